@@ -1,0 +1,137 @@
+/* doc.h: one document of the JSON Lines stream, and the stream itself.
+ *
+ * This module is the only one that reads or writes the stream format
+ * (docs/STREAM.md).  A record is indexed, not rebuilt: the top-level object
+ * is validated and split into fields whose values stay as raw JSON bytes
+ * until a stage asks for one.  Fields no stage touches are written back byte
+ * for byte, so unknown fields pass through untouched and big integers never
+ * wrap.  "sentences" has a typed fast path (struct jaen_sent/jaen_tok)
+ * because it holds millions of token spans on a corpus.
+ *
+ * Ownership: a struct jaen_doc owns everything it hands out; borrowed
+ * pointers stay valid until the field is set again or the doc is reset. */
+#ifndef JAEN_DOC_H
+#define JAEN_DOC_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "err.h"
+
+/* Version of the stream format written in every record's "jaen" field. */
+#define JAEN_STREAM_VERSION "jaen.stream/1"
+
+/* Field names: stages never spell a key string themselves. */
+#define JAEN_F_STREAM "jaen"
+#define JAEN_F_ID "id"
+#define JAEN_F_META "meta"
+#define JAEN_F_TEXT "text"
+#define JAEN_F_BLOCKS "blocks"
+#define JAEN_F_SENTENCES "sentences"
+#define JAEN_F_ENTITIES "entities"
+#define JAEN_F_TERMS "terms"
+#define JAEN_F_ERROR "error"
+#define JAEN_F_WARNINGS "warnings"
+#define JAEN_F_START "start"
+#define JAEN_F_END "end"
+#define JAEN_F_TOKENS "tokens"
+
+/* A span in code points of the document's text, end exclusive. */
+struct jaen_tok {
+    int64_t start;
+    int64_t end;
+};
+
+/* A sentence: its span, its tokens as a slice of the doc's token array, and
+ * any further keys stages added to it (NULL or a JSON object, owned by the
+ * doc).  extra keys are written after start, end and tokens. */
+struct jaen_sent {
+    int64_t start;
+    int64_t end;
+    size_t tok0;        /* index of the first token in the token array */
+    size_t ntok;        /* number of tokens */
+    json_t *extra;      /* owned; NULL when the sentence has no other keys */
+};
+
+struct jaen_doc;
+
+/* Lifecycle.  jaen_doc_new returns NULL on allocation failure. */
+struct jaen_doc *jaen_doc_new(void);
+void jaen_doc_free(struct jaen_doc *doc);          /* NULL is a no-op */
+void jaen_doc_reset(struct jaen_doc *doc);         /* empty, keeps memory */
+
+/* Parses one JSONL record (without its newline; UTF-8 already repaired)
+ * into doc, which is reset first.  The top level must be an object with
+ * unique keys; nesting deeper than JAEN_MAX_JSON_DEPTH, trailing data and
+ * malformed JSON are JAEN_EDATA with err->column set to the byte offset.
+ * The bytes are copied. */
+int jaen_doc_parse(struct jaen_doc *doc, const char *line, size_t len,
+                   struct jaen_err *err);
+
+/* Looks a field up.  Returns a borrowed jansson value parsed on first use
+ * (NULL if absent or, with err set, if its raw value fails to load).
+ * Editing the returned value in place is allowed after calling
+ * jaen_doc_touch(doc, key), which marks the field for re-serialization. */
+json_t *jaen_doc_get(struct jaen_doc *doc, const char *key,
+                     struct jaen_err *err);
+int jaen_doc_has(const struct jaen_doc *doc, const char *key);
+int jaen_doc_touch(struct jaen_doc *doc, const char *key);
+
+/* Sets a field, stealing the reference to value (also on failure).  An
+ * existing field keeps its position; a new one goes at the end. */
+int jaen_doc_set(struct jaen_doc *doc, const char *key, json_t *value);
+int jaen_doc_del(struct jaen_doc *doc, const char *key);
+
+/* The document id ("id" as a string) or "" when missing. */
+const char *jaen_doc_id(struct jaen_doc *doc);
+
+/* The document's text, decoded: *text is NUL-terminated valid UTF-8 that
+ * may contain NUL bytes, *len its byte length, *ncp its code points.  A
+ * missing "text" is JAEN_EDATA. */
+int jaen_doc_text(struct jaen_doc *doc, const char **text, size_t *len,
+                  size_t *ncp, struct jaen_err *err);
+/* Sets "text" (copied). */
+int jaen_doc_set_text(struct jaen_doc *doc, const char *text, size_t len);
+
+/* The typed sentences.  Parsed on first use; a missing "sentences" gives
+ * n = 0 and JAEN_OK.  Offsets are checked against each other (sorted, inside
+ * the sentence) but not against the text. */
+int jaen_doc_sentences(struct jaen_doc *doc, struct jaen_sent **sents,
+                       size_t *nsents, const struct jaen_tok **toks,
+                       size_t *ntoks, struct jaen_err *err);
+/* Replaces the sentences (arrays copied; the extras are stolen). */
+int jaen_doc_set_sentences(struct jaen_doc *doc, struct jaen_sent *sents,
+                           size_t nsents, const struct jaen_tok *toks,
+                           size_t ntoks);
+/* The extra-keys object of sentence i, created empty if needed, for a
+ * stage to add keys to.  Returns NULL on allocation failure. */
+json_t *jaen_doc_sentence_extra(struct jaen_doc *doc, size_t i);
+
+/* Marks the record as failed: sets "error" to {"stage", "message", "code"
+ * and, when known, "line" and "column"}.  Keeps every other field. */
+int jaen_doc_set_error(struct jaen_doc *doc, const char *stage,
+                       const struct jaen_err *e);
+int jaen_doc_has_error(const struct jaen_doc *doc);
+
+/* Appends a warning {"stage", "message"} to the record's "warnings". */
+int jaen_doc_warn(struct jaen_doc *doc, const char *stage, const char *msg);
+
+/* Serializes doc as one compact line with its newline into out. */
+int jaen_doc_write(struct jaen_doc *doc, struct jaen_buf *out,
+                   struct jaen_err *err);
+
+/* Appends a JSON value compactly (UTF-8 kept, keys in order) to out.
+ * The one dump path for values that are not a whole record. */
+int jaen_json_dump(const json_t *value, struct jaen_buf *out);
+
+/* Appends s[0..len) as a JSON string literal, quotes included.  Escapes ",
+ * \, controls, DEL, U+2028 and U+2029; keeps other UTF-8 as is. */
+int jaen_json_add_string(struct jaen_buf *out, const char *s, size_t len);
+
+/* Loads a standalone JSON text (a file, an API response) with the same
+ * flags as the stream (NUL allowed, duplicate keys rejected). */
+json_t *jaen_json_load(const char *s, size_t len, struct jaen_err *err);
+
+#endif
