@@ -1,0 +1,296 @@
+/* fold.c: width folding (rules in docs/NORMALIZE.md).
+ *
+ * Full-width ASCII and half-width katakana go through fixed tables; the
+ * ideographic compatibility ranges (Kangxi radicals, CJK radicals
+ * supplement, compatibility ideographs, enclosed and squared CJK) go
+ * through ICU's NFKC on that one code point.  Voiced marks are composed by
+ * hand because NFKC turns the spacing mark ゛ into space + U+3099. */
+#include "fold.h"
+
+#include "alloc.h"
+#include "utf8.h"
+
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+/* Full-width katakana for U+FF61..U+FF9F; the two marks become the spacing
+ * marks ゛ and ゜ when nothing precedes them that they compose with. */
+static const uint16_t halfwidth_kana[0x3F] = {
+    0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3, /* FF61 */
+    0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, 0x30FC, /* FF69 */
+    0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, /* FF71 */
+    0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF, /* FF79 */
+    0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD, /* FF81 */
+    0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF, /* FF89 */
+    0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA, /* FF91 */
+    0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x309B, 0x309C,         /* FF99 */
+};
+
+static int is_voiced_mark(uint32_t c)
+{
+    return c == 0xFF9E || c == 0x309B || c == 0x3099;
+}
+
+static int is_semivoiced_mark(uint32_t c)
+{
+    return c == 0xFF9F || c == 0x309C || c == 0x309A;
+}
+
+/* The voiced form of a full-width kana (が for か, ヴ for ウ), or 0. */
+static uint32_t voiced(uint32_t c)
+{
+    uint32_t h = c;
+
+    if (c >= 0x30A1 && c <= 0x30F6)
+        h = c - 0x60;               /* katakana: same layout as hiragana */
+    if (h >= 0x304B && h <= 0x3062 && (h - 0x304B) % 2 == 0)
+        return c + 1;               /* か..ち */
+    if (h == 0x3064 || h == 0x3066 || h == 0x3068)
+        return c + 1;               /* つ て と */
+    if (h >= 0x306F && h <= 0x307B && (h - 0x306F) % 3 == 0)
+        return c + 1;               /* は..ほ */
+    switch (c) {
+    case 0x3046: return 0x3094;     /* う → ゔ */
+    case 0x30A6: return 0x30F4;     /* ウ → ヴ */
+    case 0x30EF: return 0x30F7;     /* ワ → ヷ */
+    case 0x30F0: return 0x30F8;     /* ヰ → ヸ */
+    case 0x30F1: return 0x30F9;     /* ヱ → ヹ */
+    case 0x30F2: return 0x30FA;     /* ヲ → ヺ */
+    case 0x309D: return 0x309E;     /* ゝ → ゞ */
+    case 0x30FD: return 0x30FE;     /* ヽ → ヾ */
+    default: return 0;
+    }
+}
+
+/* The semi-voiced form (ぱ for は), or 0. */
+static uint32_t semivoiced(uint32_t c)
+{
+    uint32_t h = c;
+
+    if (c >= 0x30A1 && c <= 0x30F6)
+        h = c - 0x60;
+    if (h >= 0x306F && h <= 0x307B && (h - 0x306F) % 3 == 0)
+        return c + 2;
+    return 0;
+}
+
+/* Whether c goes through NFKC: the ideographic compatibility ranges. */
+static int nfkc_range(uint32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x2FD5) || (c >= 0x3200 && c <= 0x33FF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
+}
+
+/* NFKC of the single code point c into dst; returns the count, or 0 when ICU
+ * fails or the result does not fit (the caller then keeps c). */
+static size_t nfkc_one(uint32_t c, uint32_t dst[8])
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
+    UChar src[2], res[24];
+    int32_t nsrc = 0, nres, i = 0;
+    size_t n = 0;
+
+    if (U_FAILURE(st))
+        return 0;
+    U16_APPEND_UNSAFE(src, nsrc, c);
+    nres = unorm2_normalize(nfkc, src, nsrc, res, 24, &st);
+    if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+        return 0;
+    while (i < nres) {
+        UChar32 u;
+        if (n == 8)
+            return 0;
+        U16_NEXT(res, i, nres, u);
+        dst[n++] = (uint32_t)u;
+    }
+    return n;
+}
+
+size_t jaen_fold_cp(uint32_t c, uint32_t next, uint32_t dst[8],
+                    int *consumed)
+{
+    uint32_t base = c, v;
+
+    *consumed = 1;
+    if (c >= 0xFF01 && c <= 0xFF5E) {
+        dst[0] = c - 0xFEE0;
+        return 1;
+    }
+    if (c >= 0xFF61 && c <= 0xFF9F)
+        base = halfwidth_kana[c - 0xFF61];
+    if (base >= 0x3041 && base <= 0x30FE) {
+        v = 0;
+        if (is_voiced_mark(next))
+            v = voiced(base);
+        else if (is_semivoiced_mark(next))
+            v = semivoiced(base);
+        if (v) {
+            *consumed = 2;
+            base = v;
+        }
+        dst[0] = base;
+        return 1;
+    }
+    if (base != c) {
+        dst[0] = base;              /* half-width punctuation */
+        return 1;
+    }
+    if (nfkc_range(c)) {
+        size_t n = nfkc_one(c, dst);
+        if (n)
+            return n;
+    }
+    dst[0] = c;
+    return 1;
+}
+
+/* Whether c may fold to something else (alone or with the next one).
+ * Hiragana and katakana only matter when a mark follows. */
+static int candidate(uint32_t c)
+{
+    if (c < 0x2E80)
+        return 0;
+    return c <= 0x2FD5 || (c >= 0x3041 && c <= 0x30FE) ||
+           (c >= 0x3200 && c <= 0x33FF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF01 && c <= 0xFF9F) || (c >= 0x2F800 && c <= 0x2FA1F);
+}
+
+/* The growing offset map. */
+struct fmap {
+    int64_t *v;         /* entries, or NULL when the caller wants no map */
+    size_t n;           /* entries in use */
+    size_t alloc;       /* entries allocated */
+};
+
+static int map_reserve(struct fmap *m, size_t extra)
+{
+    size_t want, na;
+    int64_t *p;
+
+    if (!m->v)
+        return JAEN_OK;
+    if (extra > ((size_t)-1) / sizeof(int64_t) - m->n)
+        return JAEN_ELIMIT;
+    want = m->n + extra;
+    if (want <= m->alloc)
+        return JAEN_OK;
+    na = m->alloc;
+    while (na < want)
+        na = na > ((size_t)-1) / sizeof(int64_t) / 2 ? want : na * 2;
+    p = jaen_realloc(m->v, na * sizeof(int64_t));
+    if (!p)
+        return JAEN_ENOMEM;
+    m->v = p;
+    m->alloc = na;
+    return JAEN_OK;
+}
+
+int jaen_fold(const char *in, size_t len, struct jaen_buf *out,
+              int64_t **map, size_t *nmap, struct jaen_err *err)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    struct fmap m = {NULL, 0, 0};
+    size_t pos = 0, run = 0, ocp = 0, len0 = out->len;
+    int64_t icp = 0;
+    int rc;
+
+    if (map) {
+        /* code points never outnumber bytes, except after expansions */
+        m.alloc = len + 1;
+        m.v = jaen_malloc(m.alloc * sizeof(int64_t));
+        if (!m.v)
+            return jaen_err_set(err, JAEN_ENOMEM, "fold: out of memory");
+    }
+    rc = jaen_buf_reserve(out, len);
+    if (rc)
+        goto fail;
+    while (pos < len) {
+        uint32_t c, next = 0, dst[8];
+        size_t p2 = pos, p3, n, k;
+        int consumed;
+
+        if (s[pos] < 0x80) {
+            if (m.v) {
+                if (m.n == m.alloc) {
+                    rc = map_reserve(&m, 1);
+                    if (rc)
+                        goto fail;
+                }
+                m.v[m.n++] = icp;   /* ASCII: one byte, one entry */
+            }
+            icp++;
+            ocp++;
+            pos++;
+            continue;
+        }
+        jaen_utf8_next(in, len, &p2, &c);
+        if (!candidate(c)) {
+            if (m.v) {
+                rc = map_reserve(&m, 1);
+                if (rc)
+                    goto fail;
+                m.v[m.n++] = icp;
+            }
+            icp++;
+            ocp++;
+            pos = p2;
+            continue;
+        }
+        p3 = p2;
+        if (p2 < len && s[p2] >= 0x80)
+            jaen_utf8_next(in, len, &p3, &next);
+        n = jaen_fold_cp(c, next, dst, &consumed);
+        if (n == 1 && consumed == 1 && dst[0] == c) {
+            if (m.v) {
+                rc = map_reserve(&m, 1);
+                if (rc)
+                    goto fail;
+                m.v[m.n++] = icp;
+            }
+            icp++;
+            ocp++;
+            pos = p2;
+            continue;
+        }
+        rc = jaen_buf_add(out, in + run, pos - run);
+        if (rc)
+            goto fail;
+        rc = map_reserve(&m, n);
+        if (rc)
+            goto fail;
+        for (k = 0; k < n; k++) {
+            rc = jaen_buf_add_cp(out, dst[k]);
+            if (rc)
+                goto fail;
+            if (m.v)
+                m.v[m.n++] = icp;
+        }
+        ocp += n;
+        icp += consumed;
+        pos = consumed == 2 ? p3 : p2;
+        run = pos;
+    }
+    rc = jaen_buf_add(out, in + run, pos - run);
+    if (rc)
+        goto fail;
+    if (map) {
+        rc = map_reserve(&m, 1);
+        if (rc)
+            goto fail;
+        m.v[m.n++] = icp;
+        *map = m.v;
+    }
+    if (nmap)
+        *nmap = ocp;
+    return JAEN_OK;
+fail:
+    jaen_free(m.v);
+    out->len = len0;            /* leave out as it was */
+    if (out->ptr)
+        out->ptr[len0] = '\0';
+    if (rc == JAEN_ELIMIT)
+        return jaen_err_set(err, rc, "fold: text over the size limit");
+    return jaen_err_set(err, rc, "fold: out of memory");
+}
