@@ -201,8 +201,10 @@ class Linter:
             f = fold(h)
             if f in self.seen:
                 ofile, oline = self.seen[f]
-                self.err(path, no, f"duplicate headword {h!r} (first in "
-                         f"{ofile}:{oline})")
+                where = ("this row" if (ofile, oline) == (path, no)
+                         else f"{ofile}:{oline}")
+                self.err(path, no, f"duplicate headword {h!r} after width "
+                         f"folding (first in {where})")
             else:
                 self.seen[f] = (path, no)
         self.check_slots(path, no, row, heads, is_phrase)
