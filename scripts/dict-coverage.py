@@ -13,7 +13,8 @@ Figures printed:
     whitespace removed) that equal a fixed phrase (ja or a variant) once
     numbers and dates are replaced by slots ({date}, {quantity}, ...) with
     regular expressions that approximate jaen normalize; also the share after
-    removing a leading list marker (-, ・, ※, ●, ■);
+    removing a leading list marker (-, ・, ※, ●, ■), and the share among
+    the sentences that end with 。 (prose, not headings or list items);
   - terms: a leftmost-longest scan over the text with the glossary headwords
     (terms, data items, orgs: ja and variants) where a match must start and
     end on a token boundary; it prints the share of non-space characters and
@@ -230,13 +231,16 @@ def main(argv):
     maxlen = max(len(h) for h in heads)
     docs = read_corpus(a.corpus)
 
-    total = hit = hit_marker = 0
+    total = hit = hit_marker = prose = prose_hit = 0
     sent_df = collections.Counter()
     for _, body in docs:
         seen = set()
         for s in sentences(body):
             total += 1
             k = slotify(s)
+            if s.endswith("。"):
+                prose += 1
+                prose_hit += k in phrases
             if k in phrases:
                 hit += 1
                 hit_marker += 1
@@ -250,6 +254,8 @@ def main(argv):
     print(f"sentences equal to a phrase\t{hit}\t{100.0 * hit / total:.2f}%")
     print(f"  after removing a list marker\t{hit_marker}\t"
           f"{100.0 * hit_marker / total:.2f}%")
+    print(f"  of the sentences ending with 。\t{prose_hit}/{prose}\t"
+          f"{100.0 * prose_hit / max(prose, 1):.2f}%")
 
     lines = [l for _, body in docs for l in body.split("\n") if l.strip()]
     toks = tokenize(lines, a.tokenizer)
