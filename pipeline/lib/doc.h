@@ -122,6 +122,11 @@ int jaen_doc_warn(struct jaen_doc *doc, const char *stage, const char *msg);
 int jaen_doc_write(struct jaen_doc *doc, struct jaen_buf *out,
                    struct jaen_err *err);
 
+/* Writes doc's sentences as text: one sentence a line, its tokens joined
+ * by single spaces (mecab -Owakati style). */
+int jaen_doc_write_wakati(struct jaen_doc *doc, struct jaen_buf *out,
+                          struct jaen_err *err);
+
 /* Appends a JSON value compactly (UTF-8 kept, keys in order) to out.
  * The one dump path for values that are not a whole record. */
 int jaen_json_dump(const json_t *value, struct jaen_buf *out);

@@ -23,4 +23,10 @@
 /* How much of a bad record is kept in its error record's "raw" field. */
 #define JAEN_ERROR_RAW_BYTES 4096
 
+/* Largest glossary source file (TSV, CSV or TBX) the compiler reads. */
+#define JAEN_DICT_MAX_SOURCE_BYTES ((size_t)256 << 20)
+
+/* Longest headword or phrase key in bytes, after folding. */
+#define JAEN_DICT_MAX_KEY_BYTES 4096
+
 #endif

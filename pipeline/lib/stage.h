@@ -56,10 +56,11 @@ struct jaen_stage {
     /* Called once after the options. */
     int (*init)(void *ctx, const struct jaen_run_info *info,
                 struct jaen_err *err);
-    /* For JAEN_INPUT_SOURCE stages: builds doc from one raw document.  For
-     * JSONL stages NULL. */
+    /* For JAEN_INPUT_SOURCE stages: builds doc from one raw document,
+     * valid UTF-8; markdown says whether it is archive Markdown (--input md,
+     * or auto-detected) or plain text.  For JSONL stages NULL. */
     int (*source)(void *ctx, const char *id, const char *bytes, size_t len,
-                  struct jaen_doc *doc, struct jaen_err *err);
+                  int markdown, struct jaen_doc *doc, struct jaen_err *err);
     /* Transforms one document in place.  A JAEN_EDATA/JAEN_ELIMIT return
      * turns the record into an error record; other codes stop the run. */
     int (*process)(void *ctx, struct jaen_doc *doc, struct jaen_err *err);

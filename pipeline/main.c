@@ -1,0 +1,55 @@
+/* main.c: `jaen STAGE`: looks the stage up in the table and runs it. */
+#include "stage.h"
+
+#include <stdio.h>
+#include <string.h>
+
+extern const struct jaen_stage jaen_stage_segment;
+
+/* In pipeline order; `jaen --help` lists them in this order. */
+static const struct jaen_stage *const stages[] = {
+    &jaen_stage_segment,
+};
+
+#define NSTAGES (sizeof(stages) / sizeof(stages[0]))
+
+static void usage(FILE *f)
+{
+    size_t i;
+
+    fprintf(f, "Usage: jaen STAGE [OPTION]... [FILE]...\n"
+            "Japanese text, first of all security-incident disclosures, "
+            "into normalized,\nglossary-aligned, bilingual JSON Lines.\n\n"
+            "Stages:\n");
+    for (i = 0; i < NSTAGES; i++)
+        fprintf(f, "  %-12s %s\n", stages[i]->name, stages[i]->summary);
+    fprintf(f, "\nA typical pipeline:\n"
+            "  jaen segment reports/*.md | jaen normalize | jaen gloss | "
+            "jaen record\n\n"
+            "'jaen STAGE --help' documents each stage; jaen(1) the whole.\n");
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
+        || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return fflush(stdout) ? 2 : 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("jaen %s\n", JAEN_VERSION);
+        return fflush(stdout) ? 2 : 0;
+    }
+    for (i = 0; i < NSTAGES; i++)
+        if (strcmp(argv[1], stages[i]->name) == 0)
+            return jaen_stage_main(stages[i], argc - 1, argv + 1);
+    fprintf(stderr, "jaen: '%s' is not a stage; see 'jaen --help'\n",
+            argv[1]);
+    return 2;
+}
