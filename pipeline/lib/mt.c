@@ -186,8 +186,10 @@ double jaen_mt_retry_after(const char *value, long long now, double max_s)
         return -1;
     if (isdigit((unsigned char)*p)) {
         v = 0;
-        while (isdigit((unsigned char)*p) && v < 1e12)
-            v = v * 10 + (*p++ - '0');
+        /* Saturate: a huge value is clamped below, not rejected. */
+        for (; isdigit((unsigned char)*p); p++)
+            if (v < 1e12)
+                v = v * 10 + (*p - '0');
         while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
             p++;
         if (*p)

@@ -16,11 +16,22 @@
 static int openai_url(const char *endpoint, const char *key,
                       struct jaen_buf *url, struct jaen_err *err)
 {
+    const char *base = endpoint ? endpoint : "https://api.openai.com";
+    size_t n = strlen(base);
     int rc;
 
     (void)key;
-    rc = jaen_mt_join_url(endpoint ? endpoint : "https://api.openai.com",
-                          "/v1/chat/completions", url);
+    while (n && base[n - 1] == '/')
+        n--;
+    /* Clients often give the base URL with its /v1. */
+    if (n >= 3 && !memcmp(base + n - 3, "/v1", 3)) {
+        jaen_buf_reset(url);
+        rc = jaen_buf_add(url, base, n - 3);
+        if (!rc)
+            rc = jaen_buf_adds(url, "/v1/chat/completions");
+    } else {
+        rc = jaen_mt_join_url(base, "/v1/chat/completions", url);
+    }
     return rc ? jaen_err_set(err, rc, "out of memory") : JAEN_OK;
 }
 
