@@ -1,0 +1,269 @@
+/* phrase.c: slot syntax, phrase keys and filling English templates. */
+#include "phrase.h"
+
+#include "alloc.h"
+#include "english.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const slot_types[] = {
+    "date", "date_range", "time", "duration", "number", "quantity", "money",
+    "percent",
+};
+#define NTYPES (sizeof(slot_types) / sizeof(slot_types[0]))
+
+int jaen_phrase_type_ok(const char *type, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < NTYPES; i++)
+        if (strlen(slot_types[i]) == len
+            && memcmp(slot_types[i], type, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parses a slot token at s ('{' ... '}').  On success stores the type
+ * index and number (1 for {t}) and returns the token length, else 0. */
+static size_t slot_at(const char *s, size_t *type, int *num)
+{
+    size_t n = 1, tl, i;
+
+    while ((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_')
+        n++;
+    tl = n - 1;
+    *num = 1;
+    if (s[n] >= '2' && s[n] <= '9') {
+        *num = s[n++] - '0';
+        if (s[n] >= '0' && s[n] <= '9')
+            *num = *num * 10 + (s[n++] - '0');
+    }
+    if (s[n] != '}')
+        return 0;
+    for (i = 0; i < NTYPES; i++)
+        if (strlen(slot_types[i]) == tl
+            && memcmp(slot_types[i], s + 1, tl) == 0) {
+            *type = i;
+            return n + 1;
+        }
+    return 0;
+}
+
+/* Length of a token shaped like a slot at s ({[a-z0-9_]+}), or 0. */
+static size_t shaped(const char *s)
+{
+    size_t n = 1;
+
+    while ((s[n] >= 'a' && s[n] <= 'z') || s[n] == '_'
+           || (s[n] >= '0' && s[n] <= '9'))
+        n++;
+    return n > 1 && s[n] == '}' ? n + 1 : 0;
+}
+
+int jaen_phrase_has_slot(const char *s)
+{
+    for (; (s = strchr(s, '{')) != NULL; s++)
+        if (shaped(s))
+            return 1;
+    return 0;
+}
+
+/* Marks the slots of s in seen[type][num]; checks their order if ordered.
+ * Returns 0 or -1 with why set. */
+static int scan(const char *s, unsigned char seen[NTYPES][100], int ordered,
+                char *why, size_t whylen)
+{
+    int last[NTYPES] = {0};
+
+    for (; (s = strchr(s, '{')) != NULL; s++) {
+        size_t type, n;
+        int num;
+        n = slot_at(s, &type, &num);
+        if (!n) {
+            size_t m = shaped(s);
+            if (m) {
+                snprintf(why, whylen, "unknown slot %.*s", (int)m, s);
+                return -1;
+            }
+            continue;
+        }
+        if (ordered && num != last[type] + 1) {
+            snprintf(why, whylen, "%.*s out of order (number slots of one "
+                     "type 1, 2, 3... as they appear)", (int)n, s);
+            return -1;
+        }
+        if (ordered)
+            last[type] = num;
+        seen[type][num] = 1;
+        s += n - 1;
+    }
+    return 0;
+}
+
+int jaen_phrase_check(const char *ja, const char *en, char *why,
+                      size_t whylen)
+{
+    static const unsigned char none[NTYPES][100];
+    unsigned char a[NTYPES][100], b[NTYPES][100];
+    size_t t;
+    int k;
+
+    memcpy(a, none, sizeof(a));
+    memcpy(b, none, sizeof(b));
+    if (scan(ja, a, 1, why, whylen) || scan(en, b, 0, why, whylen))
+        return JAEN_EDATA;
+    for (t = 0; t < NTYPES; t++)
+        for (k = 1; k < 100; k++)
+            if (a[t][k] != b[t][k]) {
+                char name[32];
+                if (k == 1)
+                    snprintf(name, sizeof(name), "{%s}", slot_types[t]);
+                else
+                    snprintf(name, sizeof(name), "{%s%d}", slot_types[t], k);
+                snprintf(why, whylen, "%s is in the %s only", name,
+                         a[t][k] ? "Japanese" : "English");
+                return JAEN_EDATA;
+            }
+    return JAEN_OK;
+}
+
+int jaen_phrase_space(uint32_t cp)
+{
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0xA0
+        || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028
+        || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000
+        || cp == 0xFEFF;
+}
+
+int jaen_phrase_key_add(struct jaen_buf *out, const char *s, size_t len)
+{
+    size_t pos = 0, run = 0;
+    int rc = JAEN_OK;
+
+    while (pos < len && !rc) {
+        size_t at = pos;
+        uint32_t cp;
+        if ((unsigned char)s[pos] < 0x80 && s[pos] != ' '
+            && (s[pos] < 0x09 || s[pos] > 0x0D)) {
+            pos++;
+            continue;
+        }
+        jaen_utf8_next(s, len, &pos, &cp);
+        if (!jaen_phrase_space(cp))
+            continue;
+        rc = jaen_buf_add(out, s + run, at - run);
+        run = pos;
+    }
+    return rc ? rc : jaen_buf_add(out, s + run, len - run);
+}
+
+static int cmp_slot(const void *a, const void *b)
+{
+    const struct jaen_phrase_slot *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end;    /* longer first */
+}
+
+int jaen_phrase_collect(const json_t *entities, struct jaen_phrase_slot **slots,
+                        size_t *n)
+{
+    size_t i, k = 0, m = json_array_size(entities);
+    struct jaen_phrase_slot *s;
+    int64_t reach = -1;
+
+    *slots = NULL;
+    *n = 0;
+    if (!m)
+        return JAEN_OK;
+    s = jaen_calloc(m, sizeof(*s));
+    if (!s)
+        return JAEN_ENOMEM;
+    for (i = 0; i < m; i++) {
+        const json_t *e = json_array_get(entities, i);
+        const char *type = json_string_value(json_object_get(e, "type"));
+        const json_t *a = json_object_get(e, "start");
+        const json_t *b = json_object_get(e, "end");
+        if (!type || !jaen_phrase_type_ok(type, strlen(type))
+            || !json_is_integer(a) || !json_is_integer(b)
+            || json_integer_value(a) >= json_integer_value(b))
+            continue;
+        s[k].start = json_integer_value(a);
+        s[k].end = json_integer_value(b);
+        s[k].entity = e;
+        k++;
+    }
+    qsort(s, k, sizeof(*s), cmp_slot);
+    m = k;
+    k = 0;
+    for (i = 0; i < m; i++) {           /* keep the outermost */
+        if (s[i].start < reach)
+            continue;
+        s[k++] = s[i];
+        reach = s[i].end;
+    }
+    *slots = s;
+    *n = k;
+    return JAEN_OK;
+}
+
+void jaen_phrase_name(struct jaen_phrase_slot *slots, size_t n)
+{
+    int count[NTYPES] = {0};
+    size_t i, t;
+
+    for (i = 0; i < n; i++) {
+        const char *type = json_string_value(
+            json_object_get(slots[i].entity, "type"));
+        for (t = 0; t < NTYPES; t++)
+            if (strcmp(type, slot_types[t]) == 0)
+                break;
+        if (t == NTYPES)
+            continue;
+        if (count[t] < 99)
+            count[t]++;
+        if (count[t] == 1)
+            snprintf(slots[i].name, sizeof(slots[i].name), "{%s}", type);
+        else
+            snprintf(slots[i].name, sizeof(slots[i].name), "{%s%d}", type,
+                     count[t]);
+    }
+}
+
+int jaen_phrase_fill(const char *tmpl, const struct jaen_phrase_slot *slots,
+                     size_t n, struct jaen_buf *out, struct jaen_err *err)
+{
+    const char *s = tmpl, *b;
+    int rc = JAEN_OK;
+
+    while (!rc && (b = strchr(s, '{')) != NULL) {
+        size_t type, len, i;
+        int num;
+        rc = jaen_buf_add(out, s, (size_t)(b - s));
+        len = slot_at(b, &type, &num);
+        if (rc)
+            break;
+        if (!len) {
+            rc = jaen_buf_addc(out, '{');
+            s = b + 1;
+            continue;
+        }
+        for (i = 0; i < n; i++)
+            if (strlen(slots[i].name) == len
+                && memcmp(slots[i].name, b, len) == 0)
+                break;
+        if (i == n)
+            return jaen_err_set(err, JAEN_EDATA, "no value for %.*s",
+                                (int)len, b);
+        rc = jaen_en_entity(out, slots[i].entity);
+        if (rc == JAEN_EDATA)
+            return jaen_err_set(err, rc, "cannot render %.*s in English",
+                                (int)len, b);
+        s = b + len;
+    }
+    return rc ? rc : jaen_buf_adds(out, s);
+}

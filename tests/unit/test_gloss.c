@@ -1,0 +1,412 @@
+/* test_gloss.c: the compiler, the loader and the matcher. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "dictsrc.h"
+#include "fold.h"
+#include "gloss.h"
+#include "glossfmt.h"
+
+#define FIXTURE JAEN_SOURCE_DIR "/tests/dict/basic.tsv"
+
+/* Compiles sources (paths, NULL-terminated) into an in-memory glossary. */
+static struct jaen_gloss *compile(const char *const *paths)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_gloss *g = NULL;
+    struct jaen_err err;
+    struct jaen_buf img;
+    size_t len;
+    char *p;
+
+    jaen_err_clear(&err);
+    jaen_buf_init(&img, (size_t)1 << 30);
+    assert_non_null(ds);
+    for (; *paths; paths++)
+        assert_int_equal(jaen_dictsrc_load(ds, *paths, JAEN_DICT_AUTO, 0,
+                                           &err), JAEN_OK);
+    assert_int_equal(jaen_gloss_build(ds, &img, &err), JAEN_OK);
+    p = jaen_buf_take(&img, &len);
+    assert_int_equal(jaen_gloss_open_take(p, len, "test", &g, &err),
+                     JAEN_OK);
+    jaen_dictsrc_free(ds);
+    return g;
+}
+
+static struct jaen_gloss *basic(void)
+{
+    static const char *const p[] = {FIXTURE, NULL};
+    return compile(p);
+}
+
+/* Matches "tok|tok|tok" (folded first) and renders the hits as
+ * "[ja-of-tokens=headword]..." into out. */
+static void run(const struct jaen_gloss *g, const char *spec, char *out,
+                size_t cap)
+{
+    struct jaen_buf raw, folded;
+    struct jaen_gloss_span spans[64];
+    struct jaen_gloss_hit hits[64];
+    size_t n = 0, i, nh, start = 0;
+    char *parts[64];
+    char *copy = strdup(spec), *tok, *save = NULL;
+
+    jaen_buf_init(&raw, 1 << 20);
+    jaen_buf_init(&folded, 1 << 20);
+    /* fold each token alone so that the spans are exact */
+    for (tok = strtok_r(copy, "|", &save); tok;
+         tok = strtok_r(NULL, "|", &save)) {
+        jaen_buf_reset(&raw);
+        assert_int_equal(jaen_fold(tok, strlen(tok), &raw, NULL, NULL, NULL),
+                         0);
+        spans[n].start = start;
+        jaen_buf_add(&folded, raw.ptr, raw.len);
+        start = folded.len;
+        spans[n].end = start;
+        parts[n++] = tok;
+    }
+    nh = jaen_gloss_match(g, folded.ptr, folded.len, spans, n, hits);
+    out[0] = '\0';
+    for (i = 0; i < nh; i++) {
+        struct jaen_gloss_entry e;
+        size_t k, used = strlen(out);
+        assert_int_equal(jaen_gloss_entry(g, hits[i].entry, &e, NULL), 0);
+        snprintf(out + used, cap - used, "[");
+        for (k = hits[i].first; k <= hits[i].last; k++) {
+            used = strlen(out);
+            snprintf(out + used, cap - used, "%s", parts[k]);
+        }
+        used = strlen(out);
+        snprintf(out + used, cap - used, "=%s]", e.ja);
+    }
+    free(copy);
+    jaen_buf_free(&raw);
+    jaen_buf_free(&folded);
+}
+
+static void expect(const struct jaen_gloss *g, const char *spec,
+                   const char *want)
+{
+    char got[1024];
+    run(g, spec, got, sizeof(got));
+    if (strcmp(got, want) != 0)
+        fail_msg("%s: got \"%s\", want \"%s\"", spec, got, want);
+}
+
+static void test_longest(void **state)
+{
+    struct jaen_gloss *g = basic();
+    (void)state;
+    expect(g, "不正|アクセス|を|確認", "[不正アクセス=不正アクセス]");
+    expect(g, "不正|が|あった", "[不正=不正]");
+    expect(g, "アクセス|ログ", "[アクセス=アクセス]");
+    jaen_gloss_close(g);
+}
+
+static void test_token_boundaries(void **state)
+{
+    struct jaen_gloss *g = basic();
+    (void)state;
+    expect(g, "事件|が|発生", "");                 /* 件 inside 事件 */
+    expect(g, "事|件", "[件=件]");
+    expect(g, "不正アクセス権|が", "");           /* ends inside a token */
+    expect(g, "X不正|アクセス", "[アクセス=アクセス]");  /* starts inside */
+    expect(g, "不|正アクセス", "[不正アクセス=不正アクセス]");
+    expect(g, "不正ア|クセス", "[不正アクセス=不正アクセス]");
+    expect(g, "不正|アクセス権", "[不正=不正]");
+    jaen_gloss_close(g);
+}
+
+static void test_overlaps(void **state)
+{
+    static const char *const p[] = {JAEN_SOURCE_DIR "/tests/dict/overlap.tsv",
+                                    NULL};
+    struct jaen_gloss *g = compile(p);
+    (void)state;
+    /* AB and BC overlap: the leftmost wins, then matching resumes after */
+    expect(g, "A|B|C|D", "[AB=AB][CD=CD]");
+    expect(g, "B|C|D", "[BC=BC]");
+    /* leftmost beats longer: AB, not the longer BCDE that overlaps it */
+    expect(g, "A|B|C|D|E", "[AB=AB][CD=CD]");
+    expect(g, "X|B|C|D|E", "[BCDE=BCDE]");
+    /* longest at one start: ABX over AB; a prefix of ABX alone is AB */
+    expect(g, "A|B|X", "[ABX=ABX]");
+    expect(g, "A|BX", "[ABX=ABX]");
+    expect(g, "AB|Y", "[AB=AB]");
+    jaen_gloss_close(g);
+}
+
+static void test_variants_and_fold(void **state)
+{
+    struct jaen_gloss *g = basic();
+    (void)state;
+    expect(g, "漏洩|が", "[漏洩=漏えい]");
+    expect(g, "流出|した", "[流出=漏えい]");
+    expect(g, "USB|メモリ", "[USBメモリ=ＵＳＢメモリ]");
+    expect(g, "ＵＳＢ|メモリ", "[ＵＳＢメモリ=ＵＳＢメモリ]");
+    expect(g, "パスワード", "[パスワード=ﾊﾟｽﾜｰﾄﾞ]");
+    expect(g, "ﾊﾟｽﾜｰﾄﾞ|を", "[ﾊﾟｽﾜｰﾄﾞ=ﾊﾟｽﾜｰﾄﾞ]");
+    jaen_gloss_close(g);
+}
+
+static void test_nopos(void **state)
+{
+    struct jaen_gloss *g = basic();
+    struct jaen_gloss_span spans[2];
+    struct jaen_gloss_hit hits[2];
+    const char *t = "不正アクセス";
+    (void)state;
+    spans[0].start = 0;
+    spans[0].end = JAEN_GLOSS_NOPOS;
+    spans[1].start = JAEN_GLOSS_NOPOS;
+    spans[1].end = strlen(t);
+    assert_int_equal(jaen_gloss_match(g, t, strlen(t), spans, 2, hits), 1);
+    assert_int_equal(hits[0].first, 0);
+    assert_int_equal(hits[0].last, 1);
+    spans[1].end = JAEN_GLOSS_NOPOS;
+    assert_int_equal(jaen_gloss_match(g, t, strlen(t), spans, 2, hits), 0);
+    jaen_gloss_close(g);
+}
+
+static void test_phrase_lookup(void **state)
+{
+    struct jaen_gloss *g = basic();
+    struct jaen_gloss_entry e;
+    uint32_t entry;
+    const char *k1 = "現時点で二次被害は確認されていません。";
+    const char *k2 = "{date}、不正アクセスを確認しました。";
+    (void)state;
+    assert_int_equal(jaen_gloss_phrase(g, k1, strlen(k1), &entry), 1);
+    assert_int_equal(jaen_gloss_entry(g, entry, &e, NULL), 0);
+    assert_string_equal(e.concept, "phrase.no_secondary_damage");
+    assert_int_equal(e.kind, JAEN_GLOSSFMT_KIND_PHRASE);
+    assert_int_equal(jaen_gloss_phrase(g, k2, strlen(k2), &entry), 1);
+    assert_int_equal(jaen_gloss_phrase(g, k2, strlen(k2) - 1, &entry), 0);
+    /* a phrase is not a term */
+    expect(g, "現時点で二次被害は確認されておりません。", "");
+    jaen_gloss_close(g);
+}
+
+/* Every key of a generated 20,000-key glossary is found, with its own
+ * entry, and no proper prefix that is not itself a key is. */
+static void test_many_keys(void **state)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_gloss *g;
+    struct jaen_buf img, src;
+    struct jaen_err err;
+    unsigned seed = 7;
+    size_t i, len;
+    char *p;
+    (void)state;
+
+    jaen_buf_init(&img, (size_t)1 << 30);
+    jaen_buf_init(&src, (size_t)1 << 30);
+    jaen_buf_adds(&src, "ja\ten\tconcept\n");
+    for (i = 0; i < 20000; i++) {
+        unsigned n = 1 + (seed = seed * 1103515245u + 12345u) % 5, k;
+        jaen_buf_addf(&src, "K%zu", i);
+        for (k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            jaen_buf_add_cp(&src, 0x4E00 + (seed >> 8) % 300);
+        }
+        jaen_buf_addf(&src, "\te%zu\tgen.k%zu\n", i, i);
+    }
+    jaen_err_clear(&err);
+    assert_int_equal(jaen_dictsrc_parse(ds, "gen.tsv", src.ptr, src.len,
+                                        JAEN_DICT_JAEN, 0, &err), 0);
+    assert_int_equal(jaen_gloss_build(ds, &img, &err), 0);
+    p = jaen_buf_take(&img, &len);
+    assert_int_equal(jaen_gloss_open_take(p, len, "gen", &g, &err), 0);
+    assert_int_equal(jaen_gloss_count(g), 20000);
+    for (i = 0; i < jaen_dictsrc_nkeys(ds); i++) {
+        const char *key;
+        size_t klen, row;
+        struct jaen_gloss_span sp;
+        struct jaen_gloss_hit hit;
+        struct jaen_gloss_entry e;
+        assert_int_equal(jaen_dictsrc_key(ds, i, &key, &klen, &row), 1);
+        sp.start = 0;
+        sp.end = klen;
+        assert_int_equal(jaen_gloss_match(g, key, klen, &sp, 1, &hit), 1);
+        assert_int_equal(jaen_gloss_entry(g, hit.entry, &e, NULL), 0);
+        assert_string_equal(e.ja, jaen_dictsrc_get(ds, row)->ja);
+        sp.end = klen - 3;      /* a prefix: "K<digits>" is never a key */
+        if (klen > 3 && key[klen - 4] >= '0' && key[klen - 4] <= '9')
+            assert_int_equal(jaen_gloss_match(g, key, klen - 3, &sp, 1,
+                                              &hit), 0);
+    }
+    jaen_gloss_close(g);
+    jaen_dictsrc_free(ds);
+    jaen_buf_free(&src);
+}
+
+/* Writes an image to a temp file, edited by the callback. */
+static char *image_file(void (*edit)(char *p, size_t *len))
+{
+    static const char *const paths[] = {FIXTURE, NULL};
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_buf img;
+    static char path[256];
+    FILE *f;
+
+    (void)paths;
+    jaen_buf_init(&img, (size_t)1 << 30);
+    assert_int_equal(jaen_dictsrc_load(ds, FIXTURE, 0, 0, NULL), 0);
+    assert_int_equal(jaen_gloss_build(ds, &img, NULL), 0);
+    if (edit)
+        edit(img.ptr, &img.len);
+    snprintf(path, sizeof(path), "%s/test_gloss.%ld.dict", JAEN_BINARY_DIR,
+             (long)getpid());
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(img.ptr, 1, img.len, f), img.len);
+    fclose(f);
+    jaen_buf_free(&img);
+    jaen_dictsrc_free(ds);
+    return path;
+}
+
+static void truncate_one(char *p, size_t *len)
+{
+    (void)p;
+    *len -= 1;
+}
+
+static void truncate_header(char *p, size_t *len)
+{
+    (void)p;
+    *len = 40;
+}
+
+static void bad_magic(char *p, size_t *len)
+{
+    (void)len;
+    p[0] = 'X';
+}
+
+static void bad_version(char *p, size_t *len)
+{
+    uint32_t v = JAEN_GLOSSFMT_VERSION + 1;
+    (void)len;
+    memcpy(p + offsetof(struct jaen_glossfmt_header, version), &v, 4);
+}
+
+static void bad_flags(char *p, size_t *len)
+{
+    uint32_t v = JAEN_GLOSSFMT_F_LE | 0x100;
+    (void)len;
+    memcpy(p + offsetof(struct jaen_glossfmt_header, flags), &v, 4);
+}
+
+static void bad_header(char *p, size_t *len)
+{
+    (void)len;
+    p[offsetof(struct jaen_glossfmt_header, n_entries)] ^= 1;
+}
+
+static void expect_refused(void (*edit)(char *, size_t *), int code,
+                           const char *needle)
+{
+    struct jaen_gloss *g = (void *)1;
+    struct jaen_err err;
+    char *path = image_file(edit);
+
+    jaen_err_clear(&err);
+    assert_int_equal(jaen_gloss_open(path, &g, &err), code);
+    assert_null(g);
+    if (!strstr(err.msg, needle))
+        fail_msg("message \"%s\" lacks \"%s\"", err.msg, needle);
+    unlink(path);
+}
+
+static void test_loader(void **state)
+{
+    struct jaen_gloss *g;
+    struct jaen_err err;
+    char *path = image_file(NULL);
+    (void)state;
+
+    jaen_err_clear(&err);
+    assert_int_equal(jaen_gloss_open(path, &g, &err), 0);
+    assert_int_equal(jaen_gloss_count(g), 12);
+    assert_true(jaen_gloss_source_hash(g) != 0);
+    jaen_gloss_close(g);
+    unlink(path);
+    expect_refused(truncate_one, JAEN_EFORMAT, "truncated");
+    expect_refused(truncate_header, JAEN_EFORMAT, "too short");
+    expect_refused(bad_magic, JAEN_EFORMAT, "bad magic");
+    expect_refused(bad_version, JAEN_EFORMAT, "version 2");
+    expect_refused(bad_flags, JAEN_EFORMAT, "unknown feature flags");
+    expect_refused(bad_header, JAEN_EFORMAT, "corrupt");
+    jaen_err_clear(&err);
+    assert_int_equal(jaen_gloss_open("/nonexistent/jaen.dict", &g, &err),
+                     JAEN_EIO);
+    jaen_err_clear(&err);
+    assert_int_equal(jaen_gloss_open(FIXTURE, &g, &err), JAEN_EFORMAT);
+    assert_non_null(strstr(err.msg, "not a jaen glossary"));
+}
+
+static void test_locate(void **state)
+{
+    char out[512];
+    (void)state;
+    assert_int_equal(jaen_gloss_locate("/x/a.dict", "/y/b.dict", out,
+                                       sizeof(out), NULL), 0);
+    assert_string_equal(out, "/x/a.dict");
+    assert_int_equal(jaen_gloss_locate(NULL, "/y/b.dict", out, sizeof(out),
+                                       NULL), 0);
+    assert_string_equal(out, "/y/b.dict");
+}
+
+/* Every allocation of load + build can fail without a crash or a leak. */
+static void test_oom(void **state)
+{
+    long n;
+    (void)state;
+    for (n = 1; n < 100000; n++) {
+        struct jaen_dictsrc *ds = jaen_dictsrc_new();
+        struct jaen_buf img;
+        int rc = JAEN_ENOMEM;
+        jaen_buf_init(&img, (size_t)1 << 30);
+        jaen_alloc_fail_at(n);
+        if (ds) {
+            rc = jaen_dictsrc_load(ds, FIXTURE, 0, 0, NULL);
+            if (!rc)
+                rc = jaen_gloss_build(ds, &img, NULL);
+        }
+        jaen_alloc_fail_at(0);
+        jaen_buf_free(&img);
+        jaen_dictsrc_free(ds);
+        if (rc == JAEN_OK)
+            break;
+        assert_int_equal(rc, JAEN_ENOMEM);
+    }
+    assert_true(n > 5);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_longest),
+        cmocka_unit_test(test_token_boundaries),
+        cmocka_unit_test(test_overlaps),
+        cmocka_unit_test(test_variants_and_fold),
+        cmocka_unit_test(test_nopos),
+        cmocka_unit_test(test_phrase_lookup),
+        cmocka_unit_test(test_many_keys),
+        cmocka_unit_test(test_loader),
+        cmocka_unit_test(test_locate),
+        cmocka_unit_test(test_oom),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
