@@ -306,7 +306,8 @@ static size_t month_day(const uint32_t *s, size_t n, size_t i,
 
 /* Inherited forms at a range end: 同月D日, 同日, 翌日, 翌月, D日. */
 static size_t relative_day(const uint32_t *s, size_t n, size_t i,
-                           const struct jaen_when *from, struct jaen_when *w)
+                           const struct jaen_when *from, struct jaen_when *w,
+                           int bare_ok)
 {
     size_t l;
     int d;
@@ -339,15 +340,19 @@ static size_t relative_day(const uint32_t *s, size_t n, size_t i,
     l = jaen_cps_lit(s, n, i, U("同月"));
     if (l) {
         size_t k = read_int(s, n, i + l, 2, &d);
-        if (!k || i + l + k >= n || s[i + l + k] != 0x65E5)
+        if (!k || i + l + k >= n || s[i + l + k] != 0x65E5 || d < 1 ||
+            d > jaen_days_in_month(from->year ? from->year : 2000,
+                                   from->month))
             return 0;
         w->year = from->year;
         w->month = from->month;
         w->day = d;
         return l + k + 1;
     }
-    l = read_int(s, n, i, 2, &d);
-    if (l && i + l < n && s[i + l] == 0x65E5 && from->month &&
+    l = bare_ok ? read_int(s, n, i, 2, &d) : 0;
+    if (l && i + l < n && s[i + l] == 0x65E5 && from->month && d >= 1 &&
+        d <= jaen_days_in_month(from->year ? from->year : 2000,
+                                from->month) &&
         !(i + l + 1 < n && s[i + l + 1] == 0x9593)) {
         w->year = from->year;
         w->month = from->month;
@@ -359,12 +364,13 @@ static size_t relative_day(const uint32_t *s, size_t n, size_t i,
 
 /* A date at s[i]; from is the range start when parsing a range end. */
 static size_t date_part(const uint32_t *s, size_t n, size_t i,
-                        const struct jaen_when *from, struct jaen_when *w)
+                        const struct jaen_when *from, int bare_ok,
+                        struct jaen_when *w)
 {
     size_t j = i, l;
     int y = 0, sep = 0;
 
-    l = relative_day(s, n, i, from, w);
+    l = relative_day(s, n, i, from, w, bare_ok);
     if (l)
         goto done;
     l = era_year(s, n, i, &y, &sep);
@@ -456,7 +462,7 @@ static size_t time_part(const uint32_t *s, size_t n, size_t i,
     static const uint32_t *const pm_words[] = {U("午後"), U("夕方"),
         U("夜間"), U("夜")};
     size_t j = i, k, l;
-    int h = -1, m = 0, am = 0, pm = 0, strict = 0;
+    int h = -1, m = 0, am = 0, pm = 0, strict = 0, kanji_hour;
 
     for (k = 0; k < 5 && !am; k++) {
         l = jaen_cps_lit(s, n, j, am_words[k]);
@@ -480,7 +486,9 @@ static size_t time_part(const uint32_t *s, size_t n, size_t i,
         j += l;
         goto check;
     }
-    if (j == i && i > 0 && (jaen_cps_digit(s[i - 1]) || s[i - 1] == ':' ||
+    if (j == i && i > 0 && (jaen_cps_digit(s[i - 1]) ||
+                            (s[i - 1] == ':' && i > 1 &&
+                             jaen_cps_digit(s[i - 2])) ||
                             s[i - 1] == '.' || jaen_cps_alpha(s[i - 1])))
         return 0;
     l = read_int(s, n, j, 2, &h);
@@ -505,7 +513,10 @@ static size_t time_part(const uint32_t *s, size_t n, size_t i,
     if (k >= n || s[k] != 0x6642 ||                     /* 時 */
         (k + 1 < n && (s[k + 1] == 0x9593 || s[k + 1] == 0x9650)))
         return 0;                                       /* 時間, 時限 */
+    kanji_hour = !jaen_cps_digit(s[j]);
     j = k + 1;
+    if (j + 1 < n && jaen_cps_space(s[j]) && jaen_cps_digit(s[j + 1]))
+        j++;                                            /* 16 時 28 分 */
     if (j < n && s[j] == 0x534A) {                      /* 半 */
         m = 30;
         j++;
@@ -522,7 +533,14 @@ static size_t time_part(const uint32_t *s, size_t n, size_t i,
                   s[e] == '~'))
             j += l;                                     /* 14時30頃 */
         else
-            m = 0;
+            l = 0;
+    }
+    if (!l) {
+        m = 0;
+        j = k + 1;
+        /* 一時的, 一時停止: a kanji hour needs 午前/午後 or minutes */
+        if (kanji_hour && !strict)
+            return 0;
     }
 check:
     if (h < 0 || m > 59 || h > 24 || (h == 24 && m) ||
@@ -584,7 +602,8 @@ static void infer_year(struct jaen_when *w, const struct jaen_ref *ref)
 
 /* A date and/or time starting at s[i]; from is set for a range end. */
 static size_t when_part(const uint32_t *s, size_t n, size_t i,
-                        const struct jaen_when *from, struct jaen_when *w,
+                        const struct jaen_when *from,
+                        const struct jaen_when *ctx, struct jaen_when *w,
                         size_t *date_end, size_t *time_start)
 {
     size_t j, l, k, t;
@@ -592,7 +611,7 @@ static size_t when_part(const uint32_t *s, size_t n, size_t i,
     memset(w, 0, sizeof *w);
     w->hour = -1;
     *date_end = *time_start = 0;
-    l = date_part(s, n, i, from, w);
+    l = date_part(s, n, i, from ? from : ctx, from != NULL, w);
     if (l == BAD)
         return BAD;
     if (l) {
@@ -646,6 +665,7 @@ static void inherit(const struct jaen_when *a, struct jaen_when *b)
 
 size_t jaen_when_scan(const uint32_t *s, size_t n, size_t i,
                       const struct jaen_ref *ref,
+                      const struct jaen_when *ctx,
                       struct jaen_when_hit hits[2], size_t *skip)
 {
     static const uint32_t *const conns[] = {
@@ -655,7 +675,7 @@ size_t jaen_when_scan(const uint32_t *s, size_t n, size_t i,
     size_t l, j, k, c, cl = 0, de, ts, de2, ts2;
 
     *skip = 0;
-    l = when_part(s, n, i, NULL, &a, &de, &ts);
+    l = when_part(s, n, i, NULL, ctx, &a, &de, &ts);
     if (l == BAD) {
         *skip = bad_span(s, n, i);
         return 0;
@@ -678,7 +698,7 @@ size_t jaen_when_scan(const uint32_t *s, size_t n, size_t i,
         cl = jaen_cps_lit(s, n, k, conns[c]);
     if (cl) {
         size_t e = skip_space(s, n, k + cl), bl;
-        bl = when_part(s, n, e, &a, &b, &de2, &ts2);
+        bl = when_part(s, n, e, &a, NULL, &b, &de2, &ts2);
         if (bl && bl != BAD) {
             inherit(&a, &b);
             j = e + bl;

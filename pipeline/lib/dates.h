@@ -58,12 +58,14 @@ struct jaen_ref {
  * or not such a date (ref is then zeroed). */
 int jaen_ref_parse(const char *s, struct jaen_ref *ref);
 
-/* Scans a date, time or range at s[i].  Writes up to 2 hits (a date and a
- * time written with it) into hits and returns how many; 0 when nothing
- * starts at i.  *skip receives how far a caller may jump when the text at
+/* Scans a date, time or range at s[i].  ctx (or NULL) is the last date
+ * the text gave, for 同月14日, 同日 and 翌日.  Writes up to 2 hits (a date
+ * and a time written with it) into hits and returns how many; 0 when
+ * nothing starts at i.  *skip receives how far a caller may jump when the text at
  * i is a malformed date (2025年13月45日): it is then not a number either. */
 size_t jaen_when_scan(const uint32_t *s, size_t n, size_t i,
                       const struct jaen_ref *ref,
+                      const struct jaen_when *ctx,
                       struct jaen_when_hit hits[2], size_t *skip);
 
 /* Formats w: "YYYY-MM-DD", "YYYY-MM", "YYYY", "--MM-DD" (no year known),

@@ -14,6 +14,7 @@
 #include "limits.h"
 #include "normint.h"
 #include "num.h"
+#include "units.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -76,7 +77,8 @@ static int trigger(uint32_t c)
            c == 0x662D || c == 0x5927 || c == 0x660E || /* 令平昭大明 */
            c == 0x5348 || c == 0x6B63 || c == 0x6DF1 || /* 午正深 */
            c == 0x672A || c == 0x65E9 || c == 0x671D || /* 未早朝 */
-           c == 0x5915 || c == 0x591C;                  /* 夕夜 */
+           c == 0x5915 || c == 0x591C ||                /* 夕夜 */
+           c == 0x540C || c == 0x7FCC || c == 0x5F53;   /* 同翌当 */
 }
 
 /* Characters of a URL or an e-mail address. */
@@ -115,6 +117,11 @@ static size_t token_end(const uint32_t *s, size_t n, size_t i)
     return j;
 }
 
+static size_t skip_sp(const uint32_t *s, size_t n, size_t i)
+{
+    return (i < n && jaen_cps_space(s[i])) ? i + 1 : i;
+}
+
 /* Whether the ASCII digits at i are not a quantity: part of a word
  * (Windows10, CVE-2024-1234, v1.2), an IP or version (1.2.3), a phone or
  * postal code (03-1234-5678, 〒100-0001), an item number (第2報, (1), 1.
@@ -128,13 +135,21 @@ static int excluded(const uint32_t *s, size_t n, size_t i)
         p == 0x203B || p == 0x7B2C || p == 0x3012 || p == '+' ||
         p == 0x2116)                                    /* ※ 第 〒 № */
         return 1;
+    if (p == '"' || p == '=' || p == '\'' ||
+        (jaen_cps_space(p) && i > 1 && s[i - 2] == 0x7B2C))
+        return 1;                                       /* width="3", 第 5 */
     if (p == '.' && i > 1 && (jaen_cps_alpha(s[i - 2]) ||
                               jaen_cps_digit(s[i - 2])))
         return 1;
-    if (p == '-' && i > 1 && jaen_cps_digit(s[i - 2]))
+    if (p == '-' && i > 1 && (jaen_cps_digit(s[i - 2]) ||
+                              jaen_cps_alpha(s[i - 2])))
         return 1;
-    if (p == ' ' && i > 1 && jaen_cps_alpha(s[i - 2]))
+    while (j < n && (jaen_cps_digit(s[j]) || s[j] == ','))
+        j++;
+    if (p == ' ' && i > 1 && jaen_cps_alpha(s[i - 2]) &&
+        !jaen_unit_match(s, n, skip_sp(s, n, j), &k))
         return 1;                                       /* Windows 11 */
+    j = i;
     while (j < n && jaen_cps_digit(s[j]))
         j++;
     if (s[i] == '0' && j - i >= 4)
@@ -156,17 +171,21 @@ static int excluded(const uint32_t *s, size_t n, size_t i)
         !(k + 1 < n && (s[k] == 'G' || s[k] == 'T' || s[k] == 'M' ||
                         s[k] == 'K') && s[k + 1] == 'B'))
         return 1;                                       /* 5G, 2FA, 10px */
-    /* "(1)" and "1)" or "1." at the start of a line */
-    if (j < n && (s[j] == ')' || s[j] == '.') &&
-        !(s[j] == '.' && j + 1 < n && jaen_cps_digit(s[j + 1]))) {
+    /* "(1)" and "1)", "1.", "1 " or "1、" at the start of a line */
+    if (j < n && (s[j] == ')' || s[j] == '.' || s[j] == ',' ||
+                  s[j] == 0x3001 || s[j] == ':' ||
+                  (jaen_cps_space(s[j]) &&
+                   !jaen_unit_match(s, n, j + 1, &k))) &&
+        !((s[j] == '.' || s[j] == ',' || s[j] == ':') && j + 1 < n &&
+          jaen_cps_digit(s[j + 1]))) {
         if (p == '(')
-            return 1;
+            return s[j] == ')';
         for (k = i; k > 0; k--) {
             uint32_t q = s[k - 1];
             if (q == '\n')
                 break;
             if (!(jaen_cps_space(q) || q == '#' || q == '-' || q == '*' ||
-                  q == '>' || q == '(' || q == '|'))
+                  q == '>' || q == '(' || q == '|' || q == 0x3010))
                 return 0;
         }
         return 1;
@@ -259,14 +278,21 @@ static int step(struct jaen_norm_scan *sc, size_t i, size_t *next)
     if (ascii && (i == 0 || !jaen_cps_digit(s[i - 1]))) {
         uint32_t p = i > 0 ? s[i - 1] : 0;
         if (jaen_cps_alpha(p) || p == '_' || p == '@' || p == '#' ||
-            p == '/' || p == '\\' || p == ':') {
+            p == '\\') {
             *next = token_end(s, n, i);
             return JAEN_OK;
         }
     }
 dates:
-    nh = jaen_when_scan(s, n, i, &sc->ref, hits, &skip);
+    nh = jaen_when_scan(s, n, i, &sc->ref, sc->has_last ? &sc->last : NULL,
+                        hits, &skip);
     if (nh) {
+        const struct jaen_when *lw = hits[0].has_to ? &hits[0].to
+                                                    : &hits[0].from;
+        if ((lw->flags & JAEN_WHEN_DATE) && lw->month && lw->day) {
+            sc->last = *lw;
+            sc->has_last = 1;
+        }
         for (k = 0; k < nh; k++) {
             rc = emit_when(sc, &hits[k]);
             if (rc)
@@ -299,10 +325,10 @@ dates:
         sc->prev_end = *next;
         return JAEN_OK;
     }
-    /* not an entity: never look inside the same numeral again */
-    while (*next < n && (jaen_cps_digit(s[*next]) || s[*next] == ',' ||
-                         jaen_num_is_numeral_cp(s[*next])))
-        (*next)++;
+    /* not an entity: never look inside the same digit run again */
+    if (ascii)
+        while (*next < n && (jaen_cps_digit(s[*next]) || s[*next] == ','))
+            (*next)++;
     return JAEN_OK;
 }
 

@@ -24,6 +24,8 @@ struct jaen_norm_scan {
     struct jaen_buf big;        /* decimal string of an overflowing value */
     json_t *arr;                /* the entities so far */
     size_t prev_end;            /* folded end of the last entity */
+    struct jaen_when last;      /* the last full date, for 同日 and 翌日 */
+    int has_last;               /* whether last is set */
 };
 
 /* A new object {"type", "start", "end", "surface"} for folded span
