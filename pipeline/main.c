@@ -5,10 +5,12 @@
 #include <string.h>
 
 extern const struct jaen_stage jaen_stage_segment;
+extern const struct jaen_stage jaen_stage_normalize;
 
 /* In pipeline order; `jaen --help` lists them in this order. */
 static const struct jaen_stage *const stages[] = {
     &jaen_stage_segment,
+    &jaen_stage_normalize,
 };
 
 #define NSTAGES (sizeof(stages) / sizeof(stages[0]))

@@ -79,6 +79,7 @@ static void seg_fini(void *vctx)
 
 const struct jaen_stage jaen_stage_segment = {
     .name = "segment",
+    .parallel = 1,
     .summary = "split documents into sentences and words (ICU)",
     .description =
         "Reads archive Markdown disclosures (detected by a '# 公表概要' "

@@ -10,6 +10,7 @@
 #include "limits.h"
 #include "jscan.h"
 #include "md.h"
+#include "runner.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -27,7 +28,7 @@ enum input_mode { IN_AUTO, IN_MD, IN_TEXT, IN_LINES };
 
 enum {
     OPT_HELP = -100, OPT_VERSION, OPT_MAX_RECORD, OPT_UNBUFFERED,
-    OPT_PROGRESS, OPT_FAIL_FAST, OPT_INPUT,
+    OPT_PROGRESS, OPT_FAIL_FAST, OPT_INPUT, OPT_JOBS,
 };
 
 static const struct jaen_opt common_opts[] = {
@@ -40,6 +41,9 @@ static const struct jaen_opt common_opts[] = {
      "show a progress line on stderr (default when stderr is a terminal)"},
     {"fail-fast", NULL, OPT_FAIL_FAST,
      "stop at the first bad record instead of carrying on"},
+    {"jobs", "N", OPT_JOBS,
+     "threads for independent records (default: CPUs, at most 4); the "
+     "output is the same for any N"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -48,24 +52,6 @@ static const struct jaen_opt source_opts[] = {
      "auto (default), md (archive Markdown), text (one document) or lines "
      "(one document per line)"},
     {NULL, NULL, 0, NULL},
-};
-
-/* Everything one run needs; lives on jaen_stage_main's stack. */
-struct run {
-    const struct jaen_stage *stage;
-    void *ctx;
-    struct jaen_run_info info;
-    size_t max_record;
-    int fail_fast;
-    enum input_mode input;
-    struct jaen_doc *doc;
-    struct jaen_buf out;        /* pending output */
-    struct jaen_buf tmp;        /* scratch: repaired input */
-    long records, bad;
-    int status;                 /* exit status so far */
-    int stop;                   /* stop reading: EPIPE or fatal */
-    int epipe;
-    time_t last_progress;
 };
 
 void jaen_stage_diag(const struct jaen_stage *stage, const char *where,
@@ -163,6 +149,16 @@ static int handle_opt(struct run *run, const struct jaen_opt *o,
     case OPT_FAIL_FAST:
         run->fail_fast = 1;
         return 0;
+    case OPT_JOBS: {
+        size_t n;
+        if (parse_size(arg, &n) || n > 256) {
+            jaen_stage_diag(run->stage, NULL, 0, "--jobs: expected 1 to "
+                            "256, not '%s'", arg);
+            return JAEN_EXIT_FAIL;
+        }
+        run->njobs_opt = (long)n;
+        return 0;
+    }
     case OPT_INPUT:
         if (strcmp(arg, "auto") == 0)
             run->input = IN_AUTO;
@@ -179,11 +175,20 @@ static int handle_opt(struct run *run, const struct jaen_opt *o,
         }
         return 0;
     }
-    if (run->stage->option
-        && run->stage->option(run->ctx, o->id, arg, &err)) {
-        jaen_stage_diag(run->stage, NULL, 0, "--%s: %s", o->name, err.msg);
-        return JAEN_EXIT_FAIL;
+    /* stage options are replayed on every worker's context */
+    {
+        struct saved_opt *so = jaen_realloc(run->opts, (run->nopts + 1)
+                                                       * sizeof(*so));
+        if (!so) {
+            jaen_stage_diag(run->stage, NULL, 0, "out of memory");
+            return JAEN_EXIT_FAIL;
+        }
+        run->opts = so;
+        so[run->nopts].opt = o;
+        so[run->nopts].arg = arg;
+        run->nopts++;
     }
+    (void)err;
     return 0;
 }
 
@@ -251,130 +256,20 @@ static int parse_args(struct run *run, int argc, char **argv, int *nfiles)
 }
 
 /* Sends pending output when there is enough of it, or when forced. */
-static void flush_out(struct run *run, int force)
-{
-    struct jaen_err err = {0};
-    int rc;
 
-    if (run->stop || !run->out.len
-        || (!force && !run->info.unbuffered && run->out.len < OUT_FLUSH_BYTES))
-        return;
-    rc = jaen_write_all(STDOUT_FILENO, run->out.ptr, run->out.len, &err);
-    jaen_buf_reset(&run->out);
-    if (rc == JAEN_EPIPE) {
-        run->epipe = 1;
-        run->stop = 1;
-    } else if (rc) {
-        jaen_stage_diag(run->stage, "stdout", 0, "%s", err.msg);
-        run->status = JAEN_EXIT_FAIL;
-        run->stop = 1;
-    }
+/* Queues an input failure as an error record. */
+static void add_error(struct run *run, const char *id, const char *where,
+                      long line, const struct jaen_err *err)
+{
+    jaen_pool_add(run, ITEM_ERROR, err->msg, strlen(err->msg), id, where,
+                  line, err->code ? err->code : JAEN_EDATA);
 }
 
-static void progress(struct run *run, int last)
-{
-    time_t now;
-
-    if (!run->info.progress)
-        return;
-    now = time(NULL);
-    if (!last && now == run->last_progress)
-        return;
-    run->last_progress = now;
-    fprintf(stderr, "\rjaen %s: %ld records, %ld bad%s", run->stage->name,
-            run->records, run->bad, last ? "\n" : "");
-}
-
-static void record_bad(struct run *run, const char *where, long line,
-                       const struct jaen_err *err)
-{
-    run->bad++;
-    if (run->status < JAEN_EXIT_DATA)
-        run->status = JAEN_EXIT_DATA;
-    jaen_stage_diag(run->stage, where, line, "%s", err->msg);
-    if (run->fail_fast)
-        run->stop = 1;
-}
-
-/* Runs process (unless the record already failed upstream) and emits. */
-static void finish_record(struct run *run, const char *where, long line)
-{
-    struct jaen_err err = {0};
-    int rc = JAEN_OK;
-
-    run->records++;
-    if (!jaen_doc_has_error(run->doc) && run->stage->process) {
-        rc = run->stage->process(run->ctx, run->doc, &err);
-        if (rc) {
-            if (!err.code)
-                jaen_err_set(&err, rc, "%s", jaen_strstatus(rc));
-            jaen_doc_set_error(run->doc, run->stage->name, &err);
-            record_bad(run, where, line, &err);
-        }
-    }
-    jaen_err_clear(&err);
-    rc = run->stage->emit
-             ? run->stage->emit(run->ctx, run->doc, &run->out, &err)
-             : jaen_doc_write(run->doc, &run->out, &err);
-    if (rc) {
-        jaen_stage_diag(run->stage, where, line, "cannot write the record: "
-                        "%s", err.msg[0] ? err.msg : jaen_strstatus(rc));
-        run->status = JAEN_EXIT_FAIL;
-        run->stop = 1;
-    }
-    flush_out(run, 0);
-    progress(run, 0);
-}
-
-/* Makes doc an error record for input that could not be parsed. */
-static void error_record(struct run *run, const char *id,
-                         const char *raw, size_t rawlen,
-                         const struct jaen_err *err)
-{
-    size_t keep = rawlen;
-
-    jaen_doc_reset(run->doc);
-    jaen_doc_set(run->doc, JAEN_F_ID, json_string(id));
-    if (raw) {
-        /* cut on a code point boundary */
-        if (keep > JAEN_ERROR_RAW_BYTES) {
-            keep = JAEN_ERROR_RAW_BYTES;
-            while (keep > 0 && ((unsigned char)raw[keep] & 0xC0) == 0x80)
-                keep--;
-        }
-        jaen_doc_set(run->doc, "raw", json_stringn(raw, keep));
-        if (keep < rawlen)
-            jaen_doc_set(run->doc, "raw_bytes", json_integer((json_int_t)
-                                                             rawlen));
-    }
-    jaen_doc_set_error(run->doc, run->stage->name, err);
-}
-
-/* Repairs ill-formed UTF-8 into run->tmp, reporting it.  Returns the bytes
- * to use (the input itself when it was valid). */
-static const char *repair(struct run *run, const char *where, long line,
-                          const char *s, size_t *len)
-{
-    size_t fixes = 0;
-    long first = -1;
-
-    if (jaen_utf8_valid_prefix(s, *len) == *len)
-        return s;
-    jaen_buf_reset(&run->tmp);
-    if (jaen_utf8_repair(s, *len, &run->tmp, &fixes, &first))
-        return NULL;
-    jaen_stage_diag(run->stage, where, line, "invalid UTF-8 at byte %ld "
-                    "(%zu sequence%s replaced by U+FFFD)", first, fixes,
-                    fixes == 1 ? "" : "s");
-    *len = run->tmp.len;
-    return run->tmp.ptr;
-}
-
-static void run_jsonl(struct run *run, int fd, const char *name)
+static void read_jsonl(struct run *run, int fd, const char *name)
 {
     struct jaen_reader *r = jaen_reader_open(fd, run->max_record);
     struct jaen_err err = {0};
-    char id[64 + 32];
+    char id[300];
 
     if (!r) {
         jaen_stage_diag(run->stage, name, 0, "out of memory");
@@ -392,13 +287,9 @@ static void run_jsonl(struct run *run, int fd, const char *name)
         rc = jaen_reader_line(r, &line, &len, &lineno, &err);
         if (rc == 0)
             break;
-        snprintf(id, sizeof(id), "%.64s:%ld", name, lineno);
+        snprintf(id, sizeof(id), "%.256s:%ld", name, lineno);
         if (rc == JAEN_ELIMIT) {
-            error_record(run, id, NULL, 0, &err);
-            record_bad(run, name, lineno, &err);
-            run->records++;
-            if (jaen_doc_write(run->doc, &run->out, NULL) == JAEN_OK)
-                flush_out(run, 0);
+            add_error(run, id, name, lineno, &err);
             continue;
         }
         if (rc < 0) {
@@ -415,123 +306,124 @@ static void run_jsonl(struct run *run, int fd, const char *name)
         }
         if (jaen_jscan_ws(line, len, 0) == len)
             continue;           /* blank lines carry no record */
-        line = repair(run, name, lineno, line, &len);
-        if (!line || jaen_doc_parse(run->doc, line, len, &err)) {
-            if (!line)
-                jaen_err_set(&err, JAEN_ENOMEM, "out of memory");
-            jaen_err_at(&err, lineno, 0);
-            error_record(run, id, line, line ? len : 0, &err);
-            record_bad(run, name, lineno, &err);
-            run->records++;
-            run->stage->emit
-                ? run->stage->emit(run->ctx, run->doc, &run->out, NULL)
-                : jaen_doc_write(run->doc, &run->out, NULL);
-            flush_out(run, 0);
-            continue;
+        if (jaen_pool_add(run, ITEM_JSONL, line, len, id, name, lineno, 0)) {
+            jaen_stage_diag(run->stage, name, lineno, "out of memory");
+            run->status = JAEN_EXIT_FAIL;
+            break;
         }
-        finish_record(run, name, lineno);
     }
     jaen_reader_close(r);
 }
 
-/* Builds a document from raw bytes with the stage's source callback. */
-static void source_doc(struct run *run, const char *id, const char *s,
-                       size_t len, int markdown, long line)
+/* Repairs ill-formed UTF-8 in a whole source, reporting where. */
+static const char *repair_source(struct run *run, const char *where,
+                                 const char *s, size_t *len,
+                                 struct jaen_buf *tmp)
 {
-    struct jaen_err err = {0};
-    int rc;
+    size_t fixes = 0;
+    long first = -1;
 
-    jaen_doc_reset(run->doc);
-    rc = run->stage->source(run->ctx, id, s, len, markdown, run->doc, &err);
-    if (rc) {
-        if (!err.code)
-            jaen_err_set(&err, rc, "%s", jaen_strstatus(rc));
-        error_record(run, id, s, len, &err);
-        record_bad(run, id, line, &err);
-        run->records++;
-        if (jaen_doc_write(run->doc, &run->out, NULL) == JAEN_OK)
-            flush_out(run, 0);
-        return;
-    }
-    finish_record(run, id, line);
+    if (jaen_utf8_valid_prefix(s, *len) == *len)
+        return s;
+    if (jaen_utf8_repair(s, *len, tmp, &fixes, &first))
+        return NULL;
+    jaen_stage_diag(run->stage, where, 0, "invalid UTF-8 at byte %ld (%zu "
+                    "sequence%s replaced by U+FFFD)", first + 1, fixes,
+                    fixes == 1 ? "" : "s");
+    *len = tmp->len;
+    return tmp->ptr;
 }
 
-static void run_source(struct run *run, int fd, const char *name, int stdin)
+static void read_lines(struct run *run, int fd, const char *name, int stdin)
 {
-    struct jaen_buf all;
+    struct jaen_reader *r = jaen_reader_open(fd, run->max_record);
+    struct jaen_buf tmp;
+    struct jaen_err err = {0};
+    const char *line, *s;
+    size_t len;
+    long lineno;
+    char id[300];
+    int rc;
+
+    jaen_buf_init(&tmp, JAEN_BUF_DEFAULT_CAP);
+    while (r && !run->stop) {
+        jaen_err_clear(&err);
+        rc = jaen_reader_line(r, &line, &len, &lineno, &err);
+        if (rc == 0)
+            break;
+        snprintf(id, sizeof(id), "%.256s:%ld", stdin ? "stdin" : name,
+                 lineno);
+        if (rc == JAEN_ELIMIT) {
+            add_error(run, id, name, lineno, &err);
+            continue;
+        }
+        if (rc < 0) {
+            jaen_stage_diag(run->stage, name, lineno, "%s", err.msg);
+            run->status = JAEN_EXIT_FAIL;
+            break;
+        }
+        if (jaen_jscan_ws(line, len, 0) == len)
+            continue;
+        jaen_buf_reset(&tmp);
+        s = repair_source(run, id, line, &len, &tmp);
+        if (!s || jaen_pool_add(run, ITEM_TEXT, s, len, id, id, 0, 0)) {
+            jaen_stage_diag(run->stage, name, lineno, "out of memory");
+            run->status = JAEN_EXIT_FAIL;
+            break;
+        }
+    }
+    jaen_reader_close(r);
+    jaen_buf_free(&tmp);
+}
+
+/* A file is one document; standard input may hold several archive
+ * documents one after the other (stdin:1, stdin:2, ...). */
+static void read_source(struct run *run, int fd, const char *name, int stdin)
+{
+    struct jaen_buf all, tmp;
     struct jaen_err err = {0};
     const char *s;
     size_t len, pos = 0;
     char id[4096];
     long n = 0;
-    enum input_mode mode = run->input;
-    int rc;
+    int mode = run->input;
 
-    jaen_buf_init(&all, run->max_record + 1);
     if (mode == IN_LINES) {
-        struct jaen_reader *r = jaen_reader_open(fd, run->max_record);
-        const char *line;
-        long lineno;
-        while (r && !run->stop) {
-            jaen_err_clear(&err);
-            rc = jaen_reader_line(r, &line, &len, &lineno, &err);
-            if (rc == 0)
-                break;
-            snprintf(id, sizeof(id), "%s:%ld", stdin ? "stdin" : name,
-                     lineno);
-            if (rc < 0 && rc != JAEN_ELIMIT) {
-                jaen_stage_diag(run->stage, name, lineno, "%s", err.msg);
-                run->status = JAEN_EXIT_FAIL;
-                break;
-            }
-            if (rc == JAEN_ELIMIT) {
-                error_record(run, id, NULL, 0, &err);
-                record_bad(run, name, lineno, &err);
-                run->records++;
-                if (jaen_doc_write(run->doc, &run->out, NULL) == JAEN_OK)
-                    flush_out(run, 0);
-                continue;
-            }
-            if (jaen_jscan_ws(line, len, 0) == len)
-                continue;
-            s = repair(run, id, 0, line, &len);
-            if (s)
-                source_doc(run, id, s, len, 0, lineno);
-        }
-        jaen_reader_close(r);
+        read_lines(run, fd, name, stdin);
         return;
     }
-    rc = jaen_read_all(fd, run->max_record, &all, &err);
-    if (rc) {
-        snprintf(id, sizeof(id), "%s", stdin ? "stdin:1" : name);
-        error_record(run, id, NULL, 0, &err);
-        record_bad(run, name, 0, &err);
-        run->records++;
-        if (jaen_doc_write(run->doc, &run->out, NULL) == JAEN_OK)
-            flush_out(run, 0);
+    jaen_buf_init(&all, run->max_record + 1);
+    jaen_buf_init(&tmp, JAEN_BUF_DEFAULT_CAP);
+    snprintf(id, sizeof(id), "%s", stdin ? "stdin:1" : name);
+    if (jaen_read_all(fd, run->max_record, &all, &err)) {
+        add_error(run, id, stdin ? "stdin" : name, 0, &err);
         jaen_buf_free(&all);
         return;
     }
     len = all.len;
-    s = repair(run, stdin ? "stdin" : name, 0, all.ptr ? all.ptr : "", &len);
+    s = repair_source(run, stdin ? "stdin" : name, all.ptr ? all.ptr : "",
+                      &len, &tmp);
     if (s && mode == IN_AUTO)
         mode = jaen_md_detect(s, len) ? IN_MD : IN_TEXT;
     while (s && !run->stop && (pos < len || n == 0)) {
-        size_t end = mode == IN_MD ? jaen_md_split(s, len, pos) : len;
+        size_t end = mode == IN_MD && stdin ? jaen_md_split(s, len, pos)
+                                            : len;
         n++;
         if (stdin)
             snprintf(id, sizeof(id), "stdin:%ld", n);
-        else if (n == 1)
-            snprintf(id, sizeof(id), "%s", name);
-        else
-            snprintf(id, sizeof(id), "%s#%ld", name, n);
-        source_doc(run, id, s + pos, end - pos, mode == IN_MD, 0);
+        if (jaen_pool_add(run, mode == IN_MD ? ITEM_MD : ITEM_TEXT, s + pos,
+                          end - pos, id, id, 0, 0)) {
+            jaen_stage_diag(run->stage, id, 0, "out of memory");
+            run->status = JAEN_EXIT_FAIL;
+            break;
+        }
         pos = end;
     }
     jaen_buf_free(&all);
+    jaen_buf_free(&tmp);
 }
 
-static void run_input(struct run *run, const char *path)
+static void read_input(struct run *run, const char *path)
 {
     int is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
@@ -542,9 +434,9 @@ static void run_input(struct run *run, const char *path)
         return;
     }
     if (run->stage->input == JAEN_INPUT_SOURCE)
-        run_source(run, fd, path, is_stdin);
+        read_source(run, fd, path, is_stdin);
     else
-        run_jsonl(run, fd, is_stdin ? "stdin" : path);
+        read_jsonl(run, fd, is_stdin ? "stdin" : path);
     if (!is_stdin)
         close(fd);
 }
@@ -561,48 +453,35 @@ int jaen_stage_main(const struct jaen_stage *stage, int argc, char **argv)
     run.info.progress = isatty(STDERR_FILENO);
     /* EPIPE, not death by signal, so that we can stop cleanly */
     signal(SIGPIPE, SIG_IGN);
-    run.ctx = jaen_calloc(1, stage->ctx_size ? stage->ctx_size : 1);
-    if (!run.ctx) {
-        jaen_stage_diag(stage, NULL, 0, "out of memory");
-        return JAEN_EXIT_FAIL;
-    }
     rc = parse_args(&run, argc, argv, &nfiles);
     if (rc) {
-        if (stage->fini)
-            stage->fini(run.ctx);
-        jaen_free(run.ctx);
+        jaen_free(run.opts);
         return rc < 0 ? JAEN_EXIT_OK : rc;
     }
-    if (stage->init && (rc = stage->init(run.ctx, &run.info, &err))) {
+    if ((rc = jaen_pool_start(&run, &err))) {
         jaen_stage_diag(stage, NULL, 0, "%s", err.msg[0] ? err.msg
                         : jaen_strstatus(rc));
-        if (stage->fini)
-            stage->fini(run.ctx);
-        jaen_free(run.ctx);
+        jaen_pool_finish(&run);
+        jaen_pool_free(&run);
         return JAEN_EXIT_FAIL;
     }
-    jaen_buf_init(&run.out, JAEN_BUF_DEFAULT_CAP);
-    jaen_buf_init(&run.tmp, JAEN_BUF_DEFAULT_CAP);
-    run.doc = jaen_doc_new();
-    if (!run.doc) {
-        jaen_stage_diag(stage, NULL, 0, "out of memory");
-        run.status = JAEN_EXIT_FAIL;
+    for (i = 0; !run.stop && i < (nfiles ? nfiles : 1); i++)
+        read_input(&run, nfiles ? argv[i] : "-");
+    jaen_pool_finish(&run);
+    if (!run.stop && stage->finish) {
+        struct jaen_buf out;
+        jaen_buf_init(&out, JAEN_BUF_DEFAULT_CAP);
+        if (stage->finish(run.workers[0].ctx, &out, &err)) {
+            jaen_stage_diag(stage, NULL, 0, "%s", err.msg);
+            run.status = JAEN_EXIT_FAIL;
+        }
+        jaen_pool_write(&run, out.ptr, out.len);
+        jaen_buf_free(&out);
     }
-    for (i = 0; run.doc && !run.stop && i < (nfiles ? nfiles : 1); i++)
-        run_input(&run, nfiles ? argv[i] : "-");
-    if (run.doc && !run.stop && stage->finish
-        && stage->finish(run.ctx, &run.out, &err)) {
-        jaen_stage_diag(stage, NULL, 0, "%s", err.msg);
-        run.status = JAEN_EXIT_FAIL;
-    }
-    flush_out(&run, 1);
-    progress(&run, 1);
-    if (stage->fini)
-        stage->fini(run.ctx);
-    jaen_free(run.ctx);
-    jaen_doc_free(run.doc);
-    jaen_buf_free(&run.out);
-    jaen_buf_free(&run.tmp);
+    if (run.info.progress)
+        fprintf(stderr, "\rjaen %s: %ld records, %ld bad\n", stage->name,
+                run.records, run.bad);
+    jaen_pool_free(&run);
     if (run.epipe) {
         /* git's check_pipe(): die of SIGPIPE as a producer should */
         fflush(stderr);

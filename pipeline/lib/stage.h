@@ -45,6 +45,9 @@ enum jaen_input_kind {
 
 struct jaen_stage {
     const char *name;       /* "segment" */
+    int parallel;           /* records are independent: the runner may
+                             * process them on --jobs threads, each with
+                             * its own ctx (options replayed, init run) */
     const char *summary;    /* one line for `jaen --help` */
     const char *synopsis;   /* "[OPTION]... [FILE]..." */
     const char *description;/* a paragraph for `jaen STAGE --help` */
@@ -68,7 +71,8 @@ struct jaen_stage {
      * Also called for error records. */
     int (*emit)(void *ctx, struct jaen_doc *doc, struct jaen_buf *out,
                 struct jaen_err *err);
-    /* Called at the end of a successful run, may write a trailer. */
+    /* Called at the end of a successful run, may write a trailer.  A
+     * stage with finish runs on one thread. */
     int (*finish)(void *ctx, struct jaen_buf *out, struct jaen_err *err);
     void (*fini)(void *ctx);       /* frees what init and process made */
 };
