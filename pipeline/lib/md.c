@@ -200,9 +200,18 @@ size_t jaen_md_parse_date(const char *s, size_t len, char out[11])
     if (m < 0 || !expect(s, len, &i, "\xE6\x9C\x88"))
         return 0;
 day:
-    d = read_num(s, len, &i);
-    if (d < 0 || !expect(s, len, &i, "\xE6\x97\xA5"))   /* 日 */
-        return 0;
+    {
+        size_t at = i;
+        d = read_num(s, len, &i);
+        if (d < 0 || !expect(s, len, &i, "\xE6\x97\xA5")) {  /* 日 */
+            /* "2025年12月", "2025年3月XX日?": the month is known */
+            if (m < 1 || m > 12)
+                return 0;
+            fmt_date(out, y, m, 1);
+            out[7] = '\0';
+            return at;
+        }
+    }
 check:
     if (m < 1 || m > 12 || d < 1 || d > days_in((int)y, (int)m))
         return 0;
@@ -249,7 +258,9 @@ int jaen_md_detect(const char *s, size_t len)
     while (pos < len) {
         size_t e = line_end(s, len, pos), a, b;
         if (h1(s + pos, e - pos, &a, &b)
-            && starts(s + pos + a, b - a, SUMMARY))
+            && (starts(s + pos + a, b - a, SUMMARY)
+                || (b - a == strlen(BODY) && starts(s + pos + a, b - a,
+                                                    BODY))))
             return 1;
         pos = next_line(s, len, e);
     }
@@ -480,7 +491,8 @@ static int read_summary(const char *s, size_t len, json_t *meta)
     return JAEN_OK;
 }
 
-/* "YYYY/MM/DD_" in an archive path gives the date a file was filed under. */
+/* "YYYY/MM/DD_" in an archive path gives the date a file was filed under;
+ * "YYYY/MM/XX_" gives the month. */
 static int date_from_path(const char *id, char out[11])
 {
     size_t n = strlen(id), i;
@@ -490,8 +502,15 @@ static int date_from_path(const char *id, char out[11])
         int y, m, d;
         if (p[4] != '/' || p[7] != '/' || p[10] != '_')
             continue;
-        if (sscanf(p, "%4d/%2d/%2d_", &y, &m, &d) == 3 && y >= 1900
-            && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m)) {
+        if (sscanf(p, "%4d/%2d/", &y, &m) != 2 || y < 1900 || m < 1
+            || m > 12)
+            continue;
+        if (p[8] == 'X' && p[9] == 'X') {
+            fmt_date(out, y, m, 1);
+            out[7] = '\0';
+            return 1;
+        }
+        if (sscanf(p + 8, "%2d_", &d) == 1 && d >= 1 && d <= days_in(y, m)) {
             fmt_date(out, y, m, d);
             return 1;
         }
@@ -623,7 +642,7 @@ int jaen_md_parse(const char *s, size_t len, const char *id,
     struct body bd;
     size_t pos = 0, sec_start = 0, sec_name[2] = {0, 0};
     char date[11];
-    int rc = JAEN_OK;
+    int rc = JAEN_OK, seen_summary = 0, seen_body = 0;
 
     memset(&bd, 0, sizeof(bd));
     jaen_buf_init(&bd.text, JAEN_MAX_RECORD_BYTES);
@@ -663,12 +682,20 @@ int jaen_md_parse(const char *s, size_t len, const char *id,
             sec_name[0] = pos + a;
             sec_name[1] = pos + b;
             sec_start = next_line(s, len, e) > len ? len : next_line(s, len, e);
-            if (starts(s + pos + a, b - a, SUMMARY)) {
+            /* the summary is found by its shape: the first section before
+             * the body holds the bullets, whatever its heading says
+             * ("# ", "# 公表以外用", "# 公表概要（続報）") */
+            if (!known && !seen_summary && !seen_body)
+                known = 2;
+            if (known && !starts(s + pos + a, b - a, BODY)) {
                 sec = SUMMARY_SEC;
-                if (b - a > strlen(SUMMARY))    /* 公表概要（続報） */
+                seen_summary = 1;
+                if (b - a != strlen(SUMMARY)
+                    || !starts(s + pos + a, b - a, SUMMARY))
                     json_object_set_new(meta, "summary_heading",
                                         json_stringn(s + pos + a, b - a));
             } else if (known) {
+                seen_body = 1;
                 sec = BODY_SEC;
             } else {
                 sec = OTHER_SEC;
