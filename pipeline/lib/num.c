@@ -362,7 +362,12 @@ int jaen_num_parse(const uint32_t *s, size_t n, size_t i, size_t *used,
             break;
         }
         bm = j < n ? big_mult(s[j]) : 0;
-        if (!bm || bm >= last_big)
+        if (bm && bm >= last_big) {
+            nt = sec0;              /* 1万1万: the second group is not ours */
+            j = save;
+            break;
+        }
+        if (!bm)
             break;
         for (v = sec0; v < nt; v++)
             t[v].exp += bm;

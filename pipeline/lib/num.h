@@ -53,7 +53,8 @@ int jaen_num_is_numeral_cp(uint32_t c);
  * numeral is JAEN_NUM_BIG its decimal string (digits, maybe one ".") is
  * written to big, which is reset first.  *used = 0 means no numeral starts
  * at i.  A "," counts only before exactly three digits, a "." only before a
- * digit; multipliers must decrease (1万2千 yes, 2千3万 stops after 千).
+ * digit; multipliers apply to the whole group before them (2千3万 is
+ * 2003万) and must decrease (1万1万 stops after the first 万).
  * Returns JAEN_OK, or JAEN_ENOMEM/JAEN_ELIMIT from big. */
 int jaen_num_parse(const uint32_t *s, size_t n, size_t i, size_t *used,
                    struct jaen_num *num, struct jaen_buf *big);
