@@ -6,11 +6,13 @@
 
 extern const struct jaen_stage jaen_stage_segment;
 extern const struct jaen_stage jaen_stage_normalize;
+extern const struct jaen_stage jaen_stage_translate;
 
 /* In pipeline order; `jaen --help` lists them in this order. */
 static const struct jaen_stage *const stages[] = {
     &jaen_stage_segment,
     &jaen_stage_normalize,
+    &jaen_stage_translate,
 };
 
 #define NSTAGES (sizeof(stages) / sizeof(stages[0]))

@@ -222,4 +222,37 @@ void jaen_mt_get_stats(const struct jaen_mt *mt, struct jaen_mt_stats *s);
 int jaen_mt_export_tmx(struct jaen_mt *mt, const char *path,
                        struct jaen_err *err);
 
+/* ---- Setting a run up from the command line ---- */
+
+/* What the user asked for; every field may be NULL/0. */
+struct jaen_mt_args {
+    const char *engine;         /* --engine */
+    const char *endpoint;       /* --endpoint */
+    const char *model;          /* --model */
+    const char *cache;          /* --cache; default under ~/.cache/jaen */
+    const char *glossary_id;    /* --glossary-id (DeepL) */
+    const char *glossary_file;  /* --deepl-glossary FILE (TSV to upload) */
+    const char *glossary_version; /* --glossary-version */
+    int offline;                /* --offline */
+};
+
+/* A resolved configuration and the memory behind it. */
+struct jaen_mt_setup {
+    struct jaen_mt_conf conf;   /* ready for jaen_mt_open */
+    char *key;                  /* the API key (wiped on free) */
+    const char *key_from;       /* "the environment", "the config file" */
+    char *cache;                /* the cache path */
+    char *tsv;                  /* glossary entries read from the file */
+};
+
+/* Resolves args: picks the engine (--engine, else the first of DeepL,
+ * OpenAI, LibreTranslate whose key is configured), finds its key in the
+ * environment or the config file, the default cache path, reads the
+ * glossary file, and applies JAEN_MT_* environment overrides.  Without an
+ * engine or a needed key it returns JAEN_EUSAGE with a message that says
+ * what to set.  Free s with jaen_mt_setup_free, also after a failure. */
+int jaen_mt_setup(struct jaen_mt_setup *s, const struct jaen_mt_args *a,
+                  struct jaen_err *err);
+void jaen_mt_setup_free(struct jaen_mt_setup *s);
+
 #endif

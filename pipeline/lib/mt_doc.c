@@ -7,7 +7,7 @@
  * answer goes to the TM before it is used, so nothing is paid for twice.
  * A failed request fails only the sentences it carried; 401, 403 and 456
  * stop all further requests for the run. */
-#include "mt.h"
+#include "mt_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,46 +16,6 @@
 #include "limits.h"
 #include "tm.h"
 #include "utf8.h"
-
-/* Neighbouring text sent as context, at most (bytes). */
-#define MT_CONTEXT_MAX 4000
-/* Room for the JSON around the texts and the context. */
-#define MT_BODY_OVERHEAD 1024
-
-struct pending {
-    size_t sent;                /* sentence index */
-    struct jaen_prot prot;      /* protected text and placeholders */
-    char *text;                 /* normalized protected text to send */
-    size_t text_len;
-    unsigned char key[32];      /* TM key */
-    unsigned char skey[32];     /* engine-free TM key */
-    char *source;               /* the original sentence */
-    long dup_of;                /* index of an identical earlier one, -1 */
-    int tm_hit;                 /* en came from the TM */
-    char *en;                   /* result */
-    const char *why;            /* failure, static or in msg */
-    char msg[256];              /* failure text when not static */
-};
-
-struct span {
-    int64_t start;
-    int64_t end;
-    char *en;                   /* owned */
-};
-
-struct jaen_mt {
-    struct jaen_mt_conf conf;   /* borrowed strings */
-    struct jaen_http *http;     /* NULL offline */
-    struct jaen_tm *tm;
-    struct jaen_buf url;        /* the translate URL */
-    struct jaen_buf body;       /* scratch: request body */
-    struct jaen_buf auth;       /* scratch: Authorization line */
-    struct jaen_buf scratch;    /* scratch: sizes, context */
-    char *glossary_id;          /* DeepL glossary in use, owned */
-    char glossary_version[80];  /* in every TM key */
-    char fatal[320];            /* why requests stopped, "" if they did not */
-    struct jaen_mt_stats st;
-};
 
 int jaen_mt_open(struct jaen_mt **out, const struct jaen_mt_conf *conf,
                  struct jaen_err *err)
@@ -146,7 +106,7 @@ int jaen_mt_export_tmx(struct jaen_mt *mt, const char *path,
     return jaen_tm_export_tmx(mt->tm, path, err);
 }
 
-static void progress(struct jaen_mt *mt)
+void jaen_mt_report(struct jaen_mt *mt)
 {
     struct jaen_mt_stats s;
 
@@ -156,255 +116,12 @@ static void progress(struct jaen_mt *mt)
     mt->conf.progress(mt->conf.progress_arg, &s);
 }
 
-/* ---- one request ---- */
-
-static const char *engine_name(const struct jaen_mt *mt)
-{
-    return mt->conf.backend ? mt->conf.backend->name : "";
-}
-
-static void set_fatal(struct jaen_mt *mt, const struct jaen_http_resp *r,
-                      const char *what)
-{
-    char m[200];
-    const char *env = mt->conf.backend->key_env;
-
-    jaen_mt_errmsg(r->body.ptr ? r->body.ptr : "", r->body.len, m, sizeof(m));
-    if (r->status == 456)
-        snprintf(mt->fatal, sizeof(mt->fatal),
-                 "%s quota exceeded (HTTP 456: %s); no further requests "
-                 "are made", engine_name(mt), m);
-    else
-        snprintf(mt->fatal, sizeof(mt->fatal),
-                 "%s refused %s (HTTP %ld: %s); check the key in %s or the "
-                 "config file; no further requests are made",
-                 engine_name(mt), what, r->status, m, env);
-}
-
-/* Classifies a finished exchange.  Returns 1 when resp holds a usable
- * 2xx JSON body; otherwise writes why into msg and returns 0. */
-static int usable(struct jaen_mt *mt, const struct jaen_http_resp *r,
-                  const char *what, char *msg, size_t cap)
-{
-    char m[200];
-    const char *ct = r->content_type;
-
-    if (r->too_big) {
-        snprintf(msg, cap, "the response is over the %zu-byte cap",
-                 mt->conf.http.max_response);
-        return 0;
-    }
-    if (r->net_failed) {
-        snprintf(msg, cap, "network error: %s", r->net_msg);
-        return 0;
-    }
-    if (r->status == 401 || r->status == 403 || r->status == 456) {
-        set_fatal(mt, r, what);
-        snprintf(msg, cap, "%s", mt->fatal);
-        return 0;
-    }
-    if (r->status < 200 || r->status > 299) {
-        jaen_mt_errmsg(r->body.ptr ? r->body.ptr : "", r->body.len, m,
-                       sizeof(m));
-        snprintf(msg, cap, "HTTP %ld from %s: %s", r->status,
-                 engine_name(mt), m);
-        return 0;
-    }
-    if (strcmp(ct, "application/json") != 0
-        && !(strlen(ct) > 5 && !strcmp(ct + strlen(ct) - 5, "+json"))) {
-        snprintf(msg, cap, "%s answered with content type \"%s\", not "
-                 "JSON", engine_name(mt), ct[0] ? ct : "(none)");
-        return 0;
-    }
-    return 1;
-}
-
-static int post(struct jaen_mt *mt, const char *url,
-                struct jaen_http_resp *r, struct jaen_err *err)
-{
-    const char *hdrs[4];
-    size_t n = 0;
-
-    hdrs[n++] = "Content-Type: application/json";
-    hdrs[n++] = "Accept: application/json";
-    if (mt->auth.len)
-        hdrs[n++] = mt->auth.ptr;
-    hdrs[n] = NULL;
-    return jaen_http_post(mt->http, url, hdrs, mt->body.ptr, mt->body.len, r,
-                          err);
-}
-
-/* Creates the DeepL glossary from the configured TSV, once, when the
- * first request needs it.  Failure is fatal for the run. */
-static int ensure_glossary(struct jaen_mt *mt, struct jaen_err *err)
-{
-    struct jaen_http_resp r;
-    struct jaen_buf url;
-    char msg[256];
-    int rc;
-
-    if (mt->glossary_id || !mt->conf.glossary_tsv
-        || mt->conf.backend != &jaen_mt_deepl)
-        return JAEN_OK;
-    memset(&r, 0, sizeof(r));
-    jaen_buf_init(&r.body, mt->conf.http.max_response);
-    jaen_buf_init(&url, 8192);
-    rc = jaen_mt_join_url(mt->conf.endpoint ? mt->conf.endpoint
-                          : mt->url.ptr, "/v2/glossaries", &url);
-    /* url is ".../v2/translate" when no endpoint was given. */
-    if (!rc && !mt->conf.endpoint) {
-        jaen_buf_reset(&url);
-        rc = jaen_buf_add(&url, mt->url.ptr,
-                          mt->url.len - strlen("/v2/translate"));
-        if (!rc)
-            rc = jaen_buf_adds(&url, "/v2/glossaries");
-    }
-    if (!rc)
-        rc = jaen_mt_deepl_glossary_body("jaen", mt->conf.glossary_tsv,
-                                         mt->conf.glossary_tsv_len,
-                                         &mt->body);
-    if (rc) {
-        rc = jaen_err_set(err, rc, "out of memory");
-    } else {
-        rc = post(mt, url.ptr, &r, err);
-    }
-    if (!rc && usable(mt, &r, "the glossary", msg, sizeof(msg))) {
-        if (jaen_mt_deepl_glossary_id(r.body.ptr, r.body.len,
-                                      &mt->glossary_id, NULL))
-            snprintf(mt->fatal, sizeof(mt->fatal),
-                     "DeepL's glossary answer has no glossary_id");
-    } else if (!rc && !mt->fatal[0]) {
-        snprintf(mt->fatal, sizeof(mt->fatal),
-                 "cannot create the DeepL glossary: %s", msg);
-    }
-    jaen_buf_free(&r.body);
-    jaen_buf_free(&url);
-    return rc;
-}
-
-/* Appends up to MT_CONTEXT_MAX bytes of the sentences around [a, b]. */
-static int build_context(struct jaen_mt *mt, const char *text,
-                         const size_t *offs, const struct jaen_sent *sents,
-                         size_t nsents, size_t a, size_t b)
-{
-    size_t lo = a >= 2 ? a - 2 : 0, hi = b + 2 < nsents ? b + 2 : nsents - 1;
-    size_t i;
-    int rc = JAEN_OK;
-
-    jaen_buf_reset(&mt->scratch);
-    for (i = lo; i <= hi && !rc; i++) {
-        size_t s = offs[sents[i].start], e = offs[sents[i].end];
-        if (mt->scratch.len + (e - s) + 1 > MT_CONTEXT_MAX)
-            break;
-        if (mt->scratch.len)
-            rc = jaen_buf_addc(&mt->scratch, '\n');
-        if (!rc)
-            rc = jaen_buf_add(&mt->scratch, text + s, e - s);
-    }
-    return rc;
-}
-
-/* Sends pending p[0..n) (none of them duplicates) as one request and
- * fills in en or why for each. */
-static int send_batch(struct jaen_mt *mt, struct pending **p, size_t n,
-                      const char *context, struct jaen_err *err)
-{
-    const struct jaen_mt_backend *be = mt->conf.backend;
-    const char *texts[64], *msgs[64];
-    size_t lens[64], i;
-    char *outs[64];
-    struct jaen_mt_req rq;
-    struct jaen_http_resp r;
-    char msg[256];
-    int rc;
-
-    memset(&rq, 0, sizeof(rq));
-    memset(outs, 0, sizeof(outs));
-    memset(msgs, 0, sizeof(msgs));
-    for (i = 0; i < n; i++) {
-        texts[i] = p[i]->text;
-        lens[i] = p[i]->text_len;
-    }
-    rq.texts = texts;
-    rq.lens = lens;
-    rq.n = n;
-    rq.context = context;
-    rq.hints = n == 1 && p[0]->prot.hints.ptr ? p[0]->prot.hints.ptr : NULL;
-    rq.key = mt->conf.key;
-    rq.model = mt->conf.model;
-    rq.glossary_id = mt->glossary_id;
-    rq.source_lang = "ja";
-    rq.target_lang = "en";
-    rc = be->build(&rq, &mt->body, &mt->auth, err);
-    if (rc)
-        return rc;
-    memset(&r, 0, sizeof(r));
-    jaen_buf_init(&r.body, mt->conf.http.max_response);
-    mt->st.batches++;
-    rc = post(mt, mt->url.ptr, &r, err);
-    if (!rc && usable(mt, &r, "the request", msg, sizeof(msg))) {
-        struct jaen_err perr;
-        jaen_err_clear(&perr);
-        rc = be->parse(r.body.ptr, r.body.len, n, outs, msgs, &perr);
-        if (rc == JAEN_EDATA) {
-            snprintf(msg, sizeof(msg), "bad response: %.200s", perr.msg);
-            for (i = 0; i < n; i++)
-                p[i]->why = msg;
-            rc = JAEN_OK;
-        } else if (rc) {
-            jaen_err_set(err, rc, "%s", perr.msg);
-        }
-    } else if (!rc) {
-        for (i = 0; i < n; i++)
-            p[i]->why = msg;
-    }
-    /* why may point at msg, which dies here: copy it into each. */
-    for (i = 0; i < n; i++) {
-        if (outs[i] || (!p[i]->why && !msgs[i]))
-            continue;
-        snprintf(p[i]->msg, sizeof(p[i]->msg), "%s",
-                 p[i]->why ? p[i]->why : msgs[i]);
-        p[i]->why = p[i]->msg;
-    }
-    for (i = 0; i < n && !rc; i++) {
-        struct jaen_buf en;
-        struct jaen_err rerr;
-
-        if (!outs[i])
-            continue;
-        jaen_buf_init(&en, JAEN_PROT_MAX_BYTES);
-        jaen_err_clear(&rerr);
-        /* LibreTranslate echoes what it cannot translate, with a 200. */
-        if (!strcmp(outs[i], p[i]->text)
-            && jaen_utf8_count(outs[i], strlen(outs[i])) != strlen(outs[i])) {
-            snprintf(p[i]->msg, sizeof(p[i]->msg),
-                     "%s returned the text untranslated", be->name);
-            p[i]->why = p[i]->msg;
-        } else if (jaen_restore(outs[i], strlen(outs[i]), &p[i]->prot,
-                                be->style, &en, &rerr)) {
-            if (rerr.code == JAEN_ENOMEM)
-                rc = jaen_err_set(err, JAEN_ENOMEM, "out of memory");
-            snprintf(p[i]->msg, sizeof(p[i]->msg), "%s", rerr.msg);
-            p[i]->why = p[i]->msg;
-        } else {
-            p[i]->en = jaen_buf_take(&en, NULL);
-            if (!p[i]->en)
-                rc = jaen_err_set(err, JAEN_ENOMEM, "out of memory");
-        }
-        jaen_buf_free(&en);
-    }
-    for (i = 0; i < n; i++)
-        jaen_free(outs[i]);
-    jaen_buf_free(&r.body);
-    return rc;
-}
-
 /* ---- one document ---- */
 
 static void keyparts(const struct jaen_mt *mt, const char *text, size_t len,
                      struct jaen_tm_keyparts *kp)
 {
-    kp->engine = engine_name(mt);
+    kp->engine = jaen_mt_engine_name(mt);
     kp->model = mt->conf.model ? mt->conf.model : "";
     kp->source_lang = "ja";
     kp->target_lang = "en";
@@ -592,7 +309,7 @@ static int run_batches(struct jaen_mt *mt, const char *text,
             i++;
             continue;
         }
-        rc = ensure_glossary(mt, err);
+        rc = jaen_mt_batch_glossary(mt, err);
         if (rc)
             break;
         if (mt->fatal[0])
@@ -618,7 +335,7 @@ static int run_batches(struct jaen_mt *mt, const char *text,
         i = j;
         if (!n)
             continue;
-        rc = build_context(mt, text, offs, sents, nsents, batch[0]->sent,
+        rc = jaen_mt_batch_context(mt, text, offs, sents, nsents, batch[0]->sent,
                            batch[n - 1]->sent);
         if (!rc)
             ctx = jaen_buf_take(&mt->scratch, NULL);
@@ -626,7 +343,7 @@ static int run_batches(struct jaen_mt *mt, const char *text,
             rc = jaen_err_set(err, JAEN_ENOMEM, "out of memory");
             break;
         }
-        rc = send_batch(mt, batch, n, ctx, err);
+        rc = jaen_mt_batch_send(mt, batch, n, ctx, err);
         jaen_free(ctx);
         if (!rc)
             rc = jaen_tm_begin(mt->tm, err);
@@ -640,7 +357,7 @@ static int run_batches(struct jaen_mt *mt, const char *text,
         }
         if (!rc)
             rc = jaen_tm_commit(mt->tm, err);
-        progress(mt);
+        jaen_mt_report(mt);
     }
     return rc;
 }
@@ -768,7 +485,7 @@ int jaen_mt_translate_doc(struct jaen_mt *mt, struct jaen_doc *doc,
 
         if (src->en) {
             rc = set_result(doc, pe->sent, src->en,
-                            hit ? "tm" : engine_name(mt), NULL);
+                            hit ? "tm" : jaen_mt_engine_name(mt), NULL);
             mt->st.done++;
             if (!hit)
                 mt->st.translated++;
@@ -789,7 +506,7 @@ int jaen_mt_translate_doc(struct jaen_mt *mt, struct jaen_doc *doc,
                           "%zu of %zu sentences not translated; first: %s",
                           failed, nsents, first_why);
 out:
-    progress(mt);
+    jaen_mt_report(mt);
     free_spans(sp, nsp);
     free_pending(pend, np);
     jaen_free(offs);

@@ -1,11 +1,11 @@
 /* protect.c: placeholders for terms and values, and their English. */
 #include "protect.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "english.h"
 #include "utf8.h"
 
 void jaen_prot_init(struct jaen_prot *p)
@@ -323,267 +323,18 @@ int jaen_restore(const char *mt, size_t len, const struct jaen_prot *p,
 
 /* ---- English renderings of normalize's entities ---- */
 
-static const char *const months[12] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-};
-
-/* Appends the decimal digits ds[0..n) with thousands separators. */
-static int add_grouped(struct jaen_buf *b, const char *ds, size_t n)
-{
-    size_t i;
-    int rc = JAEN_OK;
-
-    for (i = 0; i < n && !rc; i++) {
-        if (i && (n - i) % 3 == 0)
-            rc = jaen_buf_addc(b, ',');
-        if (!rc)
-            rc = jaen_buf_addc(b, ds[i]);
-    }
-    return rc;
-}
-
-/* Appends a numeric value: an integer with separators, a real as
- * written by %.15g, a decimal string (values past int64) as digits.
- * Bare numbers (type "number") get no separators: they may be ids.
- * Returns 1, 0 when value is not a number, or a negative status. */
-static int add_value(struct jaen_buf *b, const json_t *v, int group,
-                     int *is_one)
-{
-    char tmp[64];
-    const char *s = tmp, *dot;
-    size_t n, intlen;
-    int rc;
-
-    *is_one = 0;
-    if (json_is_integer(v)) {
-        json_int_t x = json_integer_value(v);
-        snprintf(tmp, sizeof(tmp), "%lld", (long long)x);
-        *is_one = x == 1;
-    } else if (json_is_real(v)) {
-        snprintf(tmp, sizeof(tmp), "%.15g", json_real_value(v));
-        *is_one = json_real_value(v) == 1.0;
-        if (strchr(tmp, 'e'))
-            return 0;
-    } else if (json_is_string(v)) {
-        s = json_string_value(v);
-    } else {
-        return 0;
-    }
-    n = strlen(s);
-    if (!n)
-        return 0;
-    if (s[0] == '-') {
-        rc = jaen_buf_addc(b, '-');
-        if (rc)
-            return rc;
-        s++;
-        n--;
-    }
-    for (intlen = 0; intlen < n && s[intlen] >= '0' && s[intlen] <= '9';)
-        intlen++;
-    dot = s + intlen;
-    if (!intlen || (intlen < n && *dot != '.'))
-        return 0;
-    rc = group ? add_grouped(b, s, intlen) : jaen_buf_add(b, s, intlen);
-    if (!rc && intlen < n)
-        rc = jaen_buf_add(b, dot, n - intlen);
-    return rc ? rc : 1;
-}
-
-/* "person" -> "people", "company" -> "companies", "record" -> "records";
- * "yen" and "percent" do not change. */
-static int add_plural(struct jaen_buf *b, const char *unit)
-{
-    size_t n = strlen(unit);
-
-    if (!strcmp(unit, "person"))
-        return jaen_buf_adds(b, "people");
-    if (!strcmp(unit, "yen") || !strcmp(unit, "percent") || !n
-        || unit[n - 1] == 's')
-        return jaen_buf_adds(b, unit);
-    if (n > 1 && unit[n - 1] == 'y' && !strchr("aeiou", unit[n - 2])) {
-        int rc = jaen_buf_add(b, unit, n - 1);
-        return rc ? rc : jaen_buf_adds(b, "ies");
-    }
-    {
-        int rc = jaen_buf_adds(b, unit);
-        return rc ? rc : jaen_buf_addc(b, 's');
-    }
-}
-
-/* Appends YYYY[-MM[-DD]][THH:MM] or HH:MM as English.  Returns 1, 0 when
- * the string is not of that shape, or a negative status. */
-static int add_date(struct jaen_buf *b, const char *s)
-{
-    unsigned y = 0, m = 0, d = 0;
-    size_t n = strlen(s);
-    const char *t = strchr(s, 'T');
-    int rc;
-
-    if (n == 5 && s[2] == ':')
-        return jaen_buf_add(b, s, 5) ? JAEN_ENOMEM : 1;
-    if (n < 4 || sscanf(s, "%4u", &y) != 1)
-        return 0;
-    if (n >= 7 && (sscanf(s + 5, "%2u", &m) != 1 || m < 1 || m > 12))
-        return 0;
-    if (n >= 10 && s[7] == '-' && sscanf(s + 8, "%2u", &d) != 1)
-        return 0;
-    if (m && d)
-        rc = jaen_buf_addf(b, "%s %u, %u", months[m - 1], d, y);
-    else if (m)
-        rc = jaen_buf_addf(b, "%s %u", months[m - 1], y);
-    else
-        rc = jaen_buf_addf(b, "%u", y);
-    if (!rc && t && strlen(t + 1) >= 5)
-        rc = jaen_buf_addf(b, ", %.5s", t + 1);
-    return rc ? rc : 1;
-}
-
-/* Duration from ISO 8601 (P40D, PT1H30M, P1Y2M). */
-static int add_iso_duration(struct jaen_buf *b, const char *s)
-{
-    static const struct { char c; const char *one, *many; } u[] = {
-        { 'Y', "year", "years" }, { 'M', "month", "months" },
-        { 'W', "week", "weeks" }, { 'D', "day", "days" },
-        { 'H', "hour", "hours" }, { 'm', "minute", "minutes" },
-        { 'S', "second", "seconds" },
-    };
-    int in_time = 0, parts = 0, rc = JAEN_OK;
-    const char *p = s;
-
-    if (*p++ != 'P')
-        return 0;
-    while (*p && !rc) {
-        unsigned long v = 0;
-        int digits = 0;
-        size_t k;
-        char c;
-
-        if (*p == 'T') {
-            in_time = 1;
-            p++;
-            continue;
-        }
-        while (*p >= '0' && *p <= '9' && digits < 9) {
-            v = v * 10 + (unsigned long)(*p++ - '0');
-            digits++;
-        }
-        c = *p++;
-        if (!digits || !c)
-            return 0;
-        if (in_time && c == 'M')
-            c = 'm';
-        for (k = 0; k < sizeof(u) / sizeof(u[0]) && u[k].c != c; k++)
-            ;
-        if (k == sizeof(u) / sizeof(u[0]))
-            return 0;
-        rc = jaen_buf_addf(b, "%s%lu %s", parts ? " " : "", v,
-                           v == 1 ? u[k].one : u[k].many);
-        parts++;
-    }
-    return rc ? rc : parts > 0;
-}
-
-static const char *str_field(const json_t *o, const char *k)
-{
-    return json_string_value(json_object_get(o, k));
-}
-
-/* The two ends of a date_range, in whichever of the shapes normalize
- * writes: value {start, end}, from/to, or start/end as strings. */
-static void range_ends(const json_t *ent, const char **a, const char **z)
-{
-    const json_t *v = json_object_get(ent, "value");
-
-    *a = NULL;
-    *z = NULL;
-    if (json_is_object(v)) {
-        *a = str_field(v, "start");
-        *z = str_field(v, "end");
-    }
-    if (!*a)
-        *a = str_field(ent, "from");
-    if (!*z)
-        *z = str_field(ent, "to");
-    if (!*a && json_is_string(json_object_get(ent, "start")))
-        *a = str_field(ent, "start");
-    if (!*z && json_is_string(json_object_get(ent, "end")))
-        *z = str_field(ent, "end");
-}
-
-static int add_qualified(struct jaen_buf *b, const json_t *ent)
-{
-    const char *q = str_field(ent, "qualifier");
-    int rc = JAEN_OK;
-
-    if (json_is_true(json_object_get(ent, "approx")))
-        rc = jaen_buf_adds(b, "approximately ");
-    if (rc || !q)
-        return rc;
-    if (!strcmp(q, "max"))
-        return jaen_buf_adds(b, "up to ");
-    if (!strcmp(q, "min"))
-        return jaen_buf_adds(b, "at least ");
-    if (!strcmp(q, "over"))
-        return jaen_buf_adds(b, "more than ");
-    if (!strcmp(q, "under"))
-        return jaen_buf_adds(b, "less than ");
-    return JAEN_OK;
-}
-
 int jaen_protect_entity_en(const json_t *ent, struct jaen_buf *out)
 {
-    const char *type = str_field(ent, "type");
-    const char *unit_en = str_field(ent, "unit_en");
-    const json_t *value = json_object_get(ent, "value");
-    struct jaen_buf b;
-    int rc = 0, one = 0;
+    size_t mark = out->len;
+    int rc;
 
-    if (!type)
-        return 0;
-    jaen_buf_init(&b, JAEN_PROT_MAX_BYTES);
-    if (!strcmp(type, "number") || !strcmp(type, "quantity")
-        || !strcmp(type, "money") || !strcmp(type, "percent")) {
-        rc = add_qualified(&b, ent);
-        if (!rc)
-            rc = add_value(&b, value, strcmp(type, "number") != 0, &one);
-        if (rc == 1 && !strcmp(type, "percent"))
-            rc = jaen_buf_addc(&b, '%') ? JAEN_ENOMEM : 1;
-        else if (rc == 1 && unit_en && unit_en[0]
-                 && strcmp(type, "number") != 0) {
-            rc = jaen_buf_addc(&b, ' ');
-            if (!rc)
-                rc = one ? jaen_buf_adds(&b, unit_en)
-                         : add_plural(&b, unit_en);
-            rc = rc ? rc : 1;
-        }
-    } else if (!strcmp(type, "date") || !strcmp(type, "time")) {
-        const char *dt = str_field(ent, "datetime");
-        rc = add_date(&b, dt ? dt : json_string_value(value));
-    } else if (!strcmp(type, "date_range")) {
-        const char *a, *z;
-        range_ends(ent, &a, &z);
-        if (a) {
-            rc = jaen_buf_adds(&b, "from ");
-            if (!rc)
-                rc = add_date(&b, a);
-            if (rc == 1 && z) {
-                rc = jaen_buf_adds(&b, " to ");
-                if (!rc)
-                    rc = add_date(&b, z);
-            }
-        }
-    } else if (!strcmp(type, "duration")) {
-        const char *iso = str_field(ent, "iso");
-        rc = add_qualified(&b, ent);
-        if (!rc)
-            rc = iso ? add_iso_duration(&b, iso) : 0;
-    }
-    if (rc == 1)
-        rc = jaen_buf_add(out, b.ptr, b.len) ? JAEN_ENOMEM : 1;
-    else if (rc > 0)
-        rc = 0;
-    jaen_buf_free(&b);
-    return rc < 0 ? JAEN_ENOMEM : rc;
+    /* The one renderer that gloss's phrase slots and record use too, so
+     * that every stage spells a value the same way. */
+    rc = jaen_en_entity(out, ent);
+    if (rc == JAEN_OK)
+        return 1;
+    out->len = mark;
+    if (out->ptr)
+        out->ptr[mark] = '\0';
+    return rc == JAEN_ENOMEM || rc == JAEN_ELIMIT ? JAEN_ENOMEM : 0;
 }

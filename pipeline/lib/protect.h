@@ -62,11 +62,10 @@ int jaen_restore(const char *mt, size_t len, const struct jaen_prot *p,
                  enum jaen_prot_style style, struct jaen_buf *out,
                  struct jaen_err *err);
 
-/* Renders an entity of `jaen normalize` ({type, value, unit_en, approx,
- * qualifier, start/end for ranges, iso for durations, surface}) as English
- * into out: "approximately 160,000 records", "March 11, 2025", "5%".
- * Returns 1 when rendered, 0 when the entity has no exact value to keep
- * (out untouched), JAEN_ENOMEM. */
+/* Renders an entity of `jaen normalize` as English into out, with the
+ * shared renderer of english.h ("about 160,000 records", "March 11, 2025",
+ * "12.5%").  Returns 1 when rendered, 0 when the entity lacks what its type
+ * needs (out untouched), JAEN_ENOMEM. */
 int jaen_protect_entity_en(const json_t *ent, struct jaen_buf *out);
 
 #endif

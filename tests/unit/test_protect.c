@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "english.h"
 #include "err.h"
 #include "protect.h"
 
@@ -145,51 +146,22 @@ static void restore_failures(void **state)
     jaen_prot_free(&q);
 }
 
-struct ent_case {
-    const char *json;
-    const char *en;     /* NULL: not renderable */
-};
-
-static const struct ent_case ents[] = {
-    { "{\"type\":\"quantity\",\"value\":160000,\"unit\":\"件\","
-      "\"unit_en\":\"record\",\"approx\":true}",
-      "approximately 160,000 records" },
-    { "{\"type\":\"quantity\",\"value\":1,\"unit_en\":\"person\"}",
-      "1 person" },
-    { "{\"type\":\"quantity\",\"value\":1234,\"unit_en\":\"person\","
-      "\"qualifier\":\"max\"}", "up to 1,234 people" },
-    { "{\"type\":\"quantity\",\"value\":30,\"unit_en\":\"company\","
-      "\"qualifier\":\"over\"}", "more than 30 companies" },
-    { "{\"type\":\"quantity\",\"value\":5,\"unit_en\":\"device\","
-      "\"qualifier\":\"min\"}", "at least 5 devices" },
-    { "{\"type\":\"quantity\",\"value\":2,\"unit_en\":\"item\","
-      "\"qualifier\":\"under\"}", "less than 2 items" },
-    { "{\"type\":\"quantity\",\"value\":\"99990000000000000000\","
-      "\"unit_en\":\"record\"}", "99,990,000,000,000,000,000 records" },
-    { "{\"type\":\"quantity\",\"value\":null,\"approx\":true}", NULL },
-    { "{\"type\":\"money\",\"value\":120000000,\"unit_en\":\"yen\"}",
-      "120,000,000 yen" },
-    { "{\"type\":\"percent\",\"value\":12.5}", "12.5%" },
-    { "{\"type\":\"number\",\"value\":27001}", "27001" },
-    { "{\"type\":\"number\",\"value\":-3}", "-3" },
-    { "{\"type\":\"number\",\"value\":\"12a\"}", NULL },
-    { "{\"type\":\"date\",\"value\":\"2025-03-11\"}", "March 11, 2025" },
-    { "{\"type\":\"date\",\"value\":\"2024-12\"}", "December 2024" },
-    { "{\"type\":\"date\",\"value\":\"2024\"}", "2024" },
-    { "{\"type\":\"date\",\"value\":\"2024-13-01\"}", NULL },
-    { "{\"type\":\"time\",\"value\":\"22:00\","
-      "\"datetime\":\"2026-02-13T22:00\"}", "February 13, 2026, 22:00" },
-    { "{\"type\":\"time\",\"value\":\"09:30\"}", "09:30" },
-    { "{\"type\":\"date_range\",\"value\":{\"start\":\"2025-03-11\","
-      "\"end\":\"2025-03-14\"}}", "from March 11, 2025 to March 14, 2025" },
-    { "{\"type\":\"date_range\",\"start\":3,\"end\":9,"
-      "\"from\":\"2024-12\"}", "from December 2024" },
-    { "{\"type\":\"duration\",\"iso\":\"PT1H30M\",\"approx\":true}",
-      "approximately 1 hour 30 minutes" },
-    { "{\"type\":\"duration\",\"iso\":\"P40D\"}", "40 days" },
-    { "{\"type\":\"duration\",\"iso\":\"P1Q\"}", NULL },
-    { "{\"type\":\"unknown\",\"value\":1}", NULL },
-    { "{\"value\":1}", NULL },
+/* Entities render through english.h: the same words as the record and
+ * gloss's phrase slots.  Unrenderable ones are left to the engine. */
+static const char *const ents[] = {
+    "{\"type\":\"quantity\",\"value\":160000,\"unit\":\"件\","
+    "\"unit_en\":\"record\",\"approx\":true}",
+    "{\"type\":\"quantity\",\"value\":\"99990000000000000000\","
+    "\"unit_en\":\"record\"}",
+    "{\"type\":\"money\",\"value\":120000000,\"unit_en\":\"yen\"}",
+    "{\"type\":\"percent\",\"value\":12.5}",
+    "{\"type\":\"date\",\"value\":\"2025-03-11\"}",
+    "{\"type\":\"date_range\",\"from\":\"2025-03-11\","
+    "\"to\":\"2025-03-14\"}",
+    "{\"type\":\"duration\",\"iso\":\"P40D\"}",
+    "{\"type\":\"date\",\"value\":\"not a date\"}",
+    "{\"type\":\"unknown\",\"value\":1}",
+    "{\"value\":1}",
 };
 
 static void entity_english(void **state)
@@ -199,21 +171,34 @@ static void entity_english(void **state)
     (void)state;
     for (i = 0; i < sizeof(ents) / sizeof(ents[0]); i++) {
         json_error_t je;
-        json_t *e = json_loads(ents[i].json, 0, &je);
-        struct jaen_buf b;
-        int rc;
+        json_t *e = json_loads(ents[i], 0, &je);
+        struct jaen_buf b, want;
+        int rc, wrc;
 
         assert_non_null(e);
         jaen_buf_init(&b, 4096);
+        jaen_buf_init(&want, 4096);
+        assert_int_equal(jaen_buf_adds(&b, "keep:"), JAEN_OK);
         rc = jaen_protect_entity_en(e, &b);
-        if (ents[i].en) {
-            if (rc != 1)
-                fail_msg("case %zu: not rendered", i);
-            assert_string_equal(b.ptr, ents[i].en);
+        wrc = jaen_en_entity(&want, e);
+        if (wrc == JAEN_OK) {
+            assert_int_equal(rc, 1);
+            assert_string_equal(b.ptr + 5, want.ptr);
         } else {
             assert_int_equal(rc, 0);
-            assert_int_equal(b.len, 0);
+            assert_string_equal(b.ptr, "keep:");   /* untouched */
         }
+        jaen_buf_free(&b);
+        jaen_buf_free(&want);
+        json_decref(e);
+    }
+    /* Spot checks of what a sentence will carry. */
+    {
+        json_t *e = json_loads(ents[0], 0, NULL);
+        struct jaen_buf b;
+        jaen_buf_init(&b, 4096);
+        assert_int_equal(jaen_protect_entity_en(e, &b), 1);
+        assert_non_null(strstr(b.ptr, "160,000 records"));
         jaen_buf_free(&b);
         json_decref(e);
     }
