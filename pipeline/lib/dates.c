@@ -371,8 +371,10 @@ static size_t date_part(const uint32_t *s, size_t n, size_t i,
     int y = 0, sep = 0;
 
     l = relative_day(s, n, i, from, w, bare_ok);
-    if (l)
+    if (l) {
+        w->flags |= from->flags & JAEN_WHEN_INFERRED;
         goto done;
+    }
     l = era_year(s, n, i, &y, &sep);
     if (l && sep) {
         size_t el = l;

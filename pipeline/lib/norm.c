@@ -131,6 +131,11 @@ static int excluded(const uint32_t *s, size_t n, size_t i)
     size_t j = i, dots = 0, dashes = 0, k;
     uint32_t p = i > 0 ? s[i - 1] : '\n';
 
+    while (j < n && (jaen_cps_digit(s[j]) || s[j] == ','))
+        j++;
+    if (jaen_cps_alpha(p) && jaen_unit_match(s, n, skip_sp(s, n, j), &k))
+        return 0;                                       /* ID43,451件 */
+    j = i;
     if (jaen_cps_alpha(p) || p == '_' || p == '#' || p == '@' ||
         p == 0x203B || p == 0x7B2C || p == 0x3012 || p == '+' ||
         p == 0x2116)                                    /* ※ 第 〒 № */
@@ -277,8 +282,11 @@ static int step(struct jaen_norm_scan *sc, size_t i, size_t *next)
     }
     if (ascii && (i == 0 || !jaen_cps_digit(s[i - 1]))) {
         uint32_t p = i > 0 ? s[i - 1] : 0;
-        if (jaen_cps_alpha(p) || p == '_' || p == '@' || p == '#' ||
-            p == '\\') {
+        size_t j = i;
+        while (j < n && (jaen_cps_digit(s[j]) || s[j] == ','))
+            j++;
+        if ((jaen_cps_alpha(p) || p == '_' || p == '@' || p == '#' ||
+             p == '\\') && !jaen_unit_match(s, n, skip_sp(s, n, j), &k)) {
             *next = token_end(s, n, i);
             return JAEN_OK;
         }
