@@ -135,6 +135,9 @@ static void do_item(struct worker *w, struct job *job, const struct item *it)
         jaen_doc_reset(w->doc);
         rc = run->stage->source(w->ctx, id, bytes, len, it->kind == ITEM_MD,
                                 w->doc, &err);
+        if (!rc && it->code)
+            jaen_doc_warn(w->doc, run->stage->name, "invalid UTF-8 was "
+                          "replaced by U+FFFD");
     }
     if (rc) {
         if (!err.code)

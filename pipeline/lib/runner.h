@@ -29,7 +29,8 @@ struct item {
     size_t id_off;              /* NUL-terminated document id */
     size_t where_off;           /* NUL-terminated file name for messages */
     long line;                  /* line number in that file, 0 if none */
-    int code;                   /* ITEM_ERROR: the status */
+    int code;                   /* ITEM_ERROR: the status; sources: 1 when
+                                 * ill-formed UTF-8 was replaced */
 };
 
 enum job_state { JOB_FREE, JOB_FILLING, JOB_QUEUED, JOB_RUNNING, JOB_DONE };

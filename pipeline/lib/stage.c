@@ -366,7 +366,8 @@ static void read_lines(struct run *run, int fd, const char *name, int stdin)
             continue;
         jaen_buf_reset(&tmp);
         s = repair_source(run, id, line, &len, &tmp);
-        if (!s || jaen_pool_add(run, ITEM_TEXT, s, len, id, id, 0, 0)) {
+        if (!s || jaen_pool_add(run, ITEM_TEXT, s, len, id, id, 0,
+                                s != line)) {
             jaen_stage_diag(run->stage, name, lineno, "out of memory");
             run->status = JAEN_EXIT_FAIL;
             break;
@@ -405,14 +406,16 @@ static void read_source(struct run *run, int fd, const char *name, int stdin)
                       &len, &tmp);
     if (s && mode == IN_AUTO)
         mode = jaen_md_detect(s, len) ? IN_MD : IN_TEXT;
-    while (s && !run->stop && (pos < len || n == 0)) {
+    /* an empty file is an empty document; empty stdin holds none */
+    while (s && !run->stop && (pos < len || (n == 0 && !stdin))) {
         size_t end = mode == IN_MD && stdin ? jaen_md_split(s, len, pos)
                                             : len;
         n++;
         if (stdin)
             snprintf(id, sizeof(id), "stdin:%ld", n);
         if (jaen_pool_add(run, mode == IN_MD ? ITEM_MD : ITEM_TEXT, s + pos,
-                          end - pos, id, id, 0, 0)) {
+                          end - pos, id, id, 0,
+                          tmp.ptr && s == tmp.ptr)) {
             jaen_stage_diag(run->stage, id, 0, "out of memory");
             run->status = JAEN_EXIT_FAIL;
             break;
