@@ -5,6 +5,9 @@
 #include <string.h>
 
 extern const struct jaen_stage jaen_stage_segment;
+extern const struct jaen_stage jaen_stage_gloss;
+extern const struct jaen_stage jaen_stage_terms;
+int jaen_dict_main(int argc, char **argv);   /* `jaen dict`: not a stage */
 extern const struct jaen_stage jaen_stage_normalize;
 extern const struct jaen_stage jaen_stage_translate;
 
@@ -12,6 +15,8 @@ extern const struct jaen_stage jaen_stage_translate;
 static const struct jaen_stage *const stages[] = {
     &jaen_stage_segment,
     &jaen_stage_normalize,
+    &jaen_stage_gloss,
+    &jaen_stage_terms,
     &jaen_stage_translate,
 };
 
@@ -50,6 +55,8 @@ int main(int argc, char **argv)
         printf("jaen %s\n", JAEN_VERSION);
         return fflush(stdout) ? 2 : 0;
     }
+    if (strcmp(argv[1], "dict") == 0)
+        return jaen_dict_main(argc - 1, argv + 1);
     for (i = 0; i < NSTAGES; i++)
         if (strcmp(argv[1], stages[i]->name) == 0)
             return jaen_stage_main(stages[i], argc - 1, argv + 1);

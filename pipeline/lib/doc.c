@@ -289,6 +289,26 @@ int jaen_doc_set(struct jaen_doc *doc, const char *key, json_t *value)
     return set_field(doc, key, value, FIELD_DIRTY);
 }
 
+int jaen_doc_set_raw(struct jaen_doc *doc, const char *key, const char *json,
+                     size_t len)
+{
+    size_t off = doc->line.len;
+    struct field *f;
+    int rc;
+
+    if (!strcmp(key, JAEN_F_TEXT) || !strcmp(key, JAEN_F_SENTENCES) || !len)
+        return JAEN_EUSAGE;
+    /* after the record in the line buffer: raw offsets stay valid */
+    if ((rc = jaen_buf_add(&doc->line, json, len)))
+        return rc;
+    if ((rc = set_field(doc, key, NULL, FIELD_RAW)))
+        return rc;
+    f = find(doc, key);
+    f->raw_off = off;
+    f->raw_len = len;
+    return JAEN_OK;
+}
+
 int jaen_doc_del(struct jaen_doc *doc, const char *key)
 {
     struct field *f = find(doc, key);

@@ -83,6 +83,12 @@ int jaen_doc_touch(struct jaen_doc *doc, const char *key);
  * existing field keeps its position; a new one goes at the end. */
 int jaen_doc_set(struct jaen_doc *doc, const char *key, json_t *value);
 int jaen_doc_del(struct jaen_doc *doc, const char *key);
+/* Sets a field to the JSON text json[0..len), copied and written as it is:
+ * the caller guarantees one valid JSON value (the fast path for big
+ * generated arrays such as "terms").  Not for "text" or "sentences"
+ * (JAEN_EUSAGE).  Returns JAEN_OK, JAEN_ENOMEM or JAEN_ELIMIT. */
+int jaen_doc_set_raw(struct jaen_doc *doc, const char *key, const char *json,
+                     size_t len);
 
 /* The document id ("id" as a string) or "" when missing. */
 const char *jaen_doc_id(struct jaen_doc *doc);

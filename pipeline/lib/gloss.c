@@ -252,6 +252,51 @@ int jaen_gloss_locate(const char *path, const char *env, char *out,
                         JAEN_DICT_BUILD_DIR, JAEN_DICT_INSTALL_DIR);
 }
 
+int jaen_gloss_load(const char *path, const char *env, int no_base,
+                    const char *const *files, size_t nfiles,
+                    struct jaen_gloss **out, struct jaen_err *err)
+{
+    struct jaen_gloss *base = NULL;
+    struct jaen_dictsrc *ds;
+    struct jaen_buf img;
+    char where[4096];
+    size_t i, len;
+    int rc = JAEN_OK;
+
+    *out = NULL;
+    if (!no_base) {
+        rc = jaen_gloss_locate(path, env, where, sizeof(where), err);
+        if (!rc)
+            rc = jaen_gloss_open(where, &base, err);
+        if (rc || !nfiles) {
+            *out = base;
+            return rc;
+        }
+    }
+    ds = jaen_dictsrc_new();
+    if (!ds) {
+        jaen_gloss_close(base);
+        return JAEN_ENOMEM;
+    }
+    jaen_buf_init(&img, (size_t)1 << 31);
+    if (base)
+        rc = jaen_gloss_to_dictsrc(base, ds, err);
+    for (i = 0; !rc && i < nfiles; i++)
+        rc = jaen_dictsrc_load(ds, files[i], JAEN_DICT_AUTO,
+                               JAEN_DICTSRC_OVERRIDE, err);
+    if (!rc)
+        rc = jaen_gloss_build(ds, &img, err);
+    if (!rc) {
+        char *p = jaen_buf_take(&img, &len);
+        rc = jaen_gloss_open_take(p, len, nfiles ? files[nfiles - 1] :
+                                  "<empty>", out, err);
+    }
+    jaen_buf_free(&img);
+    jaen_dictsrc_free(ds);
+    jaen_gloss_close(base);
+    return rc;
+}
+
 size_t jaen_gloss_count(const struct jaen_gloss *g)
 {
     return g->h->n_entries;
@@ -389,26 +434,55 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
     return nh;
 }
 
-int jaen_gloss_phrase(const struct jaen_gloss *g, const char *key, size_t len,
-                      uint32_t *entry)
+void jaen_gloss_phrase_start(struct jaen_gloss_cursor *c)
+{
+    c->state = 0;
+    c->dead = 0;
+}
+
+int jaen_gloss_phrase_feed(const struct jaen_gloss *g,
+                           struct jaen_gloss_cursor *c, const char *key,
+                           size_t len)
 {
     const struct jaen_glossfmt_unit *da = g->phrase;
     const unsigned char *s = (const unsigned char *)key;
     const uint32_t n = g->nphrase;
-    uint32_t st = 0, t;
+    uint32_t st = c->state, t;
     size_t i;
 
-    if (!n || !len)
-        return 0;
+    if (c->dead || !n)
+        return !(c->dead = 1);
     for (i = 0; i < len; i++) {
         t = (uint32_t)da[st].base + s[i] + 1u;
         if (t >= n || da[t].check != (int32_t)st)
-            return 0;
+            return !(c->dead = 1);
         st = t;
     }
-    t = (uint32_t)da[st].base;
-    if (t >= n || da[t].check != (int32_t)st)
+    c->state = st;
+    return 1;
+}
+
+int jaen_gloss_phrase_end(const struct jaen_gloss *g,
+                          const struct jaen_gloss_cursor *c, uint32_t *entry)
+{
+    const struct jaen_glossfmt_unit *da = g->phrase;
+    uint32_t t;
+
+    if (c->dead || !g->nphrase || c->state == 0)
+        return 0;
+    t = (uint32_t)da[c->state].base;
+    if (t >= g->nphrase || da[t].check != (int32_t)c->state)
         return 0;
     *entry = (uint32_t)da[t].base;
     return 1;
+}
+
+int jaen_gloss_phrase(const struct jaen_gloss *g, const char *key, size_t len,
+                      uint32_t *entry)
+{
+    struct jaen_gloss_cursor c;
+
+    jaen_gloss_phrase_start(&c);
+    return jaen_gloss_phrase_feed(g, &c, key, len)
+        && jaen_gloss_phrase_end(g, &c, entry);
 }

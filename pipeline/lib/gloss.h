@@ -59,6 +59,16 @@ void jaen_gloss_close(struct jaen_gloss *g);
 int jaen_gloss_locate(const char *path, const char *env, char *out,
                       size_t outlen, struct jaen_err *err);
 
+/* Opens the glossary a stage uses: the compiled base glossary (found by
+ * jaen_gloss_locate(path, env), skipped when no_base) merged with the
+ * users' files[0..nfiles) in order, each overriding the rows before it
+ * that share a folded headword or variant.  Without user files the base
+ * is mapped as it is; with them the merge is compiled in memory.  Returns
+ * as jaen_gloss_open and jaen_dictsrc_load. */
+int jaen_gloss_load(const char *path, const char *env, int no_base,
+                    const char *const *files, size_t nfiles,
+                    struct jaen_gloss **out, struct jaen_err *err);
+
 /* Facts about a loaded glossary. */
 size_t jaen_gloss_count(const struct jaen_gloss *g);     /* entries */
 size_t jaen_gloss_size(const struct jaen_gloss *g);      /* bytes */
@@ -123,6 +133,21 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
  * Returns 1 and sets *entry when found, else 0. */
 int jaen_gloss_phrase(const struct jaen_gloss *g, const char *key, size_t len,
                       uint32_t *entry);
+
+/* Incremental phrase lookup: start, feed key bytes in pieces, then end.
+ * feed returns 0 once no phrase can match any more (later feeds are then
+ * no-ops), so a caller can stop building the key early. */
+struct jaen_gloss_cursor {
+    uint32_t state;         /* trie node */
+    int dead;               /* no key has this prefix */
+};
+void jaen_gloss_phrase_start(struct jaen_gloss_cursor *c);
+int jaen_gloss_phrase_feed(const struct jaen_gloss *g,
+                           struct jaen_gloss_cursor *c, const char *s,
+                           size_t len);
+/* Returns 1 and sets *entry when the bytes fed form a whole key. */
+int jaen_gloss_phrase_end(const struct jaen_gloss *g,
+                          const struct jaen_gloss_cursor *c, uint32_t *entry);
 
 /* Annotates one document in place: "terms" gets [{start, end, ja, en,
  * concept, entry}] (code points into "text"; ja as written; entry the

@@ -23,8 +23,8 @@ struct work {
     size_t *obyte;          /* original cp -> original byte, ncp + 1 */
     size_t *inv;            /* original cp -> folded byte or NOPOS */
     struct jaen_buf folded; /* folded text */
-    struct jaen_buf key;    /* phrase key of one sentence */
     struct jaen_buf en;     /* filled phrase English */
+    struct jaen_buf terms;  /* the "terms" array as JSON text */
     struct jaen_gloss_span *spans;
     struct jaen_gloss_hit *hits;
     struct jaen_phrase_slot *slots;
@@ -39,8 +39,8 @@ static void work_free(struct work *w)
     jaen_free(w->hits);
     jaen_free(w->slots);
     jaen_buf_free(&w->folded);
-    jaen_buf_free(&w->key);
     jaen_buf_free(&w->en);
+    jaen_buf_free(&w->terms);
 }
 
 /* Folds the text and builds the two offset tables. */
@@ -59,54 +59,71 @@ static int prepare(struct work *w, size_t len, struct jaen_err *err)
         jaen_free(map);
         return JAEN_ENOMEM;
     }
-    while (pos < len && cp < w->ncp) {
-        uint32_t c;
-        w->obyte[cp++] = pos;
-        jaen_utf8_next(w->text, len, &pos, &c);
-    }
+    /* valid UTF-8: a code point starts at every non-continuation byte */
+    for (pos = 0; pos < len && cp < w->ncp; pos++)
+        if (((unsigned char)w->text[pos] & 0xC0) != 0x80)
+            w->obyte[cp++] = pos;
     w->obyte[cp] = len;
     for (i = 0; i <= w->ncp; i++)
         w->inv[i] = JAEN_GLOSS_NOPOS;
-    for (i = 0, pos = 0; i < nmap; i++) {
-        uint32_t c;
-        size_t o = (size_t)map[i];
+    for (i = 0, pos = 0; i < nmap && pos < w->folded.len; pos++) {
+        size_t o;
+        if (((unsigned char)w->folded.ptr[pos] & 0xC0) == 0x80)
+            continue;
+        o = (size_t)map[i++];
         if (o <= w->ncp && w->inv[o] == JAEN_GLOSS_NOPOS)
             w->inv[o] = pos;
-        jaen_utf8_next(w->folded.ptr, w->folded.len, &pos, &c);
     }
     w->inv[w->ncp] = w->folded.len;
     jaen_free(map);
     return JAEN_OK;
 }
 
-/* Folded bytes of original code points [a, b) minus whitespace onto key. */
-static int key_text(struct work *w, int64_t a, int64_t b)
+/* Feeds the folded bytes of original code points [a, b), minus
+ * whitespace, to the phrase cursor.  Returns 0 once no phrase can match. */
+static int feed_text(const struct jaen_gloss *g, struct work *w,
+                     struct jaen_gloss_cursor *c, int64_t a, int64_t b)
 {
-    size_t fa, fb;
+    const char *s;
+    size_t pos = 0, run = 0, len, n;
 
     while (a < b && w->inv[a] == JAEN_GLOSS_NOPOS)
         a++;
     while (b < (int64_t)w->ncp && w->inv[b] == JAEN_GLOSS_NOPOS)
         b++;
-    if (a >= b)
-        return JAEN_OK;
-    fa = w->inv[a];
-    fb = w->inv[b];
-    return fb > fa ? jaen_phrase_key_add(&w->key, w->folded.ptr + fa, fb - fa)
-                   : JAEN_OK;
+    if (a >= b || w->inv[b] <= w->inv[a])
+        return !c->dead;
+    s = w->folded.ptr + w->inv[a];
+    len = w->inv[b] - w->inv[a];
+    while (pos < len) {
+        n = jaen_phrase_space_at(s + pos, len - pos);
+        if (!n && pos - run < 16) {
+            pos++;
+            continue;
+        }
+        /* feed at most 16 bytes at a time, so that a dead key stops us */
+        if (!jaen_gloss_phrase_feed(g, c, s + run, pos - run))
+            return 0;
+        pos += n;
+        run = pos;
+    }
+    return jaen_gloss_phrase_feed(g, c, s + run, len - run);
 }
 
-/* Builds the key of sentence s and, when a phrase has it, fills "phrase". */
+/* Looks sentence s up as a fixed phrase and, when one covers it, fills
+ * its "phrase".  The key is fed to the trie piece by piece and abandoned
+ * at the first byte that no phrase has. */
 static int phrase(const struct jaen_gloss *g, struct work *w,
                   struct jaen_doc *doc, size_t si, const struct jaen_sent *s,
                   size_t *k, struct jaen_err *err)
 {
+    struct jaen_gloss_cursor c;
     size_t first, n, i;
     int64_t a = s->start;
     uint32_t entry;
     struct jaen_gloss_entry e;
     json_t *extra, *obj;
-    int rc;
+    int rc, alive = 1;
 
     while (*k < w->nslots && w->slots[*k].start < s->start)
         (*k)++;
@@ -115,18 +132,16 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
         (*k)++;
     n = *k - first;
     jaen_phrase_name(w->slots + first, n);
-    jaen_buf_reset(&w->key);
-    for (i = first, rc = JAEN_OK; !rc && i < first + n; i++) {
-        rc = key_text(w, a, w->slots[i].start);
-        if (!rc)
-            rc = jaen_buf_adds(&w->key, w->slots[i].name);
+    jaen_gloss_phrase_start(&c);
+    for (i = first; alive && i < first + n; i++) {
+        alive = feed_text(g, w, &c, a, w->slots[i].start)
+            && jaen_gloss_phrase_feed(g, &c, w->slots[i].name,
+                                      strlen(w->slots[i].name));
         a = w->slots[i].end;
     }
-    if (!rc)
-        rc = key_text(w, a, s->end);
-    if (rc)
-        return rc;
-    if (!jaen_gloss_phrase(g, w->key.ptr, w->key.len, &entry)) {
+    if (alive)
+        alive = feed_text(g, w, &c, a, s->end);
+    if (!alive || !jaen_gloss_phrase_end(g, &c, &entry)) {
         if (s->extra && json_object_get(s->extra, "phrase")) {
             extra = jaen_doc_sentence_extra(doc, si);
             if (extra)
@@ -155,32 +170,52 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
     return JAEN_OK;
 }
 
-/* Appends the terms found in sentence s to terms. */
+/* Appends the terms found in sentence s to the JSON array text in
+ * w->terms (written directly: a corpus has hundreds of thousands). */
 static int terms_of(const struct jaen_gloss *g, struct work *w,
                     const struct jaen_sent *s, const struct jaen_tok *toks,
-                    json_t *terms, struct jaen_err *err)
+                    struct jaen_err *err)
 {
     size_t nh = jaen_gloss_match(g, w->folded.ptr, w->folded.len,
                                  w->spans + s->tok0, s->ntok, w->hits), i;
+    struct jaen_buf *o = &w->terms;
+    int rc = JAEN_OK;
 
-    for (i = 0; i < nh; i++) {
+    for (i = 0; !rc && i < nh; i++) {
         const struct jaen_tok *a = &toks[s->tok0 + w->hits[i].first];
         const struct jaen_tok *b = &toks[s->tok0 + w->hits[i].last];
         struct jaen_gloss_entry e;
         size_t ba = w->obyte[a->start], bb = w->obyte[b->end];
-        json_t *t;
-        int rc = jaen_gloss_entry(g, w->hits[i].entry, &e, err);
 
-        if (rc)
-            return rc;
-        t = json_pack("{s:I,s:I,s:s%,s:s,s:s,s:s}", "start",
-                      (json_int_t)a->start, "end", (json_int_t)b->end, "ja",
-                      w->text + ba, bb - ba, "en", e.en, "concept", e.concept,
-                      "entry", e.ja);
-        if (!t || json_array_append_new(terms, t))
-            return JAEN_ENOMEM;
+        rc = jaen_gloss_entry(g, w->hits[i].entry, &e, err);
+        if (!rc)
+            rc = jaen_buf_adds(o, o->len > 1 ? ",{\"start\":" : "{\"start\":");
+        if (!rc)
+            rc = jaen_buf_add_i64(o, a->start);
+        if (!rc)
+            rc = jaen_buf_adds(o, ",\"end\":");
+        if (!rc)
+            rc = jaen_buf_add_i64(o, b->end);
+        if (!rc)
+            rc = jaen_buf_adds(o, ",\"ja\":");
+        if (!rc)
+            rc = jaen_json_add_string(o, w->text + ba, bb - ba);
+        if (!rc)
+            rc = jaen_buf_adds(o, ",\"en\":");
+        if (!rc)
+            rc = jaen_json_add_string(o, e.en, strlen(e.en));
+        if (!rc)
+            rc = jaen_buf_adds(o, ",\"concept\":");
+        if (!rc)
+            rc = jaen_json_add_string(o, e.concept, strlen(e.concept));
+        if (!rc)
+            rc = jaen_buf_adds(o, ",\"entry\":");
+        if (!rc)
+            rc = jaen_json_add_string(o, e.ja, strlen(e.ja));
+        if (!rc)
+            rc = jaen_buf_addc(o, '}');
     }
-    return JAEN_OK;
+    return rc;
 }
 
 int jaen_gloss_doc(const struct jaen_gloss *g, struct jaen_doc *doc,
@@ -190,13 +225,12 @@ int jaen_gloss_doc(const struct jaen_gloss *g, struct jaen_doc *doc,
     const struct jaen_tok *toks;
     size_t nsents, ntoks, len, i, k = 0;
     struct work w;
-    json_t *terms = NULL;
     int rc;
 
     memset(&w, 0, sizeof(w));
     jaen_buf_init(&w.folded, JAEN_MAX_RECORD_BYTES * 4);
-    jaen_buf_init(&w.key, JAEN_MAX_RECORD_BYTES * 4);
     jaen_buf_init(&w.en, JAEN_MAX_RECORD_BYTES);
+    jaen_buf_init(&w.terms, JAEN_MAX_RECORD_BYTES * 4);
     rc = jaen_doc_text(doc, &w.text, &len, &w.ncp, err);
     if (!rc && !jaen_doc_has(doc, JAEN_F_SENTENCES))
         rc = jaen_err_set(err, JAEN_EDATA,
@@ -208,8 +242,7 @@ int jaen_gloss_doc(const struct jaen_gloss *g, struct jaen_doc *doc,
     if (!rc) {
         w.spans = jaen_malloc((ntoks + 1) * sizeof(*w.spans));
         w.hits = jaen_malloc((ntoks + 1) * sizeof(*w.hits));
-        terms = json_array();
-        if (!w.spans || !w.hits || !terms)
+        if (!w.spans || !w.hits || jaen_buf_addc(&w.terms, '['))
             rc = JAEN_ENOMEM;
     }
     for (i = 0; !rc && i < ntoks; i++) {
@@ -232,15 +265,14 @@ int jaen_gloss_doc(const struct jaen_gloss *g, struct jaen_doc *doc,
         rc = jaen_phrase_collect(jaen_doc_get(doc, JAEN_F_ENTITIES, NULL),
                                  &w.slots, &w.nslots);
     for (i = 0; !rc && i < nsents; i++) {
-        rc = terms_of(g, &w, &sents[i], toks, terms, err);
+        rc = terms_of(g, &w, &sents[i], toks, err);
         if (!rc)
             rc = phrase(g, &w, doc, i, &sents[i], &k, err);
     }
-    if (!rc) {
-        rc = jaen_doc_set(doc, JAEN_F_TERMS, terms);
-        terms = NULL;
-    }
-    json_decref(terms);
+    if (!rc)
+        rc = jaen_buf_addc(&w.terms, ']');
+    if (!rc)
+        rc = jaen_doc_set_raw(doc, JAEN_F_TERMS, w.terms.ptr, w.terms.len);
     work_free(&w);
     return rc;
 }

@@ -138,23 +138,46 @@ int jaen_phrase_space(uint32_t cp)
         || cp == 0xFEFF;
 }
 
+size_t jaen_phrase_space_at(const char *str, size_t left)
+{
+    const unsigned char *p = (const unsigned char *)str;
+
+    if (p[0] < 0x80)
+        return p[0] == ' ' || (p[0] >= 0x09 && p[0] <= 0x0D);
+    if (p[0] == 0xC2)
+        return left >= 2 && p[1] == 0xA0 ? 2 : 0;
+    if (left < 3)
+        return 0;
+    switch (p[0]) {
+    case 0xE1:      /* U+1680 */
+        return p[1] == 0x9A && p[2] == 0x80 ? 3 : 0;
+    case 0xE2:      /* U+2000..200A, 2028, 2029, 202F, 205F */
+        if (p[1] == 0x80)
+            return p[2] <= 0x8A || p[2] == 0xA8 || p[2] == 0xA9
+                || p[2] == 0xAF ? 3 : 0;
+        return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
+    case 0xE3:      /* U+3000 */
+        return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+    case 0xEF:      /* U+FEFF */
+        return p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
+    }
+    return 0;
+}
+
 int jaen_phrase_key_add(struct jaen_buf *out, const char *s, size_t len)
 {
-    size_t pos = 0, run = 0;
+    size_t pos = 0, run = 0, n;
     int rc = JAEN_OK;
 
+    /* continuation bytes never look like a space's first byte */
     while (pos < len && !rc) {
-        size_t at = pos;
-        uint32_t cp;
-        if ((unsigned char)s[pos] < 0x80 && s[pos] != ' '
-            && (s[pos] < 0x09 || s[pos] > 0x0D)) {
+        n = jaen_phrase_space_at(s + pos, len - pos);
+        if (!n) {
             pos++;
             continue;
         }
-        jaen_utf8_next(s, len, &pos, &cp);
-        if (!jaen_phrase_space(cp))
-            continue;
-        rc = jaen_buf_add(out, s + run, at - run);
+        rc = jaen_buf_add(out, s + run, pos - run);
+        pos += n;
         run = pos;
     }
     return rc ? rc : jaen_buf_add(out, s + run, len - run);

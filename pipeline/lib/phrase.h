@@ -45,6 +45,10 @@ int jaen_phrase_has_slot(const char *s);
  * U+00A0, U+3000 and the other Unicode space separators. */
 int jaen_phrase_space(uint32_t cp);
 
+/* The byte length of the whitespace character (as jaen_phrase_space) that
+ * starts at s[0..left), or 0.  Works on bytes: no decoding. */
+size_t jaen_phrase_space_at(const char *s, size_t left);
+
 /* Appends valid UTF-8 s[0..len) to out without whitespace.  Returns
  * JAEN_OK, JAEN_ENOMEM or JAEN_ELIMIT. */
 int jaen_phrase_key_add(struct jaen_buf *out, const char *s, size_t len);
