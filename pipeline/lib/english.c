@@ -189,7 +189,7 @@ static const char *field(const json_t *o, const char *k)
     return json_string_value(json_object_get(o, k));
 }
 
-static int add_prefix(struct jaen_buf *out, const json_t *e)
+static int add_prefix(struct jaen_buf *out, const json_t *e, int approx)
 {
     static const char *const q[][2] = {
         {"max", "up to "}, {"min", "at least "}, {"over", "more than "},
@@ -202,7 +202,7 @@ static int add_prefix(struct jaen_buf *out, const json_t *e)
     for (i = 0; qual && i < sizeof(q) / sizeof(q[0]); i++)
         if (strcmp(qual, q[i][0]) == 0)
             rc = jaen_buf_adds(out, q[i][1]);
-    if (!rc && json_is_true(json_object_get(e, "approx")))
+    if (!rc && approx && json_is_true(json_object_get(e, "approx")))
         rc = jaen_buf_adds(out, "about ");
     return rc;
 }
@@ -228,7 +228,7 @@ static int add_amount(struct jaen_buf *out, const json_t *e, const char *type)
     const char *unit = field(e, "unit_en");
     const json_t *v = json_object_get(e, "value");
     char tmp[128];
-    int one = 0, rc = add_prefix(out, e);
+    int one = 0, rc = add_prefix(out, e, !json_is_null(v) && v);
 
     if (rc)
         return rc;
@@ -327,7 +327,7 @@ int jaen_en_entity(struct jaen_buf *out, const json_t *e)
         if (json_string_value(json_object_get(e, "iso")) == NULL
             && (!unit || !json_is_number(v)))
             return JAEN_EDATA;
-        rc = add_prefix(out, e);
+        rc = add_prefix(out, e, 1);
         if (!rc && unit && json_is_number(v)) {
             char tmp[64];
             int one = 0;

@@ -16,8 +16,9 @@
  *               "40 days", PT1H30M → "1 hour 30 minutes")
  * Prefixes: approx → "about "; qualifier max → "up to ", min → "at least ",
  * over → "more than ", under → "fewer than " (the qualifier goes first:
- * "up to about 500 records").  A null value with approx (数十, 数百) gives
- * "dozens of", "hundreds of", "thousands of" or "several" by its surface.
+ * "up to about 500 records").  A null value (数十, 数百) gives "dozens of",
+ * "hundreds of", "thousands of" or "several" by its surface, without
+ * "about".
  * Big values written as decimal strings are grouped the same way. */
 #ifndef JAEN_ENGLISH_H
 #define JAEN_ENGLISH_H
