@@ -213,8 +213,14 @@ day:
         }
     }
 check:
-    if (m < 1 || m > 12 || d < 1 || d > days_in((int)y, (int)m))
+    if (m < 1 || m > 12)
         return 0;
+    if (d < 1 || d > days_in((int)y, (int)m)) {
+        /* "2025年2月29日": no such day, but the month is known */
+        fmt_date(out, y, m, 1);
+        out[7] = '\0';
+        return i;
+    }
     fmt_date(out, y, m, d);
     return i;
 }
@@ -491,6 +497,28 @@ static int read_summary(const char *s, size_t len, json_t *meta)
     return JAEN_OK;
 }
 
+/* Does the section s[pos..) up to the next level-1 heading hold a bullet
+ * that is a URL or a date, as the summary's do? */
+static int looks_like_summary(const char *s, size_t len, size_t pos)
+{
+    while (pos < len) {
+        size_t e = line_end(s, len, pos), a = pos, b = e, h, n;
+        char date[11];
+        if (h1(s + pos, e - pos, &h, &n))
+            return 0;
+        trim(s, &a, &b);
+        if (a < b && (s[a] == '-' || s[a] == '*')) {
+            a++;
+            trim(s, &a, &b);
+            if (is_url(s + a, b - a) || jaen_md_parse_date(s + a, b - a,
+                                                           date))
+                return 1;
+        }
+        pos = next_line(s, len, e);
+    }
+    return 0;
+}
+
 /* "YYYY/MM/DD_" in an archive path gives the date a file was filed under;
  * "YYYY/MM/XX_" gives the month. */
 static int date_from_path(const char *id, char out[11])
@@ -685,7 +713,8 @@ int jaen_md_parse(const char *s, size_t len, const char *id,
             /* the summary is found by its shape: the first section before
              * the body holds the bullets, whatever its heading says
              * ("# ", "# 公表以外用", "# 公表概要（続報）") */
-            if (!known && !seen_summary && !seen_body)
+            if (!known && !seen_summary && !seen_body
+                && looks_like_summary(s, len, next_line(s, len, e)))
                 known = 2;
             if (known && !starts(s + pos + a, b - a, BODY)) {
                 sec = SUMMARY_SEC;

@@ -201,6 +201,15 @@ static int quote(UChar c)
                                                                        : 0;
 }
 
+/* Hiragana that continue a sentence after a closing quote: と, って, の,
+ * を, が, は, に, で, も, や, か, and 、. */
+static int quoted_particle(UChar c)
+{
+    return c == 0x3068 || c == 0x3063 || c == 0x306E || c == 0x3092
+           || c == 0x304C || c == 0x306F || c == 0x306B || c == 0x3067
+           || c == 0x3082 || c == 0x3084 || c == 0x304B || c == 0x3001;
+}
+
 /* Segments one chunk u[0..n) whose first code point is at *cp. */
 static int chunk(struct jaen_seg *sg, int32_t n, int64_t *cp)
 {
@@ -220,6 +229,9 @@ static int chunk(struct jaen_seg *sg, int32_t n, int64_t *cp)
         }
         if (depth > 0 && b < n)
             continue;           /* inside 「…」: not a sentence end */
+        if (b < n && b >= 1 && (sg->u[b - 1] == 0x300D || sg->u[b - 1] == 0x300F)
+            && quoted_particle(sg->u[b]))
+            continue;           /* 「…。」と述べた: the quote is embedded */
         if (b < n && b >= 2 && (sg->u[b - 1] == '.' || sg->u[b - 1] == 0xFF0E)
             && is_digit16(sg->u[b - 2]))
             continue;           /* "1.経緯": a numbered heading, not an end */
