@@ -146,6 +146,30 @@ size_t jaen_fold_cp(uint32_t c, uint32_t next, uint32_t dst[8],
     return 1;
 }
 
+/* Decodes the code point at s[*pos]: inline for ASCII and the 3-byte
+ * sequences that cannot be overlong or surrogates (leads E1-EC, EE, EF:
+ * all kana, kanji and full-width forms), jaen_utf8_next for the rest. */
+static inline uint32_t next_cp(const unsigned char *s, size_t len,
+                               size_t *pos)
+{
+    size_t p = *pos;
+    unsigned b = s[p];
+    uint32_t c;
+
+    if (b < 0x80) {
+        *pos = p + 1;
+        return b;
+    }
+    if (b >= 0xE1 && b != 0xED && b <= 0xEF && p + 2 < len &&
+        (s[p + 1] & 0xC0) == 0x80 && (s[p + 2] & 0xC0) == 0x80) {
+        *pos = p + 3;
+        return ((uint32_t)(b & 0x0F) << 12) |
+               ((uint32_t)(s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+    }
+    jaen_utf8_next((const char *)s, len, pos, &c);
+    return c;
+}
+
 /* Whether c may fold to something else (alone or with the next one).
  * Hiragana and katakana only matter when a mark follows. */
 static int candidate(uint32_t c)
@@ -225,7 +249,7 @@ int jaen_fold(const char *in, size_t len, struct jaen_buf *out,
             pos++;
             continue;
         }
-        jaen_utf8_next(in, len, &p2, &c);
+        c = next_cp(s, len, &p2);
         if (!candidate(c)) {
             if (m.v) {
                 rc = map_reserve(&m, 1);
@@ -240,7 +264,7 @@ int jaen_fold(const char *in, size_t len, struct jaen_buf *out,
         }
         p3 = p2;
         if (p2 < len && s[p2] >= 0x80)
-            jaen_utf8_next(in, len, &p3, &next);
+            next = next_cp(s, len, &p3);
         n = jaen_fold_cp(c, next, dst, &consumed);
         if (n == 1 && consumed == 1 && dst[0] == c) {
             if (m.v) {
@@ -293,4 +317,95 @@ fail:
     if (rc == JAEN_ELIMIT)
         return jaen_err_set(err, rc, "fold: text over the size limit");
     return jaen_err_set(err, rc, "fold: out of memory");
+}
+
+/* Makes room for need entries in both arrays of jaen_fold_cps. */
+static int cps_reserve(uint32_t **out, int64_t **m, size_t *cap, size_t need)
+{
+    size_t nc = *cap;
+    void *p;
+
+    if (need <= *cap)
+        return JAEN_OK;
+    while (nc < need)
+        nc *= 2;
+    p = jaen_realloc(*out, nc * sizeof **out);
+    if (!p)
+        return JAEN_ENOMEM;
+    *out = p;
+    p = jaen_realloc(*m, nc * sizeof **m);
+    if (!p)
+        return JAEN_ENOMEM;
+    *m = p;
+    *cap = nc;
+    return JAEN_OK;
+}
+
+int jaen_fold_cps(const char *in, size_t len, uint32_t **cps, int64_t **map,
+                  size_t *n, struct jaen_err *err)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    size_t pos = 0, o = 0, cap = len + 1;
+    uint32_t *out = jaen_malloc(cap * sizeof *out);
+    int64_t *m = jaen_malloc(cap * sizeof *m);
+    int64_t icp = 0;
+    int composable = 0;     /* out[o-1] is a kana from the code point
+                             * right before: a mark may merge with it */
+
+    if (!out || !m)
+        goto nomem;
+    while (pos < len) {
+        uint32_t c = next_cp(s, len, &pos), dst[8], v;
+        size_t k, nd;
+        int used;
+
+        if (c >= 0x3041 && c <= 0x30FE && (c < 0x3099 || c > 0x309C)) {
+            /* kana: kept, and a following mark may merge with it */
+            if (o + 1 >= cap && cps_reserve(&out, &m, &cap, o + 2))
+                goto nomem;
+            out[o] = c;
+            m[o++] = icp++;
+            composable = 1;
+            continue;
+        }
+        if (c < 0x2E80 || !candidate(c)) {
+            /* len + 1 entries suffice unless expansions came before */
+            if (o + 1 >= cap && cps_reserve(&out, &m, &cap, o + 2))
+                goto nomem;
+            out[o] = c;
+            m[o++] = icp++;
+            composable = 0;
+            continue;
+        }
+        if (composable && (is_voiced_mark(c) || is_semivoiced_mark(c))) {
+            v = is_voiced_mark(c) ? voiced(out[o - 1])
+                                  : semivoiced(out[o - 1]);
+            if (v) {
+                out[o - 1] = v;             /* ｶﾞ, う゛: one code point */
+                icp++;
+                composable = 0;
+                continue;
+            }
+        }
+        nd = jaen_fold_cp(c, 0, dst, &used);
+        if (cps_reserve(&out, &m, &cap, o + nd + 1))
+            goto nomem;
+        for (k = 0; k < nd; k++) {
+            out[o] = dst[k];
+            m[o++] = icp;
+        }
+        icp++;
+        composable = nd == 1 && ((c >= 0x3041 && c <= 0x30FE) ||
+                                 (c >= 0xFF61 && c <= 0xFF9F));
+    }
+    out[o] = 0;
+    m[o] = icp;
+    *cps = out;
+    *map = m;
+    *n = o;
+    return JAEN_OK;
+nomem:
+    jaen_free(out);
+    jaen_free(m);
+    return jaen_err_set(err, JAEN_ENOMEM, "fold: out of memory");
 }

@@ -25,6 +25,13 @@
 int jaen_fold(const char *in, size_t len, struct jaen_buf *out,
               int64_t **map, size_t *nmap, struct jaen_err *err);
 
+/* Like jaen_fold, for scanners: the folded text as code points.  *cps
+ * receives a jaen_malloc'd array of *n code points plus a 0 terminator,
+ * *map the same map as jaen_fold (n + 1 entries).  Returns JAEN_OK or
+ * JAEN_ENOMEM (then both are untouched). */
+int jaen_fold_cps(const char *in, size_t len, uint32_t **cps, int64_t **map,
+                  size_t *n, struct jaen_err *err);
+
 /* Folds one code point c, given the next one (or 0): writes up to 8 code
  * points into dst, returns how many, and sets *consumed to 1 or 2 (2 when a
  * voiced mark was composed with c). */

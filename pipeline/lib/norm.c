@@ -21,6 +21,11 @@
 
 #define U JAEN_U
 
+static size_t lead_len(unsigned char b)
+{
+    return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
 int jaen_norm_new_entity(struct jaen_norm_scan *sc, const char *type,
                          size_t fs, size_t fe, json_t **obj)
 {
@@ -28,18 +33,20 @@ int jaen_norm_new_entity(struct jaen_norm_scan *sc, const char *type,
     size_t b0, b1;
     json_t *o;
 
-    /* starts only move forward, so one cursor walks the original text */
-    while ((int64_t)sc->cur_cp < os) {
-        uint32_t c;
-        jaen_utf8_next(sc->text, sc->len, &sc->cur_byte, &c);
+    /* starts only move forward, so one cursor walks the original text;
+     * it is valid UTF-8, so the lead byte gives each length */
+    while ((int64_t)sc->cur_cp < os && sc->cur_byte < sc->len) {
+        sc->cur_byte += lead_len((unsigned char)sc->text[sc->cur_byte]);
         sc->cur_cp++;
     }
+    if (sc->cur_byte > sc->len)
+        sc->cur_byte = sc->len;
     b0 = sc->cur_byte;
     b1 = b0;
-    for (int64_t k = os; k < oe && b1 < sc->len; k++) {
-        uint32_t c;
-        jaen_utf8_next(sc->text, sc->len, &b1, &c);
-    }
+    for (int64_t k = os; k < oe && b1 < sc->len; k++)
+        b1 += lead_len((unsigned char)sc->text[b1]);
+    if (b1 > sc->len)
+        b1 = sc->len;
     o = json_object();
     *obj = o;
     if (!o ||
@@ -344,32 +351,22 @@ int jaen_norm_scan(const char *text, size_t len, const char *ref_date,
                    json_t **entities_out, struct jaen_err *err)
 {
     struct jaen_norm_scan sc;
-    struct jaen_buf folded;
     uint32_t *cps = NULL;
     int64_t *map = NULL;
-    size_t nmap = 0, pos = 0, i;
+    size_t nmap = 0, i;
     int rc;
 
     *entities_out = NULL;
     memset(&sc, 0, sizeof sc);
-    jaen_buf_init(&folded, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&sc.big, JAEN_BUF_DEFAULT_CAP);
-    rc = jaen_fold(text, len, &folded, &map, &nmap, err);
+    rc = jaen_fold_cps(text, len, &cps, &map, &nmap, err);
     if (rc)
         goto out;
-    cps = jaen_malloc((nmap + 1) * sizeof *cps);
     sc.arr = json_array();
-    if (!cps || !sc.arr) {
+    if (!sc.arr) {
         rc = jaen_err_set(err, JAEN_ENOMEM, "normalize: out of memory");
         goto out;
     }
-    for (i = 0; i < nmap; i++) {
-        if ((unsigned char)folded.ptr[pos] < 0x80)
-            cps[i] = (unsigned char)folded.ptr[pos++];
-        else
-            jaen_utf8_next(folded.ptr, folded.len, &pos, &cps[i]);
-    }
-    cps[nmap] = 0;
     sc.s = cps;
     sc.n = nmap;
     sc.map = map;
@@ -395,7 +392,6 @@ int jaen_norm_scan(const char *text, size_t len, const char *ref_date,
 out:
     json_decref(sc.arr);
     jaen_buf_free(&sc.big);
-    jaen_buf_free(&folded);
     jaen_free(cps);
     jaen_free(map);
     return rc;
