@@ -146,6 +146,25 @@ static void check_case(const struct fold_case *c)
     }
     for (i = 0; i < nmap; i++)
         assert_true(map[i] <= map[i + 1]);
+    {
+        /* jaen_fold_cps gives the same code points and map */
+        uint32_t *cps = NULL;
+        int64_t *map2 = NULL;
+        size_t n2 = 0, pos = 0;
+        assert_int_equal(jaen_fold_cps(c->in, strlen(c->in), &cps, &map2,
+                                       &n2, NULL), JAEN_OK);
+        assert_int_equal(n2, nmap);
+        for (i = 0; i < n2; i++) {
+            uint32_t cp;
+            jaen_utf8_next(out.ptr, out.len, &pos, &cp);
+            assert_int_equal(cps[i], cp);
+            assert_int_equal(map2[i], map[i]);
+        }
+        assert_int_equal(cps[n2], 0);
+        assert_int_equal(map2[n2], map[nmap]);
+        jaen_free(cps);
+        jaen_free(map2);
+    }
     jaen_free(map);
     jaen_buf_free(&out);
 }
