@@ -112,6 +112,12 @@ int jaen_mt_batch_glossary(struct jaen_mt *mt, struct jaen_err *err)
         if (!rc)
             rc = jaen_buf_adds(&url, "/v2/glossaries");
     }
+    jaen_buf_reset(&mt->auth);
+    if (!rc && mt->conf.key) {
+        rc = jaen_buf_adds(&mt->auth, "Authorization: DeepL-Auth-Key ");
+        if (!rc)
+            rc = jaen_buf_adds(&mt->auth, mt->conf.key);
+    }
     if (!rc)
         rc = jaen_mt_deepl_glossary_body("jaen", mt->conf.glossary_tsv,
                                          mt->conf.glossary_tsv_len,

@@ -60,18 +60,12 @@ static char *default_cache(void)
     return jaen_buf_take(&b, NULL);
 }
 
+/* Fits struct jaen_err's 256 bytes. */
 static const char need_engine[] =
-    "no translation engine is configured.  Set one of\n"
-    "  DEEPL_AUTH_KEY          (DeepL; keys ending in :fx use the Free "
-    "API)\n"
-    "  OPENAI_API_KEY          (OpenAI or a compatible server, with "
-    "--endpoint)\n"
-    "  LIBRETRANSLATE_API_KEY  (LibreTranslate, with --endpoint)\n"
-    "in the environment or, as `NAME = value` lines, in "
-    "~/.config/jaen/config (mode 0600);\n"
-    "or name a key-less local server: --engine libre|openai --endpoint "
-    "http://127.0.0.1:PORT;\n"
-    "or use only the translation memory and fixed phrases: --offline";
+    "no engine configured: set DEEPL_AUTH_KEY, OPENAI_API_KEY or "
+    "LIBRETRANSLATE_API_KEY (environment, or ~/.config/jaen/config with "
+    "mode 0600); or use --engine libre|openai --endpoint URL for a "
+    "key-less server; or --offline";
 
 int jaen_mt_setup(struct jaen_mt_setup *s, const struct jaen_mt_args *a,
                   struct jaen_err *err)
