@@ -31,7 +31,7 @@ static int nz_option(void *vctx, int id, const char *arg,
     if (id == OPT_REF_DATE) {
         if (strlen(arg) != 10 || jaen_ref_parse(arg, &ref))
             return jaen_err_set(err, JAEN_EUSAGE,
-                                "--ref-date: expected YYYY-MM-DD, got '%s'",
+                                "expected YYYY-MM-DD, got '%s'",
                                 arg);
         ctx->ref = arg;
     } else if (id == OPT_FORMAT) {

@@ -742,6 +742,7 @@ single:
         hits[1].start = ts;
         hits[1].end = j;
         hits[0].as_of = 0;
+        hits[0].from.flags &= ~(unsigned)JAEN_WHEN_APPROX;  /* the time's */
         return 2;
     }
     hits[0].type = (a.flags & JAEN_WHEN_DATE) ? JAEN_HIT_DATE : JAEN_HIT_TIME;

@@ -159,7 +159,10 @@ static int before_dedup(struct jaen_norm_scan *sc, size_t e, int64_t *v)
     size_t n = sc->n, j = e, l, used;
     struct jaen_num num;
 
-    if (j < n && jaen_cps_space(s[j]))
+    /* the figure may come after a few words: 16万件の個人情報(名寄せ前… */
+    while (j < n && j < e + 12 && s[j] != '(' && !jaen_cps_digit(s[j]) &&
+           s[j] != 0x3002 && s[j] != 0x3001 && s[j] != '\n' &&
+           s[j] != ',')
         j++;
     if (j >= n || s[j] != '(')
         return 0;
