@@ -51,7 +51,7 @@ st=$?
 check "the 50 MB line is segmented (status $st)" '[ "$st" = 0 ]'
 rss=$(cat "$tmp/rss")
 echo "peak RSS for a 50 MB line: $rss KiB"
-check "peak RSS under 2 GiB" '[ "$rss" -lt 2097152 ]'
+[ -n "${JAEN_SANITIZED:-}" ] || check "peak RSS under 2 GiB" '[ "$rss" -lt 2097152 ]'
 python3 - "$tmp/long.jsonl" <<'PY' || fail=1
 import json, sys
 d = json.loads(open(sys.argv[1], encoding="utf-8").readline())
