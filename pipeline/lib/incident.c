@@ -1,0 +1,572 @@
+/* incident.c: the document view the rules work on, and the record itself.
+ *
+ * The view maps code points to bytes once, trims each sentence and tags it
+ * with the section its nearest heading names (a Markdown heading, or a
+ * short numbered or bracketed line that is one).  The record is assembled
+ * here in the schema's key order; the decisions live in incident_rules.c
+ * and incident_count.c. */
+#include "incident.h"
+
+#include "alloc.h"
+#include "incident_int.h"
+#include "limits.h"
+#include "romaji.h"
+#include "utf8.h"
+
+#include <string.h>
+
+struct jaen_incident {
+    struct jaen_romaji *romaji;
+    struct ix_doc d;            /* reused for every document */
+    size_t acpb, asent;         /* allocated entries of d.cpb and d.s */
+    size_t akinds;              /* allocated entries of kinds */
+    unsigned char *kinds;       /* response kind per sentence */
+    struct jaen_buf en;         /* scratch English */
+};
+
+const char *const jaen_ix_type_names[T_NTYPES] = {
+    "unauthorized_access", "ransomware", "malware", "data_leak", "phishing",
+    "web_tampering", "misdelivery", "misconfiguration", "loss_theft",
+    "insider", "system_outage", "ddos", "third_party",
+};
+
+size_t jaen_ix_find(const char *s, size_t len, const char *k)
+{
+    size_t kl = strlen(k), i;
+    const char *p;
+
+    if (kl == 0 || kl > len)
+        return (size_t)-1;
+    for (i = 0; i + kl <= len; i++) {
+        p = memchr(s + i, k[0], len - kl + 1 - i);
+        if (!p)
+            return (size_t)-1;
+        i = (size_t)(p - s);
+        if (memcmp(p, k, kl) == 0)
+            return i;
+    }
+    return (size_t)-1;
+}
+
+int jaen_ix_has(const char *s, size_t len, const char *k)
+{
+    return jaen_ix_find(s, len, k) != (size_t)-1;
+}
+
+int jaen_ix_any(const char *s, size_t len, const char *const *ks)
+{
+    for (; *ks; ks++)
+        if (jaen_ix_has(s, len, *ks))
+            return 1;
+    return 0;
+}
+
+size_t jaen_ix_sent_at(const struct ix_doc *d, int64_t cp)
+{
+    size_t lo = 0, hi = d->ns;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->s[mid].end <= cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < d->ns && d->s[lo].start <= cp)
+        return lo;
+    return d->ns;
+}
+
+int jaen_incident_open(const struct jaen_gloss *g,
+                       struct jaen_incident **out, struct jaen_err *err)
+{
+    struct jaen_incident *ix = jaen_calloc(1, sizeof(*ix));
+    int rc;
+
+    *out = NULL;
+    if (!ix)
+        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+    rc = jaen_romaji_open(g, &ix->romaji, err);
+    if (rc) {
+        jaen_free(ix);
+        return rc;
+    }
+    jaen_buf_init(&ix->d.tmp, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&ix->en, JAEN_BUF_DEFAULT_CAP);
+    *out = ix;
+    return JAEN_OK;
+}
+
+void jaen_incident_close(struct jaen_incident *ix)
+{
+    if (!ix)
+        return;
+    jaen_romaji_close(ix->romaji);
+    jaen_free(ix->d.cpb);
+    jaen_free(ix->d.s);
+    jaen_free(ix->kinds);
+    jaen_buf_free(&ix->d.tmp);
+    jaen_buf_free(&ix->en);
+    jaen_free(ix);
+}
+
+static int is_space_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+        *n = 1;
+        return 1;
+    }
+    if (i + 3 <= len && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+        *n = 3;             /* U+3000 ideographic space */
+        return 1;
+    }
+    return 0;
+}
+
+static void trim(const char *s, size_t *a, size_t *b)
+{
+    size_t n;
+
+    while (*a < *b && is_space_at(s, *b, *a, &n))
+        *a += n;
+    while (*b > *a) {
+        if (s[*b - 1] == ' ' || s[*b - 1] == '\n' || s[*b - 1] == '\t'
+            || s[*b - 1] == '\r')
+            (*b)--;
+        else if (*b - *a >= 3 && memcmp(s + *b - 3, "\xE3\x80\x80", 3) == 0)
+            *b -= 3;
+        else
+            break;
+    }
+}
+
+/* Section names, most specific first. */
+static enum ix_sec heading_sec(const char *s, size_t len)
+{
+    static const char *const contact[] = {"問い合わせ", "問合せ", "窓口",
+                                          "連絡先", NULL};
+    static const char *const second[] = {"二次被害", "二次的な被害", NULL};
+    static const char *const cause[] = {"原因", "要因", "侵入経路", NULL};
+    static const char *const resp[] = {"対応", "対策", "再発防止", "措置",
+                                       "取り組み", "取組", NULL};
+    static const char *const data[] = {"情報", "項目", "対象", "件数",
+                                       "範囲", "内容", "影響", NULL};
+    static const char *const time[] = {"経緯", "経過", "概要", "時系列",
+                                       "状況", NULL};
+
+    if (jaen_ix_any(s, len, contact))
+        return SEC_CONTACT;
+    if (jaen_ix_any(s, len, second))
+        return SEC_SECONDARY;
+    if (jaen_ix_any(s, len, cause))
+        return SEC_CAUSE;
+    if (jaen_ix_any(s, len, resp))
+        return SEC_RESPONSE;
+    if (jaen_ix_any(s, len, data))
+        return SEC_DATA;
+    if (jaen_ix_any(s, len, time))
+        return SEC_TIMELINE;
+    return SEC_NONE;
+}
+
+/* Is a short line without a full stop that opens with a number or a
+ * bracket (１．概要, 【原因】, ■ 対応) a heading? */
+static int looks_like_heading(const char *s, size_t len, size_t ncp)
+{
+    static const char *const opens[] = {"【", "■", "□", "◆", "◇", "＜", "<",
+                                        "（", "(", "第", "〇", "○", "▼",
+                                        "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", NULL};
+    const char *const *o;
+    size_t pos = 0;
+    uint32_t c;
+
+    if (ncp == 0 || ncp > 30 || jaen_ix_has(s, len, "。"))
+        return 0;
+    if (!jaen_utf8_next(s, len, &pos, &c))
+        return 0;
+    if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)
+        || (c >= 0x2460 && c <= 0x2473))
+        return 1;
+    for (o = opens; *o; o++)
+        if (len >= strlen(*o) && memcmp(s, *o, strlen(*o)) == 0)
+            return 1;
+    return 0;
+}
+
+/* Tags each sentence with its block's kind and its section. */
+static void tag_sections(struct ix_doc *d, const json_t *blocks)
+{
+    size_t bi = 0, nb = json_is_array(blocks) ? json_array_size(blocks) : 0;
+    size_t i;
+    enum ix_sec sec = SEC_NONE;
+    int64_t bs = -1, be = -1;
+    int head = 0, item = 0;
+
+    for (i = 0; i < d->ns; i++) {
+        struct ix_sent *st = &d->s[i];
+        while (bi < nb && be <= st->start) {
+            const json_t *b = json_array_get(blocks, bi++);
+            const char *type = json_string_value(json_object_get(b, "type"));
+            bs = json_integer_value(json_object_get(b, "start"));
+            be = json_integer_value(json_object_get(b, "end"));
+            if (bs < 0 || be < bs || (size_t)be > d->ncp) {
+                be = -1;
+                continue;
+            }
+            size_t a = d->cpb[bs], z = d->cpb[be];
+            trim(d->text, &a, &z);
+            head = type && strcmp(type, "heading") == 0;
+            item = type && strcmp(type, "item") == 0;
+            if (!head)
+                head = looks_like_heading(d->text + a, z - a,
+                                          (size_t)(be - bs));
+            if (head)
+                sec = heading_sec(d->text + a, z - a);
+        }
+        st->sec = sec;
+        st->heading = head && st->start >= bs && st->end <= be;
+        st->item = item && st->start >= bs;
+    }
+}
+
+static int grow(void **p, size_t *alloc, size_t need, size_t size)
+{
+    void *np;
+
+    if (need <= *alloc)
+        return JAEN_OK;
+    np = jaen_realloc(*p, need * size);
+    if (!np)
+        return JAEN_ENOMEM;
+    *p = np;
+    *alloc = need;
+    return JAEN_OK;
+}
+
+static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
+                      struct jaen_err *err)
+{
+    struct ix_doc *d = &ix->d;
+    struct jaen_sent *sents;
+    const struct jaen_tok *toks;
+    size_t nsents, ntoks, i, k = 0;
+    const json_t *pub;
+    int rc;
+
+    rc = jaen_doc_text(doc, &d->text, &d->len, &d->ncp, err);
+    if (rc)
+        return rc;
+    rc = jaen_doc_sentences(doc, &sents, &nsents, &toks, &ntoks, err);
+    if (rc)
+        return rc;
+    if (grow((void **)&d->cpb, &ix->acpb, d->ncp + 1, sizeof(*d->cpb))
+        || grow((void **)&d->s, &ix->asent, nsents + 1, sizeof(*d->s))
+        || grow((void **)&ix->kinds, &ix->akinds, nsents + 1, 1))
+        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+    for (i = 0; i < d->len && k <= d->ncp; i++)
+        if (((unsigned char)d->text[i] & 0xC0) != 0x80)
+            d->cpb[k++] = i;
+    while (k <= d->ncp)
+        d->cpb[k++] = d->len;
+    d->ns = 0;
+    for (i = 0; i < nsents; i++) {
+        struct ix_sent *st = &d->s[d->ns];
+        if (sents[i].start < 0 || sents[i].end > (int64_t)d->ncp
+            || sents[i].end < sents[i].start)
+            return jaen_err_set(err, JAEN_EDATA,
+                                "sentence %zu is outside the text", i);
+        st->start = sents[i].start;
+        st->end = sents[i].end;
+        st->a = d->cpb[st->start];
+        st->b = d->cpb[st->end];
+        trim(d->text, &st->a, &st->b);
+        st->extra = sents[i].extra;
+        st->sec = SEC_NONE;
+        st->heading = st->item = 0;
+        if (st->b > st->a)
+            d->ns++;
+    }
+    d->meta = jaen_doc_get(doc, JAEN_F_META, NULL);
+    d->entities = jaen_doc_get(doc, JAEN_F_ENTITIES, NULL);
+    d->terms = jaen_doc_get(doc, JAEN_F_TERMS, NULL);
+    if (!json_is_object(d->meta))
+        d->meta = NULL;
+    if (!json_is_array(d->entities))
+        d->entities = NULL;
+    if (!json_is_array(d->terms))
+        d->terms = NULL;
+    pub = d->meta ? json_object_get(d->meta, "published") : NULL;
+    d->published = json_string_value(pub);
+    if (d->published && strlen(d->published) < 10)
+        d->published = NULL;
+    tag_sections(d, jaen_doc_get(doc, JAEN_F_BLOCKS, NULL));
+    return JAEN_OK;
+}
+
+/* {"ja": s, "en": en or null}. */
+static json_t *make_t(const char *s, size_t len, const char *en)
+{
+    return json_pack("{s:s%,s:s?}", "ja", s, len, "en", en);
+}
+
+/* The English of sentence i: translate's "en", else the fixed phrase's. */
+static const char *sent_en(const struct ix_doc *d, size_t i)
+{
+    const json_t *x = d->s[i].extra, *en;
+
+    if (!x)
+        return NULL;
+    en = json_object_get(x, "en");
+    if (json_is_string(en) && json_string_length(en))
+        return json_string_value(en);
+    en = json_object_get(json_object_get(x, "phrase"), "en");
+    if (json_is_string(en) && json_string_length(en))
+        return json_string_value(en);
+    return NULL;
+}
+
+static json_t *sent_t(const struct ix_doc *d, size_t i)
+{
+    return make_t(IX_S(d, i), IX_L(d, i), sent_en(d, i));
+}
+
+/* Connectors allowed between glossary terms in a count's subject, and
+ * how they join the English: 1 "of" (reversed), 2 "and", 0 nothing. */
+static int connector(const char *s, size_t len)
+{
+    static const char *const of[] = {"の", NULL};
+    static const char *const and_[] = {"および", "及び", "並びに", "と",
+                                       "・", "、", "や", NULL};
+    static const char *const none[] = {"", "様", "さま", "等", "など", "の方",
+                                       "様の", "さまの", NULL};
+    const char *const *k;
+
+    for (k = none; *k; k++)
+        if (strlen(*k) == len && memcmp(s, *k, len) == 0)
+            return strcmp(*k, "様の") == 0 || strcmp(*k, "さまの") == 0 ? 1
+                                                                    : 0;
+    for (k = of; *k; k++)
+        if (strlen(*k) == len && memcmp(s, *k, len) == 0)
+            return 1;
+    for (k = and_; *k; k++)
+        if (strlen(*k) == len && memcmp(s, *k, len) == 0)
+            return 2;
+    return -1;
+}
+
+#define SUBJ_MAX_TERMS 16
+
+/* English of a count's subject, composed from the glossary terms that
+ * cover it exactly: A の B → "B of A", A および B → "A and B", A B → "A B".
+ * Writes into b; returns 1 when the span is covered, else 0. */
+static int subject_en(const struct ix_doc *d, int64_t a, int64_t z,
+                      struct jaen_buf *b)
+{
+    const char *en[SUBJ_MAX_TERMS];
+    int join[SUBJ_MAX_TERMS];       /* connector before term i */
+    size_t n = 0, i, nt = d->terms ? json_array_size(d->terms) : 0;
+    int64_t at = a;
+    int c, g0, k;
+
+    for (i = 0; i < nt && n < SUBJ_MAX_TERMS; i++) {
+        const json_t *t = json_array_get(d->terms, i);
+        int64_t ts = json_integer_value(json_object_get(t, "start"));
+        int64_t te = json_integer_value(json_object_get(t, "end"));
+        const char *e = json_string_value(json_object_get(t, "en"));
+        if (te <= a || ts < at)
+            continue;
+        if (ts >= z || te > z || !e || !*e)
+            break;
+        c = connector(d->text + d->cpb[at], d->cpb[ts] - d->cpb[at]);
+        if (c < 0 || (n == 0 && c != 0))
+            return 0;
+        join[n] = c;
+        en[n++] = e;
+        at = te;
+    }
+    if (n == 0 || n == SUBJ_MAX_TERMS
+        || connector(d->text + d->cpb[at], d->cpb[z] - d->cpb[at]) != 0)
+        return 0;
+    jaen_buf_reset(b);
+    /* groups split by "and"; inside a group, "of" reverses the order */
+    for (g0 = 0; g0 < (int)n;) {
+        int g1 = g0 + 1;
+        while (g1 < (int)n && join[g1] != 2)
+            g1++;
+        if (g0 > 0)
+            jaen_buf_adds(b, " and ");
+        for (k = g1 - 1; k >= g0; k--) {
+            int s0 = k;
+            while (s0 > g0 && join[s0] == 0)
+                s0--;
+            for (i = (size_t)s0; i <= (size_t)k; i++) {
+                if (i > (size_t)s0)
+                    jaen_buf_addc(b, ' ');
+                jaen_buf_adds(b, en[i]);
+            }
+            if (s0 > g0)
+                jaen_buf_adds(b, " of ");
+            k = s0;
+        }
+        g0 = g1;
+    }
+    return b->ptr != NULL;
+}
+
+static json_t *subject_t(struct ix_doc *d, int64_t a, int64_t z)
+{
+    struct jaen_buf *b = &d->tmp;
+    size_t ba = d->cpb[a], bz = d->cpb[z];
+    int ok;
+
+    if (z <= a)
+        return make_t("", 0, NULL);
+    ok = subject_en(d, a, z, b);
+    return make_t(d->text + ba, bz - ba, ok ? b->ptr : NULL);
+}
+
+static const char *meta_str(const struct ix_doc *d, const char *key)
+{
+    return d->meta ? json_string_value(json_object_get(d->meta, key)) : NULL;
+}
+
+/* English for a related-report label: 第N報 → "Report N", 最終報 →
+ * "Final report"; else null. */
+static json_t *related_label(struct jaen_buf *b, const char *label)
+{
+    size_t len = strlen(label), i = 0;
+    long n = 0;
+
+    jaen_buf_reset(b);
+    if (jaen_ix_has(label, len, "最終報"))
+        jaen_buf_adds(b, "Final report");
+    else if (len > 6 && memcmp(label, "第", 3) == 0) {
+        for (i = 3; i < len && label[i] >= '0' && label[i] <= '9'; i++)
+            n = n * 10 + (label[i] - '0');
+        if (n > 0 && n < 1000 && strcmp(label + i, "報") == 0)
+            jaen_buf_addf(b, "Report %ld", n);
+    }
+    return make_t(label, len, b->len ? b->ptr : NULL);
+}
+
+static json_t *build_source(struct jaen_incident *ix)
+{
+    struct ix_doc *d = &ix->d;
+    const char *title = meta_str(d, "title"), *org = meta_str(d, "organization");
+    const char *title_en = NULL, *url = meta_str(d, "url");
+    const json_t *rel = d->meta ? json_object_get(d->meta, "related") : NULL;
+    json_t *src, *related = json_array();
+    size_t i;
+    int found = 0;
+
+    if (!title)
+        title = "";
+    if (!org)
+        org = "";
+    for (i = 0; i < d->ns && *title; i++)
+        if (IX_L(d, i) == strlen(title)
+            && memcmp(IX_S(d, i), title, IX_L(d, i)) == 0) {
+            title_en = sent_en(d, i);
+            break;
+        }
+    jaen_buf_reset(&ix->en);
+    if (*org && jaen_romaji_org(ix->romaji, org, strlen(org), &ix->en,
+                                &found))
+        found = 0;
+    for (i = 0; related && json_is_array(rel) && i < json_array_size(rel);
+         i++) {
+        const json_t *r = json_array_get(rel, i);
+        const char *label = json_string_value(json_object_get(r, "label"));
+        const char *u = json_string_value(json_object_get(r, "url"));
+        json_array_append_new(related, json_pack(
+            "{s:o,s:s}", "label", related_label(&d->tmp, label ? label : ""),
+            "url", u ? u : ""));
+    }
+    src = json_pack("{s:o,s:o,s:s?,s:s?,s:s,s:o}",
+                    "title", make_t(title, strlen(title), title_en),
+                    "organization", make_t(org, strlen(org),
+                                           found ? ix->en.ptr : NULL),
+                    "published", d->published, "url", url,
+                    "report_stage", jaen_ix_report_stage(d),
+                    "related", related);
+    return src;
+}
+
+static json_t *build_incident(struct ix_doc *d)
+{
+    unsigned types = jaen_ix_types(d);
+    json_t *arr = json_array();
+    char det[11];
+    size_t cause = jaen_ix_cause(d);
+    int k;
+
+    for (k = 0; arr && k < T_NTYPES; k++)
+        if (types & (1u << k))
+            json_array_append_new(arr, json_string(jaen_ix_type_names[k]));
+    return json_pack("{s:o,s:s?,s:o}", "types", arr,
+                     "detected", jaen_ix_detected(d, det) ? det : NULL,
+                     "cause", cause == (size_t)-1 ? json_null()
+                                                  : sent_t(d, cause));
+}
+
+static json_t *build_impact(struct ix_doc *d)
+{
+    json_t *counts = json_array(), *items = json_array();
+
+    if (!counts || !items || jaen_ix_counts(d, subject_t, counts)
+        || jaen_ix_items(d, items)) {
+        json_decref(counts);
+        json_decref(items);
+        return NULL;
+    }
+    return json_pack("{s:o,s:o,s:s?}", "counts", counts, "data_items", items,
+                     "secondary_damage", jaen_ix_secondary(d));
+}
+
+static json_t *build_response(struct jaen_incident *ix)
+{
+    struct ix_doc *d = &ix->d;
+    json_t *impl = json_array(), *plan = json_array();
+    size_t i;
+
+    if (!impl || !plan || jaen_ix_response(d, ix->kinds)) {
+        json_decref(impl);
+        json_decref(plan);
+        return NULL;
+    }
+    for (i = 0; i < d->ns; i++)
+        if (ix->kinds[i])
+            json_array_append_new(ix->kinds[i] == 1 ? impl : plan,
+                                  sent_t(d, i));
+    return json_pack("{s:o,s:o}", "implemented", impl, "planned", plan);
+}
+
+int jaen_incident_record(struct jaen_incident *ix, struct jaen_doc *doc,
+                         json_t **rec, struct jaen_err *err)
+{
+    int rc;
+
+    *rec = NULL;
+    rc = build_view(ix, doc, err);
+    if (rc)
+        return rc;
+    memset(ix->kinds, 0, ix->d.ns + 1);
+    *rec = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}",
+                     "schema", JAEN_INCIDENT_SCHEMA, "id", jaen_doc_id(doc),
+                     "source", build_source(ix),
+                     "incident", build_incident(&ix->d),
+                     "impact", build_impact(&ix->d),
+                     "response", build_response(ix));
+    if (!*rec)
+        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+    return JAEN_OK;
+}
+
+int jaen_incident_error_record(struct jaen_doc *doc, json_t **rec)
+{
+    json_t *e = jaen_doc_get(doc, JAEN_F_ERROR, NULL);
+
+    *rec = json_pack("{s:s,s:s,s:O}", "schema", JAEN_INCIDENT_SCHEMA, "id",
+                     jaen_doc_id(doc), "error", e ? e : json_null());
+    return *rec ? JAEN_OK : JAEN_ENOMEM;
+}

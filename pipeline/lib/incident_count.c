@@ -1,0 +1,291 @@
+/* incident_count.c: the counts and the data items of the impact.
+ *
+ * Counts are normalize's quantities whose counter names people, records,
+ * companies, devices or accounts, in a sentence about affected data or
+ * people; a figure given twice (lead and details) is kept once.  Data items
+ * are the glossary's data_item.* terms in sentences that say the data was,
+ * or may have been, exposed, and in the lists such sentences introduce. */
+#include "incident_int.h"
+
+#include "utf8.h"
+
+#include <string.h>
+
+#define NONE_OF(d, i, list) (!jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
+#define ANY_OF(d, i, list) (jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
+#define HAS(d, i, k) (jaen_ix_has(IX_S(d, i), IX_L(d, i), k))
+
+static const char *const items[] = {
+    "name", "address", "postal_code", "phone", "email", "birth_date", "age",
+    "gender", "company_name", "job_title", "department", "login_id",
+    "password", "credit_card_number", "card_expiry", "security_code",
+    "card_holder_name", "bank_account", "purchase_history", "order_info",
+    "shareholding", "employee_id", "my_number", "health_info", "id_document",
+    "photo", "ip_address", "other", NULL,
+};
+
+/* Counter → schema unit. */
+static const char *unit_of(const char *u)
+{
+    static const char *const map[][2] = {
+        {"件", "record"}, {"名", "person"}, {"人", "person"},
+        {"名分", "person"}, {"人分", "person"}, {"名様", "person"},
+        {"社", "company"}, {"台", "device"}, {"アカウント", "other"},
+        {"通", "other"}, {"枚", "other"}, {"口座", "other"},
+        {"アドレス", "other"}, {"ID", "other"}, {"団体", "other"},
+        {"店舗", "other"}, {"校", "other"}, {"世帯", "other"},
+        {"点", "item"}, {"個", "item"}, {"円", "yen"},
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof(map) / sizeof(map[0]); k++)
+        if (strcmp(u, map[k][0]) == 0)
+            return map[k][1];
+    return NULL;
+}
+
+/* A sentence that speaks of affected people or data. */
+static const char *const affected[] = {
+    "情報", "個人", "お客", "顧客", "会員", "利用者", "患者", "従業員",
+    "職員", "社員", "生徒", "学生", "児童", "住民", "市民", "対象", "漏えい",
+    "漏洩", "流出", "影響", "被害", "可能性", "おそれ", "件数", "人数",
+    "名分", "アカウント", "メール", "カード", "取引先", "含まれ", "宛先",
+    "受信者", "登録", "データ", "名簿", "受験者", "応募者", "保護者",
+    "組合員", "加入者", "契約者", "ユーザー", "の方", "様", "送信", "送付",
+    "閲覧", "窃取", NULL,
+};
+static const char *const not_affected[] = {
+    "窓口", "コールセンター", "オペレーター", "回線", "署名", "連名",
+    "共同", "体制", "専門家", "人員", "増員", "配置", "のべ", "延べ",
+    "開催", "参加", "出席", "受講", "設置", NULL,
+};
+
+/* Is the text just before code point cp 名寄せ前 or a correction
+ * (「171名とお伝えしておりましたが」)? */
+static int dedup_figure(const struct ix_doc *d, size_t si, int64_t start,
+                        int64_t end)
+{
+    size_t a = d->s[si].a, z = d->cpb[start], e = d->cpb[end];
+    size_t from = z > a + 24 ? z - 24 : a;
+
+    if (jaen_ix_has(d->text + from, z - from, "名寄せ前"))
+        return 1;
+    return jaen_ix_has(d->text + e, d->s[si].b - e > 40 ? 40 : d->s[si].b - e,
+                       "とお伝えしておりました")
+           || jaen_ix_has(d->text + e,
+                          d->s[si].b - e > 40 ? 40 : d->s[si].b - e,
+                          "と公表しておりました");
+}
+
+static int is_delim(const char *s, size_t len)
+{
+    static const char *const delims[] = {"、", "。", "，", ",", "：", ":",
+                                         "（", "(", "）", ")", "「", "」",
+                                         " ", "　", "・", "※", "\n", NULL};
+    const char *const *k;
+
+    for (k = delims; *k; k++)
+        if (strlen(*k) <= len && memcmp(s, *k, strlen(*k)) == 0)
+            return (int)strlen(*k);
+    return 0;
+}
+
+/* Drops particles and prefixes at the edges of a subject span. */
+static void subject_trim(const struct ix_doc *d, int64_t *a, int64_t *z)
+{
+    static const char *const tail[] = {"は", "が", "計", "合計", "総数",
+                                       "約", "最大", "最大で", "の", "うち",
+                                       "で", "に", "を", "延べ", NULL};
+    const char *const *k;
+    int again = 1;
+
+    while (again && *z > *a) {
+        again = 0;
+        for (k = tail; *k; k++) {
+            size_t kl = strlen(*k), bz = d->cpb[*z], ba = d->cpb[*a];
+            if (bz - ba > kl && memcmp(d->text + bz - kl, *k, kl) == 0) {
+                *z -= (int64_t)jaen_utf8_count(*k, kl);
+                again = 1;
+                break;
+            }
+        }
+    }
+}
+
+static void subject_span(const struct ix_doc *d, size_t si, int64_t start,
+                         int64_t end, int64_t *sa, int64_t *sz)
+{
+    int64_t a = start, lim = d->s[si].start, z;
+
+    while (a > lim && (d->text[d->cpb[a - 1]] == ' '
+                       || memcmp(d->text + d->cpb[a - 1], "　", 3) == 0))
+        a--;
+    start = a;
+    while (a > lim && a > start - 30
+           && !is_delim(d->text + d->cpb[a - 1], d->cpb[a] - d->cpb[a - 1]))
+        a--;
+    z = start;
+    subject_trim(d, &a, &z);
+    if (z > a) {
+        *sa = a;
+        *sz = z;
+        return;
+    }
+    /* 「12,345名の個人情報」: the noun after the count */
+    a = end;
+    lim = d->s[si].end;
+    if (a < lim && memcmp(d->text + d->cpb[a], "の", 3) == 0)
+        a++;
+    else if (a + 1 < lim && memcmp(d->text + d->cpb[a], "分の", 6) == 0)
+        a += 2;
+    else {
+        *sa = *sz = start;
+        return;
+    }
+    z = a;
+    while (z < lim && z < a + 30
+           && !is_delim(d->text + d->cpb[z], d->cpb[z + 1] - d->cpb[z])) {
+        const char *p = d->text + d->cpb[z];
+        if (!memcmp(p, "が", 3) || !memcmp(p, "を", 3) || !memcmp(p, "は", 3)
+            || !memcmp(p, "に", 3) || !memcmp(p, "で", 3)
+            || !memcmp(p, "と", 3))
+            break;
+        z++;
+    }
+    *sa = a;
+    *sz = z;
+}
+
+static int same_count(const json_t *a, const char *unit, const json_t *v)
+{
+    return json_equal(json_object_get(a, "value"), v)
+           && strcmp(json_string_value(json_object_get(a, "unit")), unit)
+                  == 0;
+}
+
+int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
+                   json_t *counts)
+{
+    size_t i, k, n = d->entities ? json_array_size(d->entities) : 0, si;
+
+    for (i = 0; i < n; i++) {
+        const json_t *e = json_array_get(d->entities, i);
+        const char *type = json_string_value(json_object_get(e, "type"));
+        const char *u = json_string_value(json_object_get(e, "unit"));
+        const char *unit;
+        const json_t *v, *bd, *q;
+        int64_t start, end, sa, sz;
+        json_t *c;
+        int dup = 0;
+
+        if (!type || !u || (strcmp(type, "quantity") && strcmp(type, "money")))
+            continue;
+        unit = unit_of(u);
+        if (!unit)
+            continue;
+        start = json_integer_value(json_object_get(e, "start"));
+        end = json_integer_value(json_object_get(e, "end"));
+        si = jaen_ix_sent_at(d, start);
+        if (si >= d->ns || d->s[si].sec == SEC_CONTACT
+            || d->s[si].sec == SEC_RESPONSE || d->s[si].heading)
+            continue;
+        if (!ANY_OF(d, si, affected) || ANY_OF(d, si, not_affected)
+            || dedup_figure(d, si, start, end))
+            continue;
+        if (strcmp(unit, "yen") == 0
+            && !(HAS(d, si, "被害") || HAS(d, si, "詐取")
+                 || HAS(d, si, "振り込") || HAS(d, si, "送金")
+                 || HAS(d, si, "損失") || HAS(d, si, "不正利用")))
+            continue;
+        v = json_object_get(e, "value");
+        if (!json_is_integer(v) && !json_is_null(v))
+            continue;       /* fractions and big decimal strings */
+        if (json_is_integer(v) && json_integer_value(v) <= 0)
+            continue;
+        bd = json_object_get(e, "before_dedup");
+        q = json_object_get(e, "qualifier");
+        for (k = 0; k < json_array_size(counts); k++) {
+            json_t *o = json_array_get(counts, k);
+            if (json_is_integer(v) && same_count(o, unit, v)) {
+                if (json_is_integer(bd)
+                    && json_is_null(json_object_get(o, "before_dedup")))
+                    json_object_set(o, "before_dedup", (json_t *)bd);
+                dup = 1;
+            }
+        }
+        if (dup)
+            continue;
+        subject_span(d, si, start, end, &sa, &sz);
+        c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
+                      json_is_true(json_object_get(e, "approx")),
+                      "qualifier", q ? q : json_null(), "unit", unit,
+                      "before_dedup", json_is_integer(bd) ? bd : json_null(),
+                      "subject", subject(d, sa, sz));
+        if (!c || json_array_append_new(counts, c))
+            return JAEN_ENOMEM;
+    }
+    return JAEN_OK;
+}
+
+/* --- data items -------------------------------------------------------- */
+
+static const char *const exposed[] = {
+    "漏えい", "漏洩", "流出", "可能性", "おそれ", "恐れ", "含まれ", "閲覧",
+    "窃取", "送信され", "保存され", "保存して", "記載され", "記録され",
+    "対象", "項目", "盗まれ", "盗難", "紛失", "持ち出", "抜き取", "詐取",
+    "入力された", "公開され", "格納", "保管", "以下の情報", "次の情報",
+    "記載", NULL,
+};
+static const char *const not_exposed[] = {
+    "保有しておらず", "保有しておりません", "保持しておりません",
+    "含まれておりません", "含まれていません", "含まれておらず",
+    "対象外", "ございません", "保存しておりません", "入力しないで",
+    "お問い合わせ", "ご確認ください", "ご注意", "変更", "ください", NULL,
+};
+
+int jaen_ix_items(const struct ix_doc *d, json_t *out)
+{
+    size_t i, n = d->terms ? json_array_size(d->terms) : 0, si;
+    unsigned long m = 0;
+    int k;
+    size_t last = (size_t)-1;
+    int ok = 0;
+
+    for (i = 0; i < n; i++) {
+        const json_t *t = json_array_get(d->terms, i);
+        const char *c = json_string_value(json_object_get(t, "concept"));
+        int64_t start = json_integer_value(json_object_get(t, "start"));
+
+        if (!c || strncmp(c, "data_item.", 10) != 0)
+            continue;
+        si = jaen_ix_sent_at(d, start);
+        if (si >= d->ns)
+            continue;
+        if (si != last) {
+            const struct ix_sent *s = &d->s[si];
+            size_t j;
+            last = si;
+            ok = s->sec != SEC_CONTACT && s->sec != SEC_RESPONSE
+                 && NONE_OF(d, si, not_exposed);
+            if (ok && !ANY_OF(d, si, exposed) && s->sec != SEC_DATA) {
+                /* a list item or line after 「以下の情報…」 */
+                ok = 0;
+                for (j = si; j > 0 && j + 4 > si; j--)
+                    if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
+                        || HAS(d, j - 1, "下記")
+                        || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "："))
+                        ok = ANY_OF(d, j - 1, exposed);
+            }
+        }
+        if (!ok)
+            continue;
+        for (k = 0; items[k]; k++)
+            if (strcmp(c + 10, items[k]) == 0)
+                m |= 1ul << k;
+    }
+    for (k = 0; items[k]; k++)
+        if (m & (1ul << k))
+            if (json_array_append_new(out, json_string(items[k])))
+                return JAEN_ENOMEM;
+    return JAEN_OK;
+}

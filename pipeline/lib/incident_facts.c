@@ -1,0 +1,273 @@
+/* incident_facts.c: detection date, secondary damage, cause and response.
+ *
+ * The detection date is the earliest full date followed, in its clause, by
+ * a verb of noticing (検知, 判明, 発覚, 確認, 気づ…) or of being told.  The
+ * cause is the first sentence that states one.  Measures are sentences of
+ * the response sections (and response verbs anywhere), implemented or
+ * planned by their tense. */
+#include "incident_int.h"
+
+#include <string.h>
+
+#define NONE_OF(d, i, list) (!jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
+#define ANY_OF(d, i, list) (jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
+#define HAS(d, i, k) (jaen_ix_has(IX_S(d, i), IX_L(d, i), k))
+
+/* --- detected ---------------------------------------------------------- */
+
+static const char *const noticed[] = {
+    "検知", "判明", "発覚", "確認", "気づ", "気付", "認識", "把握", "覚知",
+    "連絡を受け", "報告を受け", "通報を受け", "指摘を受け", "通知を受け",
+    "ご連絡をいただ", "ご指摘", "連絡があり", "報告があり", "指摘があり",
+    "通報があり", "問い合わせがあり", "お問い合わせをいただ", "申告",
+    "発見", "見つか", "異常を", "不審な", NULL,
+};
+
+/* After the date, words that make it something else than a detection. */
+static const char *const not_detection[] = {
+    "公表", "お知らせいたしました", "お知らせしました", "ご報告いたしました",
+    "報告いたしました", "報告しました", "届出", "届け出", "個人情報保護委員会",
+    "警察", "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
+    "確認されておりません", "確認されていません", "確認できておりません",
+    NULL,
+};
+
+/* Clause end after a date: the verb must come before the next 。. */
+static size_t clause_end(const char *s, size_t len)
+{
+    size_t p = jaen_ix_find(s, len, "。");
+
+    return p == (size_t)-1 ? len : p;
+}
+
+int jaen_ix_detected(const struct ix_doc *d, char out[11])
+{
+    size_t i, n = d->entities ? json_array_size(d->entities) : 0, si;
+    int found = 0;
+
+    for (i = 0; i < n; i++) {
+        const json_t *e = json_array_get(d->entities, i);
+        const char *type = json_string_value(json_object_get(e, "type"));
+        const char *v;
+        int64_t end;
+        size_t a, z, cl;
+
+        if (!type)
+            continue;
+        if (strcmp(type, "date") == 0)
+            v = json_string_value(json_object_get(e, "value"));
+        else if (strcmp(type, "date_range") == 0)
+            v = json_string_value(json_object_get(e, "from"));
+        else
+            continue;
+        if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+            continue;
+        end = json_integer_value(json_object_get(e, "end"));
+        si = jaen_ix_sent_at(d, end > 0 ? end - 1 : 0);
+        if (si >= d->ns || d->s[si].sec == SEC_RESPONSE
+            || d->s[si].sec == SEC_CONTACT || end > d->s[si].end)
+            continue;
+        if (d->published && memcmp(v, d->published, 10) > 0)
+            continue;
+        a = d->cpb[end];
+        z = d->s[si].b;
+        if (a > z)
+            continue;
+        /* the clause after the date, up to 。 or the next date */
+        cl = clause_end(d->text + a, z - a);
+        if (i + 1 < n) {
+            int64_t ns = json_integer_value(
+                json_object_get(json_array_get(d->entities, i + 1), "start"));
+            const char *nt = json_string_value(json_object_get(
+                json_array_get(d->entities, i + 1), "type"));
+            if (nt && strncmp(nt, "date", 4) == 0 && ns >= end
+                && d->cpb[ns] < a + cl)
+                cl = d->cpb[ns] - a;
+        }
+        if (!jaen_ix_any(d->text + a, cl, noticed)
+            || jaen_ix_any(d->text + a, cl, not_detection))
+            continue;
+        if (!found || memcmp(v, out, 10) < 0) {
+            memcpy(out, v, 10);
+            out[10] = 0;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* --- secondary damage -------------------------------------------------- */
+
+const char *jaen_ix_secondary(const struct ix_doc *d)
+{
+    static const char *const damage[] = {
+        "二次被害", "二次的な被害", "不正利用", "悪用", "不正使用",
+        "被害の発生", "被害は", "被害が", "被害につきましては", NULL,
+    };
+    static const char *const none[] = {
+        "確認されておりません", "確認されていません", "確認されておらず",
+        "確認されませんでした", "確認しておりません", "確認できておりません",
+        "ございません", "ありません", "報告はありません", "報告はございません",
+        "報告されておりません", "発生しておりません", "至っておりません",
+        "認められておりません", "把握しておりません", "見受けられません", NULL,
+    };
+    static const char *const happened[] = {
+        "二次被害が発生", "二次被害を確認", "二次被害が確認", "被害が発生して",
+        "不正利用が確認", "不正利用を確認", "不正利用された", "送信されて",
+        "送付されて", "届いて", NULL,
+    };
+    size_t i;
+    const char *res = NULL;
+
+    for (i = 0; i < d->ns; i++) {
+        const json_t *ph = d->s[i].extra
+                               ? json_object_get(d->s[i].extra, "phrase")
+                               : NULL;
+        const char *c = json_string_value(json_object_get(ph, "concept"));
+        if (c && (strcmp(c, "phrase.no_secondary_damage") == 0
+                  || strcmp(c, "phrase.no_misuse_reported") == 0))
+            return "none_confirmed";
+        if (d->s[i].sec == SEC_CONTACT || d->s[i].heading)
+            continue;
+        if (!ANY_OF(d, i, damage) || HAS(d, i, "可能性")
+            || HAS(d, i, "おそれ"))
+            continue;
+        if (ANY_OF(d, i, none))
+            return "none_confirmed";
+        if (d->s[i].sec == SEC_SECONDARY && ANY_OF(d, i, happened))
+            res = "confirmed";
+        else if (HAS(d, i, "二次被害") && ANY_OF(d, i, happened))
+            res = "confirmed";
+    }
+    return res;
+}
+
+/* --- cause ------------------------------------------------------------- */
+
+size_t jaen_ix_cause(const struct ix_doc *d)
+{
+    static const char *const states[] = {
+        "脆弱性", "原因は", "原因となり", "原因と", "起因", "要因",
+        "悪用され", "を突いた", "ことによる", "ことにより", "ため、",
+        "によるもの", "窃取された認証情報", "認証情報を", "パスワードを",
+        "総当たり", "ブルートフォース", "推測", "設定の不備", "設定ミス",
+        "設定不備", "不備", "誤って", "インストールした", "アクセスしたこと",
+        "クリック", "開封", "持ち出した", "保存した", "侵入経路",
+        "VPN", "リモートデスクトップ", "RDP", NULL,
+    };
+    static const char *const open[] = {
+        "調査中", "調査しております", "調査を進め", "特定に", "特定中",
+        "究明中", "特定できておりません", "特定には至って", "判明しておりません",
+        "確認中", "調査を行って", "引き続き", "詳細は", "現在、", NULL,
+    };
+    static const char *const restated[] = {
+        "ランサムウェアによる", "ランサムウェア攻撃による",
+        "サイバー攻撃による", "不正アクセスによる", NULL,
+    };
+    size_t i;
+
+    for (i = 0; i < d->ns; i++) {
+        int in_cause = d->s[i].sec == SEC_CAUSE;
+        if (d->s[i].heading || d->s[i].sec == SEC_CONTACT
+            || d->s[i].sec == SEC_RESPONSE)
+            continue;
+        if (!in_cause && !HAS(d, i, "原因") && !HAS(d, i, "脆弱性")
+            && !HAS(d, i, "起因") && !HAS(d, i, "要因")
+            && !HAS(d, i, "侵入経路"))
+            continue;
+        if (!ANY_OF(d, i, states) || ANY_OF(d, i, open))
+            continue;
+        if (ANY_OF(d, i, restated) && !HAS(d, i, "脆弱性")
+            && !HAS(d, i, "VPN"))
+            continue;
+        if (HAS(d, i, "原因の") || HAS(d, i, "原因究明")
+            || HAS(d, i, "原因を調査") || HAS(d, i, "原因等"))
+            continue;
+        return i;
+    }
+    return (size_t)-1;
+}
+
+/* --- response ---------------------------------------------------------- */
+
+static const char *const planned_words[] = {
+    "今後", "予定", "検討", "まいります", "参ります", "てまいる", "していく",
+    "いたします。", "努めます", "図ります", "徹底します", "行います。",
+    "実施します", "強化します", "進めます", NULL,
+};
+static const char *const done_words[] = {
+    "しました", "いたしました", "実施済", "対応済", "完了", "講じて",
+    "講じました", "しております", "いたしております", "行っております",
+    "進めております", "ました。", "済み", "遮断", "隔離", NULL,
+};
+static const char *const measure_anywhere[] = {
+    "遮断いたしました", "遮断しました", "遮断しております", "隔離しました",
+    "隔離いたしました", "被害届を提出", "被害届を提出", "相談しております",
+    "届け出ております", "報告いたしました", "報告しております",
+    "報告を行いました", "報告済", "初期化", "パスワードを変更", "停止いたしました",
+    "停止しました", NULL,
+};
+static const char *const not_measure[] = {
+    "お詫び", "おわび", "ご迷惑", "ご心配", "お願い", "ください", "下さい",
+    "お問い合わせ", "問合せ", "ご連絡いたします", "お知らせいたします",
+    "ご報告いたします", "公表いたします", "お知らせします", "ご報告します",
+    "個別に", "ご案内", "ご理解", "以下", "下記", "次の", "次のとおり", NULL,
+};
+
+/* An introduction like 「以下の対策を実施および予定しております」 sets the
+ * kind of the verbless list items after it. */
+static int intro_kind(const struct ix_doc *d, size_t i)
+{
+    if (!(HAS(d, i, "以下") || HAS(d, i, "下記") || HAS(d, i, "次の")))
+        return 0;
+    if (ANY_OF(d, i, planned_words))
+        return 2;
+    if (ANY_OF(d, i, done_words))
+        return 1;
+    return 0;
+}
+
+static int has_verb(const struct ix_doc *d, size_t i)
+{
+    return ANY_OF(d, i, planned_words) || ANY_OF(d, i, done_words);
+}
+
+int jaen_ix_response(const struct ix_doc *d, unsigned char *kinds)
+{
+    size_t i, j;
+    int deflt = 1;
+
+    for (i = 0; i < d->ns; i++) {
+        const struct ix_sent *s = &d->s[i];
+        kinds[i] = 0;
+        if (s->heading) {
+            deflt = HAS(d, i, "今後") || HAS(d, i, "予定") ? 2 : 1;
+            continue;
+        }
+        if (s->sec == SEC_RESPONSE) {
+            int k = intro_kind(d, i);
+            if (k) {
+                deflt = k;
+                continue;
+            }
+        }
+        if (ANY_OF(d, i, not_measure))
+            continue;
+        if (s->sec == SEC_RESPONSE) {
+            if (ANY_OF(d, i, planned_words))
+                kinds[i] = 2;
+            else if (ANY_OF(d, i, done_words))
+                kinds[i] = 1;
+            else if (s->item && !has_verb(d, i))
+                kinds[i] = (unsigned char)deflt;
+        } else if (ANY_OF(d, i, measure_anywhere) && s->sec != SEC_CONTACT) {
+            kinds[i] = 1;
+        }
+        /* the same measure twice counts once */
+        for (j = 0; kinds[i] && j < i; j++)
+            if (kinds[j] && IX_L(d, j) == IX_L(d, i)
+                && memcmp(IX_S(d, j), IX_S(d, i), IX_L(d, i)) == 0)
+                kinds[i] = 0;
+    }
+    return 0;
+}

@@ -1,0 +1,363 @@
+/* incident_rules.c: report stage, incident types, detection date,
+ * secondary damage, cause and response measures.
+ *
+ * Each rule reads sentences with their section tags (incident_int.h) and
+ * looks for the wording Japanese disclosures use, with the glossary's
+ * incident_type.* terms as a further signal.  Negated and hypothetical
+ * statements (〜は確認されておりません, 〜の有無を調査) are told apart by
+ * words in the same sentence.  tests/labels/README.md states the
+ * conventions the rules follow. */
+#include "incident_int.h"
+
+#include <string.h>
+
+#define NONE_OF(d, i, list) (!jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
+#define ANY_OF(d, i, list) (jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
+#define HAS(d, i, k) (jaen_ix_has(IX_S(d, i), IX_L(d, i), k))
+
+/* Words that deny what the sentence names. */
+static const char *const negated[] = {
+    "確認されておりません", "確認されていません", "確認されませんでした",
+    "確認しておりません", "確認されておらず", "認められませんでした",
+    "認められておりません", "認められていません", "ございません",
+    "ありません", "ではない", "ではな", "事実はない", "ないことを確認",
+    "ないことが確認", "ないことが判明", "ないと判断", "見つかっておりません",
+    "見つかりませんでした", "発見されておりません", "発生しておりません",
+    "ないことから", "有無", "可能性は低", "可能性はない", "おりません",
+    "ていません", "ませんでした", NULL,
+};
+
+/* Words of possibility: a leak that may have happened is a leak. */
+static const char *const possible[] = {
+    "可能性", "おそれ", "恐れ", "否定でき", "否定することができ", "懸念",
+    NULL,
+};
+
+/* Advice to readers and generic prevention: never evidence of a type. */
+static const char *const advice[] = {
+    "ご注意", "注意喚起", "ご留意", "お気を付け", "お気をつけ", "開かず",
+    "開封せず", "削除して", "ご警戒", "防止", "対策", "防ぐ", "備え",
+    "一般的", NULL,
+};
+
+static int in_body(const struct ix_doc *d, size_t i)
+{
+    return d->s[i].sec != SEC_CONTACT && d->s[i].sec != SEC_RESPONSE;
+}
+
+/* --- report stage ------------------------------------------------------ */
+
+static int kanji_digit(const char *s, size_t len, long *n)
+{
+    static const char *const kd[] = {"一", "二", "三", "四", "五", "六", "七",
+                                     "八", "九", NULL};
+    size_t k;
+
+    for (k = 0; kd[k]; k++)
+        if (len >= 3 && memcmp(s, kd[k], 3) == 0) {
+            *n = (long)k + 1;
+            return 3;
+        }
+    return 0;
+}
+
+/* The N of 第N報 / 第N報告 in s, or 0. */
+static long report_number(const char *s, size_t len)
+{
+    size_t at = 0, p, k;
+    long n;
+
+    while ((p = jaen_ix_find(s + at, len - at, "第")) != (size_t)-1) {
+        p += at + 3;
+        n = 0;
+        k = p;
+        while (k < len && ((s[k] >= '0' && s[k] <= '9')
+                           || ((unsigned char)s[k] == 0xEF && k + 2 < len
+                               && (unsigned char)s[k + 1] == 0xBC
+                               && (unsigned char)s[k + 2] >= 0x90
+                               && (unsigned char)s[k + 2] <= 0x99))) {
+            if (s[k] >= '0' && s[k] <= '9') {
+                n = n * 10 + (s[k] - '0');
+                k++;
+            } else {
+                n = n * 10 + ((unsigned char)s[k + 2] - 0x90);
+                k += 3;
+            }
+        }
+        if (k == p)
+            k += (size_t)kanji_digit(s + k, len - k, &n);
+        if (k > p && k + 3 <= len && memcmp(s + k, "報", 3) == 0)
+            return n;
+        at = p;
+    }
+    return 0;
+}
+
+const char *jaen_ix_report_stage(const struct ix_doc *d)
+{
+    static const char *const final_title[] = {"最終報", "最終のご報告",
+                                              "最終ご報告", NULL};
+    static const char *const first[] = {"初報", "速報", NULL};
+    static const char *const later[] = {"続報", "その2", "その２", "（２）",
+                                        "(2)", "調査結果", "第2報", NULL};
+    static const char *const done[] = {
+        "調査が完了", "調査は完了", "調査を完了", "調査が終了", "調査を終了",
+        "調査結果がまとまり", "調査結果を受領", "最終報告", "最終的な調査結果",
+        "調査の結果がまとまり", "調査が終了", NULL,
+    };
+    static const char *const done_later[] = {
+        "しましたら", "次第", "した際", "した段階", "したのち", "した後",
+        "予定", "見込み", "までに", NULL,
+    };
+    static const char *const more[] = {
+        "改めてお知らせ", "あらためてお知らせ", "改めてご報告",
+        "あらためてご報告", "改めて公表", "あらためて公表", "続報",
+        "判明次第", "判明し次第", "わかり次第", "分かり次第", "確認でき次第",
+        "速やかにお知らせ", "速やかに公表", "速やかにご報告", "随時お知らせ",
+        "随時公表", "随時ご報告", "追ってお知らせ", "追ってご報告",
+        "新たな事実", "新たにお知らせすべき", "あらたにお知らせすべき",
+        "お知らせすべき事実", "公表すべき事実", "ご報告すべき事実",
+        "詳細が判明", "判明した時点で", NULL,
+    };
+    static const char *const not_incident[] = {
+        "再開", "個別に", "個別で", "ご連絡", "通知", NULL,
+    };
+    const char *title = d->meta ? json_string_value(
+                                      json_object_get(d->meta, "title"))
+                                : NULL;
+    size_t tl = title ? strlen(title) : 0, i;
+    const json_t *rel = d->meta ? json_object_get(d->meta, "related") : NULL;
+    int series = json_is_array(rel) && json_array_size(rel) > 0;
+    int is_done = 0, promise = 0;
+    long n = title ? report_number(title, tl) : 0;
+
+    if (title && jaen_ix_any(title, tl, final_title))
+        return "final";
+    for (i = 0; i < d->ns; i++) {
+        if (ANY_OF(d, i, done) && NONE_OF(d, i, done_later))
+            is_done = 1;
+        if (ANY_OF(d, i, more) && NONE_OF(d, i, not_incident))
+            promise = 1;
+    }
+    if (n == 1 || (title && jaen_ix_any(title, tl, first)))
+        return "initial";
+    if (n >= 2 || series || (title && jaen_ix_any(title, tl, later)))
+        return is_done && (n >= 2 || series) ? "final" : "update";
+    return promise ? "initial" : "single";
+}
+
+/* --- incident types ---------------------------------------------------- */
+
+static unsigned term_types(const struct ix_doc *d)
+{
+    size_t i, n = d->terms ? json_array_size(d->terms) : 0;
+    unsigned m = 0;
+    int k;
+
+    for (i = 0; i < n; i++) {
+        const json_t *t = json_array_get(d->terms, i);
+        const char *c = json_string_value(json_object_get(t, "concept"));
+        if (!c || strncmp(c, "incident_type.", 14) != 0)
+            continue;
+        for (k = 0; k < T_NTYPES; k++)
+            if (strcmp(c + 14, jaen_ix_type_names[k]) == 0)
+                m |= 1u << k;
+    }
+    return m;
+}
+
+static int leak_sentence(const struct ix_doc *d, size_t i)
+{
+    static const char *const leak[] = {
+        "漏えい", "漏洩", "流出", "漏れ", "窃取", "持ち出され", "盗まれ",
+        "盗み取", "詐取", "抜き取", "不正に取得", "不正取得", "閲覧された",
+        "閲覧可能", "閲覧できる状態", "外部に送信", "外部へ送信", "外部に転送",
+        "外部へ転送", "公開された", "公開状態", "公開されていた", "リーク",
+        "暴露", "盗難された情報", NULL,
+    };
+    static const char *const sure[] = {
+        "漏えいしました", "漏洩しました", "流出しました", "流出した",
+        "漏えいした", "漏洩した", "窃取された", "窃取されました", "盗まれ",
+        "流出を確認", "漏えいを確認", "漏洩を確認", "流出が確認",
+        "漏えいが確認", "漏洩が確認", "流出が判明", "漏えいが判明",
+        "持ち出されたこと", "外部に送信されていた", "閲覧されたこと",
+        "公開されていた", "詐取", "抜き取られ", NULL,
+    };
+
+    if (!ANY_OF(d, i, leak) || d->s[i].sec == SEC_RESPONSE
+        || d->s[i].sec == SEC_CONTACT)
+        return 0;
+    if (ANY_OF(d, i, possible))
+        return !(HAS(d, i, "有無") || HAS(d, i, "可能性は低")
+                 || HAS(d, i, "可能性はない")
+                 || HAS(d, i, "可能性はございません"));
+    return ANY_OF(d, i, sure) && NONE_OF(d, i, negated);
+}
+
+static int plain_mention(const struct ix_doc *d, size_t i,
+                         const char *const *ks)
+{
+    return ANY_OF(d, i, ks) && NONE_OF(d, i, negated)
+           && NONE_OF(d, i, advice) && in_body(d, i);
+}
+
+unsigned jaen_ix_types(const struct ix_doc *d)
+{
+    static const char *const unauth[] = {
+        "不正アクセス", "不正侵入", "侵入され", "侵入し", "侵入を受け",
+        "不正ログイン", "なりすましログイン", "遠隔操作", "乗っ取", "不正に侵入",
+        "不正にログイン", "不正にアクセス", "サイバー攻撃", "侵害され",
+        "ハッキング", "不正な操作", NULL,
+    };
+    static const char *const ransom[] = {"ランサム", "身代金", NULL};
+    static const char *const encrypted[] = {
+        "暗号化され", "暗号化される", "暗号化が行われ", "暗号化を実行",
+        NULL,
+    };
+    static const char *const encrypt_ctx[] = {
+        "攻撃", "第三者", "不正", "被害", "ウイルス", "感染", "脅迫", NULL,
+    };
+    static const char *const malware[] = {
+        "マルウェア", "ウイルス", "ウィルス", "不正プログラム",
+        "不正なプログラム", "バックドア", "Emotet", "エモテット", "トロイ",
+        "悪意のあるプログラム", "不審なプログラム", "ワーム", NULL,
+    };
+    static const char *const malware_not[] = {
+        "対策ソフト", "アンチウイルス", "ウイルス対策", "ウイルスチェック",
+        "ウイルス定義", "スキャン", NULL,
+    };
+    static const char *const phish[] = {
+        "フィッシング", "スミッシング", "偽サイト", "偽のサイト",
+        "偽のログイン", "偽のウェブサイト", "偽ページ", NULL,
+    };
+    static const char *const tamper[] = {"改ざん", "改竄", "書き換え",
+                                         "書換え", NULL};
+    static const char *const tamper_what[] = {
+        "サイト", "ページ", "アプリケーション", "プログラム", "決済", "画面",
+        "ソースコード", "ファイル", "JavaScript", "スクリプト", "コンテンツ",
+        NULL,
+    };
+    static const char *const misdel[] = {
+        "誤送信", "誤送付", "誤発送", "誤配送", "誤配布", "誤って送信",
+        "誤って送付", "誤って発送", "誤って配布", "誤ってメール", "BCC",
+        "Bcc", "ＢＣＣ", "宛先を誤", "誤ったあて先", "誤った宛先", "誤FAX",
+        "誤ＦＡＸ", "誤ってFAX", "誤ってＦＡＸ", "誤って送", "誤交付",
+        "誤って交付", "誤って郵送", NULL,
+    };
+    static const char *const misconf[] = {
+        "設定ミス", "設定誤り", "設定の誤り", "設定に誤り", "誤設定",
+        "設定不備", "設定の不備", "設定に不備", "公開設定", "閲覧可能な状態",
+        "閲覧できる状態", "誰でも閲覧", "アクセス制限が", "アクセス制限を",
+        "公開状態", "インターネット上で閲覧", "外部から閲覧", NULL,
+    };
+    static const char *const lost[] = {
+        "紛失", "盗難", "置き忘れ", "所在不明", "車上荒らし", "ひったくり",
+        "空き巣", "盗まれ", "置き引き", NULL,
+    };
+    static const char *const lost_obj[] = {
+        "PC", "パソコン", "端末", "USB", "鞄", "かばん", "カバン", "バッグ",
+        "書類", "媒体", "スマートフォン", "携帯", "ファイル", "名簿", "台帳",
+        "盗難", "紛失", "置き忘れ", "所在不明", NULL,
+    };
+    static const char *const insider_who[] = {
+        "元従業員", "元社員", "元職員", "従業員が", "社員が", "職員が",
+        "派遣社員", "委託先社員", "委託先の従業員", "元派遣", "退職者",
+        "退職した", "当社従業員", "当院職員", "本学職員", NULL,
+    };
+    static const char *const insider_act[] = {
+        "持ち出", "不正に取得", "不正に閲覧", "不正に利用", "私的", "無断",
+        "目的外", "不正に使用", "不正に複製", "転売", "不正に提供", NULL,
+    };
+    static const char *const outage[] = {
+        "障害", "利用できない", "使用できない", "利用できなく", "使用できなく",
+        "利用不可", "使用不能", "利用不能", "閲覧できない", "閲覧不能",
+        "アクセスできない", "アクセスできなく", "つながりにくい",
+        "繋がりにくい", "ご利用いただけない", "ご利用いただけなく",
+        "ご利用いただけません", "復旧", "代替手段", "代替措置",
+        "システム停止", "サービス停止", "稼働停止", "業務停止", "停止して",
+        "停止いたし", "停止しました", "停止させ", "停止中", "休止", "不通",
+        "起動しない", "起動できない", "動かない", "影響が生じ", "支障", NULL,
+    };
+    static const char *const outage_not[] = {
+        "決済", "障害者", "新規", "一時的に停止し", "予防", "念のため",
+        "遮断", "隔離", "お問い合わせ", NULL,
+    };
+    static const char *const ddos[] = {
+        "DDoS", "DoS攻撃", "ＤＤｏＳ", "ＤｏＳ", "サービス妨害",
+        "大量のアクセス", "大量アクセス", "大量の通信", "大量のデータを送",
+        "過負荷", "大量のリクエスト", NULL,
+    };
+    static const char *const vendor[] = {
+        "委託先", "委託業者", "委託事業者", "委託会社", "受託者", "受託事業者",
+        "受託業者", "保守業者", "保守会社", "保守委託", "運営会社", "提供会社",
+        "提供事業者", "サービス提供者", "事業者のサーバ", "事業者のシステム",
+        "再委託", "指定管理者", "代理店", "取引先のサーバ", "取引先のシステム",
+        "ベンダー", "外部事業者", "外部業者", "利用しているサービス",
+        "利用している", "サービス事業者", "運営元", "開発会社", "契約先",
+        NULL,
+    };
+    static const char *const vendor_hit[] = {
+        "不正アクセス", "ランサム", "攻撃", "感染", "侵入", "被害を受け",
+        "被害に遭", "被害にあ", "漏えい", "漏洩", "流出", "暗号化", NULL,
+    };
+    static const char *const vendor_not[] = {
+        "子会社", "グループ会社", "管理", "監督", "委託先と", "委託先に",
+        "委託先へ", "委託先を", NULL,
+    };
+    unsigned m = 0, terms = term_types(d);
+    size_t i;
+    int setting = 0;
+
+    for (i = 0; i < d->ns; i++) {
+        if (d->s[i].sec == SEC_CONTACT)
+            continue;
+        if (plain_mention(d, i, unauth))
+            m |= 1u << T_UNAUTHORIZED;
+        if (ANY_OF(d, i, ransom) && NONE_OF(d, i, advice)
+            && NONE_OF(d, i, negated))
+            m |= 1u << T_RANSOMWARE;
+        if (ANY_OF(d, i, encrypted) && ANY_OF(d, i, encrypt_ctx)
+            && NONE_OF(d, i, negated) && in_body(d, i))
+            m |= 1u << T_RANSOMWARE;
+        if (plain_mention(d, i, malware) && NONE_OF(d, i, malware_not))
+            m |= 1u << T_MALWARE;
+        if (leak_sentence(d, i))
+            m |= 1u << T_DATA_LEAK;
+        if (plain_mention(d, i, phish))
+            m |= 1u << T_PHISHING;
+        if (ANY_OF(d, i, tamper) && ANY_OF(d, i, tamper_what)
+            && NONE_OF(d, i, negated) && in_body(d, i))
+            m |= 1u << T_WEB_TAMPERING;
+        if (ANY_OF(d, i, misdel) && in_body(d, i))
+            m |= 1u << T_MISDELIVERY;
+        if (plain_mention(d, i, misconf))
+            setting = 1;
+        if (ANY_OF(d, i, lost) && ANY_OF(d, i, lost_obj)
+            && NONE_OF(d, i, negated) && in_body(d, i)
+            && !HAS(d, i, "盗まれた可能性") && !HAS(d, i, "情報が盗まれ"))
+            m |= 1u << T_LOSS_THEFT;
+        if (ANY_OF(d, i, insider_who) && ANY_OF(d, i, insider_act)
+            && NONE_OF(d, i, negated) && in_body(d, i))
+            m |= 1u << T_INSIDER;
+        if (ANY_OF(d, i, outage) && NONE_OF(d, i, outage_not)
+            && !HAS(d, i, "障害が発生した場合") && in_body(d, i))
+            m |= 1u << T_OUTAGE;
+        if (plain_mention(d, i, ddos))
+            m |= 1u << T_DDOS;
+        if (ANY_OF(d, i, vendor) && ANY_OF(d, i, vendor_hit)
+            && NONE_OF(d, i, vendor_not) && in_body(d, i))
+            m |= 1u << T_THIRD_PARTY;
+    }
+    /* the glossary's incident-type terms confirm the rarer types */
+    m |= terms & ((1u << T_DDOS) | (1u << T_MISDELIVERY));
+    if (m & (1u << T_RANSOMWARE))
+        m &= ~(1u << T_MALWARE);
+    if (m & (1u << T_MISDELIVERY))
+        m |= 1u << T_DATA_LEAK;
+    if (setting && !(m & ((1u << T_UNAUTHORIZED) | (1u << T_RANSOMWARE)
+                          | (1u << T_MALWARE))))
+        m |= (1u << T_MISCONFIG);
+    if (m & (1u << T_MISCONFIG))
+        m |= 1u << T_DATA_LEAK;
+    return m;
+}

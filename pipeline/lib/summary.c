@@ -1,0 +1,387 @@
+/* summary.c: the English Markdown summary of an incident record.
+ *
+ * Everything structured is rendered from the record's enumerations and
+ * numbers through fixed English tables and english.h, so no Japanese can
+ * reach those parts; free text (title, cause, measures, the opening
+ * sentences) is shown in English when the record has it and otherwise in
+ * Japanese behind a "[ja]" mark. */
+#include "summary.h"
+
+#include "english.h"
+#include "incident.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SUMMARY_LEAD_SENTENCES 3
+
+int jaen_record_format_parse(const char *name, enum jaen_record_format *fmt)
+{
+    if (strcmp(name, "json") == 0)
+        *fmt = JAEN_RECORD_JSON;
+    else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+        *fmt = JAEN_RECORD_MARKDOWN;
+    else
+        return JAEN_EUSAGE;
+    return JAEN_OK;
+}
+
+/* Looks name up in a NULL-terminated {key, English} table. */
+static const char *lookup(const char *const (*tab)[2], const char *key)
+{
+    size_t k;
+
+    for (k = 0; key && tab[k][0]; k++)
+        if (strcmp(tab[k][0], key) == 0)
+            return tab[k][1];
+    return NULL;
+}
+
+static const char *const type_en[][2] = {
+    {"unauthorized_access", "Unauthorized access"},
+    {"ransomware", "Ransomware"},
+    {"malware", "Malware infection"},
+    {"data_leak", "Data leak (confirmed or possible)"},
+    {"phishing", "Phishing"},
+    {"web_tampering", "Website tampering or card skimming"},
+    {"misdelivery", "Misdelivery (mail, email or fax to the wrong party)"},
+    {"misconfiguration", "Data exposed by a misconfiguration"},
+    {"loss_theft", "Loss or theft"},
+    {"insider", "Insider misuse"},
+    {"system_outage", "System outage"},
+    {"ddos", "Denial-of-service attack"},
+    {"third_party", "Incident at a vendor or service provider"},
+    {NULL, NULL},
+};
+
+static const char *const item_en[][2] = {
+    {"name", "Name"}, {"address", "Address"}, {"postal_code", "Postal code"},
+    {"phone", "Phone number"}, {"email", "Email address"},
+    {"birth_date", "Date of birth"}, {"age", "Age"}, {"gender", "Gender"},
+    {"company_name", "Company name"}, {"job_title", "Job title"},
+    {"department", "Department"}, {"login_id", "Login ID"},
+    {"password", "Password"}, {"credit_card_number", "Credit card number"},
+    {"card_expiry", "Card expiry date"}, {"security_code", "Security code"},
+    {"card_holder_name", "Cardholder name"},
+    {"bank_account", "Bank account"},
+    {"purchase_history", "Purchase history"},
+    {"order_info", "Order information"}, {"shareholding", "Shareholding"},
+    {"employee_id", "Employee ID"}, {"my_number", "My Number (national ID)"},
+    {"health_info", "Health information"},
+    {"id_document", "Identity document"}, {"photo", "Photograph"},
+    {"ip_address", "IP address"}, {"other", "Other information"},
+    {NULL, NULL},
+};
+
+static const char *const stage_en[][2] = {
+    {"initial", "Initial report (more to follow)"},
+    {"update", "Update to an earlier report"},
+    {"final", "Final report"},
+    {"single", "Single notice"},
+    {NULL, NULL},
+};
+
+static const char *const unit_en[][2] = {
+    {"record", "records"}, {"person", "people"}, {"company", "companies"},
+    {"device", "devices"}, {"item", "items"}, {"yen", "yen"},
+    {"other", "other (accounts, mails, ...)"}, {NULL, NULL},
+};
+
+static const char *const qual_en[][2] = {
+    {"max", "up to"}, {"min", "at least"}, {"over", "more than"},
+    {"under", "fewer than"}, {NULL, NULL},
+};
+
+static const char *or_else(const char *s, const char *dflt)
+{
+    return s ? s : dflt;
+}
+
+static const json_t *path(const json_t *o, const char *a, const char *b)
+{
+    o = json_object_get(o, a);
+    return b ? json_object_get(o, b) : o;
+}
+
+/* Markdown-safe text: no line breaks, | escaped inside tables. */
+static int add_text(struct jaen_buf *out, const char *s, int table)
+{
+    int rc = JAEN_OK;
+
+    for (; *s && !rc; s++) {
+        if (*s == '\n' || *s == '\r')
+            rc = jaen_buf_addc(out, ' ');
+        else if (table && *s == '|')
+            rc = jaen_buf_adds(out, "\\|");
+        else
+            rc = jaen_buf_addc(out, *s);
+    }
+    return rc;
+}
+
+/* A T value: its English, else its Japanese marked [ja]; empty → dflt. */
+static int add_t(struct jaen_buf *out, const json_t *t, const char *dflt)
+{
+    const char *en = json_string_value(json_object_get(t, "en"));
+    const char *ja = json_string_value(json_object_get(t, "ja"));
+
+    if (en && *en)
+        return add_text(out, en, 0);
+    if (ja && *ja) {
+        jaen_buf_adds(out, "[ja] ");
+        return add_text(out, ja, 0);
+    }
+    return jaen_buf_adds(out, dflt);
+}
+
+static int add_date(struct jaen_buf *out, const json_t *v)
+{
+    const char *s = json_string_value(v);
+
+    if (!s || jaen_en_date(out, s))
+        return jaen_buf_adds(out, "not stated");
+    return JAEN_OK;
+}
+
+static int add_int(struct jaen_buf *out, const json_t *v)
+{
+    char num[32];
+
+    if (!json_is_integer(v))
+        return jaen_buf_adds(out, "unknown");
+    snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+    return jaen_en_digits(out, num);
+}
+
+static void write_head(struct jaen_buf *out, const json_t *rec)
+{
+    const json_t *src = json_object_get(rec, "source"), *rel;
+    const char *url = json_string_value(json_object_get(src, "url"));
+    size_t i;
+
+    jaen_buf_adds(out, "# ");
+    add_t(out, json_object_get(src, "title"), "(untitled notice)");
+    jaen_buf_adds(out, "\n\n- **Organization:** ");
+    add_t(out, json_object_get(src, "organization"), "not stated");
+    jaen_buf_adds(out, "\n- **Published:** ");
+    add_date(out, json_object_get(src, "published"));
+    jaen_buf_adds(out, "\n- **Detected:** ");
+    add_date(out, path(rec, "incident", "detected"));
+    jaen_buf_adds(out, "\n- **Report stage:** ");
+    jaen_buf_adds(out, or_else(lookup(stage_en, json_string_value(json_object_get(
+                                            src, "report_stage"))), "unknown"));
+    if (url) {
+        jaen_buf_adds(out, "\n- **Source:** <");
+        add_text(out, url, 0);
+        jaen_buf_adds(out, ">");
+    }
+    rel = json_object_get(src, "related");
+    for (i = 0; i < json_array_size(rel); i++) {
+        const json_t *r = json_array_get(rel, i);
+        jaen_buf_adds(out, "\n- **Earlier report:** ");
+        add_t(out, json_object_get(r, "label"), "report");
+        jaen_buf_adds(out, " <");
+        add_text(out, or_else(json_string_value(json_object_get(r, "url")), ""),
+                 0);
+        jaen_buf_adds(out, ">");
+    }
+    jaen_buf_adds(out, "\n");
+}
+
+static void write_happened(struct jaen_buf *out, const json_t *rec,
+                           struct jaen_doc *doc)
+{
+    const json_t *types = path(rec, "incident", "types");
+    struct jaen_sent *sents;
+    const struct jaen_tok *toks;
+    size_t ns, nt, i, shown = 0;
+    const char *text;
+    size_t len, ncp;
+
+    jaen_buf_adds(out, "\n## What happened\n\n");
+    if (!json_array_size(types))
+        jaen_buf_adds(out, "- Incident type not determined\n");
+    for (i = 0; i < json_array_size(types); i++) {
+        const char *t = json_string_value(json_array_get(types, i));
+        jaen_buf_adds(out, "- ");
+        jaen_buf_adds(out, or_else(lookup(type_en, t), "Other"));
+        jaen_buf_adds(out, "\n");
+    }
+    if (!doc || jaen_doc_text(doc, &text, &len, &ncp, NULL)
+        || jaen_doc_sentences(doc, &sents, &ns, &toks, &nt, NULL) || !ns)
+        return;
+    jaen_buf_adds(out, "\nFrom the notice:\n\n");
+    for (i = 0; i < ns && shown < SUMMARY_LEAD_SENTENCES; i++) {
+        const json_t *x = sents[i].extra;
+        const char *en = json_string_value(json_object_get(x, "en"));
+        size_t a = 0, b = 0, k = 0, pos = 0;
+
+        if (!en)
+            en = json_string_value(path(x, "phrase", "en"));
+        while (pos < len && k < (size_t)sents[i].end) {
+            if (k == (size_t)sents[i].start)
+                a = pos;
+            pos++;
+            while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+                pos++;
+            k++;
+        }
+        b = pos;
+        if (b <= a + 3)
+            continue;
+        jaen_buf_adds(out, "> ");
+        if (en) {
+            add_text(out, en, 0);
+        } else {
+            jaen_buf_adds(out, "[ja] ");
+            jaen_buf_add(out, text + a, b - a);
+            while (out->len && (out->ptr[out->len - 1] == '\n'))
+                out->ptr[--out->len] = 0;
+        }
+        jaen_buf_adds(out, "\n>\n");
+        shown++;
+    }
+    if (shown)
+        out->len -= 2;          /* drop the last ">\n" */
+}
+
+static void write_impact(struct jaen_buf *out, const json_t *rec)
+{
+    const json_t *counts = path(rec, "impact", "counts");
+    const json_t *items = path(rec, "impact", "data_items");
+    const char *sd = json_string_value(path(rec, "impact",
+                                            "secondary_damage"));
+    size_t i;
+
+    jaen_buf_adds(out, "\n## Affected data\n\n");
+    if (!json_array_size(counts)) {
+        jaen_buf_adds(out, "No count of affected people or records is "
+                           "stated.\n");
+    } else {
+        jaen_buf_adds(out, "| Count | Unit | Before de-duplication | "
+                           "Affected |\n|---:|---|---:|---|\n");
+    }
+    for (i = 0; i < json_array_size(counts); i++) {
+        const json_t *c = json_array_get(counts, i);
+        const char *q = lookup(qual_en, json_string_value(
+                                            json_object_get(c, "qualifier")));
+        const char *en = json_string_value(path(c, "subject", "en"));
+        jaen_buf_adds(out, "| ");
+        if (q) {
+            jaen_buf_adds(out, q);
+            jaen_buf_addc(out, ' ');
+        }
+        if (json_is_true(json_object_get(c, "approx")))
+            jaen_buf_adds(out, "about ");
+        add_int(out, json_object_get(c, "value"));
+        jaen_buf_adds(out, " | ");
+        jaen_buf_adds(out, or_else(lookup(unit_en, json_string_value(json_object_get(
+                                               c, "unit"))), "other"));
+        jaen_buf_adds(out, " | ");
+        if (json_is_integer(json_object_get(c, "before_dedup")))
+            add_int(out, json_object_get(c, "before_dedup"));
+        else
+            jaen_buf_adds(out, "-");
+        jaen_buf_adds(out, " | ");
+        if (en && *en)
+            add_text(out, en, 1);
+        else
+            jaen_buf_adds(out, "(no English)");
+        jaen_buf_adds(out, " |\n");
+    }
+    jaen_buf_adds(out, "\n**Data items:** ");
+    if (!json_array_size(items))
+        jaen_buf_adds(out, "none specified");
+    for (i = 0; i < json_array_size(items); i++) {
+        if (i)
+            jaen_buf_adds(out, ", ");
+        jaen_buf_adds(out, or_else(lookup(item_en, json_string_value(
+                                               json_array_get(items, i))), "Other information"));
+    }
+    jaen_buf_adds(out, "\n\n## Secondary damage\n\n");
+    jaen_buf_adds(out, !sd ? "Not stated.\n"
+                       : strcmp(sd, "confirmed") == 0
+                           ? "Confirmed: secondary damage has occurred.\n"
+                           : "None confirmed so far.\n");
+}
+
+static void write_list(struct jaen_buf *out, const json_t *list,
+                       const char *none)
+{
+    size_t i;
+
+    if (!json_array_size(list)) {
+        jaen_buf_adds(out, none);
+        return;
+    }
+    for (i = 0; i < json_array_size(list); i++) {
+        jaen_buf_adds(out, "- ");
+        add_t(out, json_array_get(list, i), "");
+        jaen_buf_adds(out, "\n");
+    }
+}
+
+int jaen_summary_write(const json_t *rec, struct jaen_doc *doc,
+                       struct jaen_buf *out, struct jaen_err *err)
+{
+    const json_t *e = json_object_get(rec, "error"), *cause;
+    size_t mark = out->len;
+
+    if (!json_is_object(rec))
+        return jaen_err_set(err, JAEN_EDATA, "not a record");
+    if (e) {
+        const char *msg = json_string_value(json_object_get(e, "message"));
+        jaen_buf_adds(out, "# ");
+        add_text(out, or_else(json_string_value(json_object_get(rec, "id")), ""),
+                 0);
+        jaen_buf_adds(out, "\n\n**[error]** This document could not be "
+                           "processed: ");
+        add_text(out, msg ? msg : "unknown error", 0);
+        jaen_buf_adds(out, "\n\n");
+    } else {
+        write_head(out, rec);
+        write_happened(out, rec, doc);
+        write_impact(out, rec);
+        jaen_buf_adds(out, "\n## Cause\n\n");
+        cause = path(rec, "incident", "cause");
+        if (json_is_object(cause))
+            add_t(out, cause, "");
+        else
+            jaen_buf_adds(out, "Not stated.");
+        jaen_buf_adds(out, "\n\n## Measures\n\n### Implemented\n\n");
+        write_list(out, path(rec, "response", "implemented"),
+                   "None listed.\n");
+        jaen_buf_adds(out, "\n### Planned\n\n");
+        write_list(out, path(rec, "response", "planned"), "None listed.\n");
+        jaen_buf_adds(out, "\n");
+    }
+    if (out->len == mark || !out->ptr)
+        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+    return JAEN_OK;
+}
+
+int jaen_record_write(const json_t *rec, struct jaen_doc *doc,
+                      enum jaen_record_format fmt, struct jaen_buf *out,
+                      struct jaen_err *err)
+{
+    json_t *own = NULL;
+    int rc;
+
+    if (!rec) {
+        rc = jaen_incident_error_record(doc, &own);
+        if (rc)
+            return jaen_err_set(err, rc, "out of memory");
+        rec = own;
+    }
+    if (fmt == JAEN_RECORD_MARKDOWN) {
+        rc = jaen_summary_write(rec, doc, out, err);
+    } else {
+        rc = jaen_json_dump(rec, out);
+        if (!rc)
+            rc = jaen_buf_addc(out, '\n');
+        if (rc)
+            jaen_err_set(err, rc, "cannot write the record");
+    }
+    json_decref(own);
+    return rc;
+}
