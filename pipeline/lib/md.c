@@ -548,14 +548,38 @@ static int date_from_path(const char *id, char out[11])
 
 /* ---- the body -------------------------------------------------------- */
 
+/* The body being built: its text, and its blocks written straight as
+ * JSON text (a corpus has millions of them: no jansson objects). */
 struct body {
     struct jaen_buf text;
     size_t ncp;             /* code points in text */
-    json_t *blocks;
-    int in_para;            /* the last line was a paragraph line */
+    struct jaen_buf blocks; /* "[{...},{...}" so far */
+    const char *type;       /* the open block's type, NULL if none */
+    int level;              /* its heading level */
+    size_t start, end;      /* its span */
     int blank;              /* a blank line is pending */
-    json_t *para;           /* the open paragraph block */
 };
+
+static int flush_block(struct body *bd)
+{
+    int rc = 0;
+
+    if (!bd->type)
+        return JAEN_OK;
+    rc = jaen_buf_adds(&bd->blocks, bd->blocks.len > 1 ? ",{\"type\":\""
+                                                        : "{\"type\":\"");
+    if (!rc)
+        rc = jaen_buf_adds(&bd->blocks, bd->type);
+    if (!rc && bd->level)
+        rc = jaen_buf_addf(&bd->blocks, "\",\"level\":%d", bd->level);
+    else if (!rc)
+        rc = jaen_buf_addc(&bd->blocks, '"');
+    if (!rc)
+        rc = jaen_buf_addf(&bd->blocks, ",\"start\":%zu,\"end\":%zu}",
+                           bd->start, bd->end);
+    bd->type = NULL;
+    return rc;
+}
 
 static int add_line(struct body *bd, const char *type, int level,
                     const char *s, size_t len)
@@ -569,27 +593,23 @@ static int add_line(struct body *bd, const char *type, int level,
             return rc;
         bd->ncp += bd->blank ? 2 : 1;
     }
-    bd->blank = 0;
     start = bd->ncp;
     if ((rc = jaen_buf_add(&bd->text, s, len)))
         return rc;
     bd->ncp += jaen_utf8_count(s, len);
-    if (strcmp(type, "paragraph") == 0 && bd->in_para && bd->para) {
-        json_object_set_new(bd->para, "end", json_integer((json_int_t)
-                                                          bd->ncp));
+    /* consecutive paragraph lines make one paragraph block */
+    if (bd->type && !bd->blank && strcmp(type, "paragraph") == 0
+        && strcmp(bd->type, "paragraph") == 0) {
+        bd->end = bd->ncp;
         return JAEN_OK;
     }
-    bd->para = json_object();
-    if (!bd->para)
-        return JAEN_ENOMEM;
-    json_object_set_new(bd->para, "type", json_string(type));
-    if (level)
-        json_object_set_new(bd->para, "level", json_integer(level));
-    json_object_set_new(bd->para, "start", json_integer((json_int_t)start));
-    json_object_set_new(bd->para, "end", json_integer((json_int_t)bd->ncp));
-    if (json_array_append_new(bd->blocks, bd->para))
-        return JAEN_ENOMEM;
-    bd->in_para = strcmp(type, "paragraph") == 0;
+    bd->blank = 0;
+    if ((rc = flush_block(bd)))
+        return rc;
+    bd->type = type;
+    bd->level = level;
+    bd->start = start;
+    bd->end = bd->ncp;
     return JAEN_OK;
 }
 
@@ -602,7 +622,6 @@ static int body_line(struct body *bd, const char *s, size_t a, size_t b)
     trim(s, &a, &b);
     if (a >= b) {
         bd->blank = bd->text.len > 0;
-        bd->in_para = 0;
         return JAEN_OK;
     }
     while (a + level < b && s[a + level] == '#')
@@ -636,29 +655,45 @@ static json_t *new_meta(void)
                      "organization", "url", "related", "other");
 }
 
+static int body_init(struct body *bd)
+{
+    memset(bd, 0, sizeof(*bd));
+    jaen_buf_init(&bd->text, JAEN_MAX_RECORD_BYTES);
+    jaen_buf_init(&bd->blocks, JAEN_MAX_RECORD_BYTES);
+    return jaen_buf_addc(&bd->blocks, '[');
+}
+
+static void body_free(struct body *bd)
+{
+    jaen_buf_free(&bd->text);
+    jaen_buf_free(&bd->blocks);
+}
+
+/* Sets the document's fields; takes meta, frees the body. */
 static int finish_doc(struct jaen_doc *doc, const char *id, json_t *meta,
                       struct body *bd)
 {
-    int rc;
+    int rc = flush_block(bd);
 
-    if ((rc = jaen_doc_set(doc, JAEN_F_STREAM,
-                           json_string(JAEN_STREAM_VERSION))))
-        goto out;
-    if ((rc = jaen_doc_set(doc, JAEN_F_ID, json_string(id))))
-        goto out;
-    rc = jaen_doc_set(doc, JAEN_F_META, meta);
-    meta = NULL;
-    if (rc)
-        goto out;
-    if ((rc = jaen_doc_set_text(doc, bd->text.ptr ? bd->text.ptr : "",
-                                bd->text.len)))
-        goto out;
-    rc = jaen_doc_set(doc, JAEN_F_BLOCKS, bd->blocks);
-    bd->blocks = NULL;
-out:
+    if (!rc)
+        rc = jaen_buf_addc(&bd->blocks, ']');
+    if (!rc)
+        rc = jaen_doc_set(doc, JAEN_F_STREAM,
+                          json_string(JAEN_STREAM_VERSION));
+    if (!rc)
+        rc = jaen_doc_set(doc, JAEN_F_ID, json_string(id));
+    if (!rc) {
+        rc = jaen_doc_set(doc, JAEN_F_META, meta);
+        meta = NULL;
+    }
+    if (!rc)
+        rc = jaen_doc_set_text(doc, bd->text.ptr ? bd->text.ptr : "",
+                               bd->text.len);
+    if (!rc)
+        rc = jaen_doc_set_raw(doc, JAEN_F_BLOCKS, bd->blocks.ptr,
+                              bd->blocks.len);
     json_decref(meta);
-    json_decref(bd->blocks);
-    jaen_buf_free(&bd->text);
+    body_free(bd);
     return rc;
 }
 
@@ -672,13 +707,10 @@ int jaen_md_parse(const char *s, size_t len, const char *id,
     char date[11];
     int rc = JAEN_OK, seen_summary = 0, seen_body = 0;
 
-    memset(&bd, 0, sizeof(bd));
-    jaen_buf_init(&bd.text, JAEN_MAX_RECORD_BYTES);
-    bd.blocks = json_array();
-    if (!meta || !sections || !bd.blocks) {
+    if (body_init(&bd) || !meta || !sections) {
         json_decref(meta);
         json_decref(sections);
-        json_decref(bd.blocks);
+        body_free(&bd);
         return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
     }
     if (starts(s, len, "\xEF\xBB\xBF"))
@@ -747,8 +779,7 @@ int jaen_md_parse(const char *s, size_t len, const char *id,
     }
     if (rc) {
         json_decref(meta);
-        json_decref(bd.blocks);
-        jaen_buf_free(&bd.text);
+        body_free(&bd);
         return jaen_err_set(err, rc, "reading Markdown: %s",
                             jaen_strstatus(rc));
     }
@@ -765,12 +796,9 @@ int jaen_text_parse(const char *s, size_t len, const char *id,
     size_t pos = 0;
     int rc = JAEN_OK;
 
-    memset(&bd, 0, sizeof(bd));
-    jaen_buf_init(&bd.text, JAEN_MAX_RECORD_BYTES);
-    bd.blocks = json_array();
-    if (!meta || !bd.blocks) {
+    if (body_init(&bd) || !meta) {
         json_decref(meta);
-        json_decref(bd.blocks);
+        body_free(&bd);
         return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
     }
     if (starts(s, len, "\xEF\xBB\xBF"))
@@ -780,7 +808,6 @@ int jaen_text_parse(const char *s, size_t len, const char *id,
         trim(s, &a, &b);
         if (a >= b) {
             bd.blank = bd.text.len > 0;
-            bd.in_para = 0;
         } else {
             rc = add_line(&bd, "paragraph", 0, s + a, b - a);
         }
@@ -788,8 +815,7 @@ int jaen_text_parse(const char *s, size_t len, const char *id,
     }
     if (rc) {
         json_decref(meta);
-        json_decref(bd.blocks);
-        jaen_buf_free(&bd.text);
+        body_free(&bd);
         return jaen_err_set(err, rc, "%s", jaen_strstatus(rc));
     }
     if ((rc = finish_doc(doc, id, meta, &bd)))
