@@ -39,6 +39,10 @@ struct jaen_gloss {
     uint32_t nterm;                             /* its units */
     const struct jaen_glossfmt_unit *phrase;    /* phrase double-array */
     uint32_t nphrase;                           /* its units */
+    const unsigned char *tail;      /* tail records */
+    size_t ntail;                   /* their bytes */
+    const unsigned char *filter;    /* start filter, or NULL */
+    uint32_t filter_log2;   /* its size */
     const char *strings;    /* the pool */
     size_t nstrings;        /* its bytes */
     char name[512];         /* path or name, for messages */
@@ -118,6 +122,13 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
         || !section_ok(h.off_phrase_da, h.n_phrase_units,
                        sizeof(struct jaen_glossfmt_unit), g->size)
         || !section_ok(h.off_strings, h.strings_size, 1, g->size)
+        || !section_ok(h.off_tail, h.tail_size, 1, g->size)
+        || h.tail_size % 4
+        || ((h.flags & JAEN_GLOSSFMT_F_FILTER)
+            && (h.filter_log2 < 6 || h.filter_log2 > 30
+                || !section_ok(h.off_filter, (uint64_t)1 << (h.filter_log2
+                                                             - 3), 1,
+                               g->size)))
         || h.strings_size == 0 || h.n_term_units == 0
         || h.n_terms > h.n_entries
         || g->base[h.off_strings + h.strings_size - 1] != '\0'
@@ -132,6 +143,12 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
     g->phrase = (const void *)(g->base + h.off_phrase_da);
     g->nphrase = h.n_phrase_units;
     g->strings = g->base + h.off_strings;
+    g->tail = (const unsigned char *)g->base + h.off_tail;
+    g->ntail = h.tail_size;
+    if (h.flags & JAEN_GLOSSFMT_F_FILTER) {
+        g->filter = (const unsigned char *)g->base + h.off_filter;
+        g->filter_log2 = h.filter_log2;
+    }
     g->nstrings = h.strings_size;
     return JAEN_OK;
 }
@@ -376,6 +393,25 @@ int jaen_gloss_to_dictsrc(const struct jaen_gloss *g, struct jaen_dictsrc *ds,
     return rc;
 }
 
+/* The tail record of a node with base < 0: *len bytes at the returned
+ * pointer, entry in *value.  NULL when the record lies outside the
+ * section (a corrupt file): the key then simply does not match. */
+static const unsigned char *tail_of(const struct jaen_gloss *g, int32_t base,
+                                    uint32_t *len, uint32_t *value)
+{
+    size_t off = ((size_t)(-(int64_t)base) - 1) * 4;
+    uint32_t head[2];
+
+    if (off > g->ntail || g->ntail - off < 8)
+        return NULL;
+    memcpy(head, g->tail + off, 8);
+    if (head[0] > g->ntail - off - 8)
+        return NULL;
+    *len = head[0];
+    *value = head[1];
+    return g->tail + off + 8;
+}
+
 size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
                         size_t len, const struct jaen_gloss_span *toks,
                         size_t ntok, struct jaen_gloss_hit *hits)
@@ -401,8 +437,40 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
             i++;
             continue;
         }
+        if (g->filter) {        /* does any term start like this? */
+            size_t n1, n2;
+            uint32_t c1 = jaen_glossfmt_cp(s + pos, limit - pos, &n1);
+            uint32_t b = jaen_glossfmt_pair(c1, 0, g->filter_log2);
+            int hit = (g->filter[b >> 3] >> (b & 7)) & 1;
+            if (!hit && pos + n1 < limit) {
+                b = jaen_glossfmt_pair(c1, jaen_glossfmt_cp(s + pos + n1,
+                                                            limit - pos - n1,
+                                                            &n2),
+                                       g->filter_log2);
+                hit = (g->filter[b >> 3] >> (b & 7)) & 1;
+            }
+            if (!hit) {
+                i++;
+                continue;
+            }
+        }
         for (;;) {
             uint32_t t;
+            if (da[st].base < 0) {      /* one key left: compare its tail */
+                uint32_t tl, tv;
+                const unsigned char *tb = tail_of(g, da[st].base, &tl, &tv);
+                if (!tb || tl > limit - pos || memcmp(s + pos, tb, tl) != 0)
+                    break;
+                pos += tl;
+                while (j < ntok && (toks[j].end < pos
+                                    || toks[j].end == JAEN_GLOSS_NOPOS))
+                    j++;
+                if (j < ntok && toks[j].end == pos && pos > toks[i].start) {
+                    best = j;
+                    bestv = tv;
+                }
+                break;
+            }
             while (j < ntok && (toks[j].end < pos
                                 || toks[j].end == JAEN_GLOSS_NOPOS))
                 j++;
@@ -437,6 +505,7 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
 void jaen_gloss_phrase_start(struct jaen_gloss_cursor *c)
 {
     c->state = 0;
+    c->toff = 0;
     c->dead = 0;
 }
 
@@ -453,6 +522,15 @@ int jaen_gloss_phrase_feed(const struct jaen_gloss *g,
     if (c->dead || !n)
         return !(c->dead = 1);
     for (i = 0; i < len; i++) {
+        if (da[st].base < 0) {          /* inside a tail */
+            uint32_t tl, tv;
+            const unsigned char *tb = tail_of(g, da[st].base, &tl, &tv);
+            if (!tb || len - i > tl - c->toff
+                || memcmp(s + i, tb + c->toff, len - i) != 0)
+                return !(c->dead = 1);
+            c->toff += (uint32_t)(len - i);
+            break;
+        }
         t = (uint32_t)da[st].base + s[i] + 1u;
         if (t >= n || da[t].check != (int32_t)st)
             return !(c->dead = 1);
@@ -468,7 +546,16 @@ int jaen_gloss_phrase_end(const struct jaen_gloss *g,
     const struct jaen_glossfmt_unit *da = g->phrase;
     uint32_t t;
 
-    if (c->dead || !g->nphrase || c->state == 0)
+    if (c->dead || !g->nphrase)
+        return 0;
+    if (da[c->state].base < 0) {
+        uint32_t tl, tv;
+        if (!tail_of(g, da[c->state].base, &tl, &tv) || c->toff != tl)
+            return 0;
+        *entry = tv;
+        return 1;
+    }
+    if (c->state == 0)
         return 0;
     t = (uint32_t)da[c->state].base;
     if (t >= g->nphrase || da[t].check != (int32_t)c->state)

@@ -139,6 +139,7 @@ int jaen_gloss_phrase(const struct jaen_gloss *g, const char *key, size_t len,
  * no-ops), so a caller can stop building the key early. */
 struct jaen_gloss_cursor {
     uint32_t state;         /* trie node */
+    uint32_t toff;          /* bytes matched of state's tail, if it has one */
     int dead;               /* no key has this prefix */
 };
 void jaen_gloss_phrase_start(struct jaen_gloss_cursor *c);

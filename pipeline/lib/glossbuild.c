@@ -1,14 +1,16 @@
 /* glossbuild.c: the glossary compiler, checked rows to binary image.
  *
- * Keys are sorted and placed into a double-array trie depth-first, the way
- * darts does it: the children of a node are placed at the first base where
- * all their units are free, and a search start that skips the densely
- * packed front of the array keeps placement near linear. */
+ * Keys are sorted and placed into a double-array trie breadth-first: the
+ * children of a node go to the first base where all their units are free
+ * (as in darts), and a search start that skips the densely packed front of
+ * the array keeps placement near linear.  Where one key is left below a
+ * node, the rest of it goes to a tail record instead of a chain of units. */
 #include "gloss.h"
 
 #include "alloc.h"
 #include "glossfmt.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,7 @@ struct bkey {
 };
 
 struct da {
+    struct jaen_buf *tail;  /* tail records, shared by the tries */
     struct jaen_glossfmt_unit *u;   /* units */
     size_t cap;             /* units allocated */
     size_t used;            /* highest used unit + 1 */
@@ -91,54 +94,114 @@ static int find_base(struct da *d, const unsigned *lab, size_t n,
     }
 }
 
-/* Places the children of node s for keys[lo..hi) at depth, then recurses
- * at branching nodes; chains of single children are followed in a loop, so
- * that the stack depth is the number of branchings, not the key length. */
-static int place(struct da *d, const struct bkey *keys, size_t lo, size_t hi,
-                 size_t depth, size_t s)
+/* A node whose children are still to be placed. */
+struct pending {
+    size_t s;               /* the node */
+    size_t lo, hi;          /* its keys */
+    size_t depth;           /* bytes of them it stands for */
+};
+
+static int grow_q(struct pending **q, size_t *alloc, size_t need)
 {
-    unsigned lab[257];
-    size_t from[258], n, i, base;
+    size_t n = *alloc ? *alloc : 1024;
+    struct pending *p;
+
+    if (need <= *alloc)
+        return JAEN_OK;
+    while (n < need)
+        n *= 2;
+    p = jaen_realloc(*q, n * sizeof(*p));
+    if (!p)
+        return JAEN_ENOMEM;
+    *q = p;
+    *alloc = n;
+    return JAEN_OK;
+}
+
+/* Stores the rest of key k from depth as node s's tail record. */
+static int add_tail(struct da *d, const struct bkey *k, size_t depth,
+                    size_t s)
+{
+    static const char zero[4];
+    size_t off = d->tail->len, rest = k->len - depth;
+    uint32_t head[2];
     int rc;
 
-    for (;;) {
+    if (off / 4 >= (size_t)INT32_MAX)
+        return JAEN_ELIMIT;
+    head[0] = (uint32_t)rest;
+    head[1] = k->value;
+    rc = jaen_buf_add(d->tail, head, sizeof(head));
+    if (!rc)
+        rc = jaen_buf_add(d->tail, k->bytes + depth, rest);
+    if (!rc)
+        rc = jaen_buf_add(d->tail, zero, (4 - rest % 4) % 4);
+    if (rc)
+        return rc;
+    d->u[s].base = -(int32_t)(off / 4) - 1;
+    return JAEN_OK;
+}
+
+/* Places every node breadth-first from the root: the nodes of the first
+ * levels, which nearly every walk visits, end up side by side at the front
+ * of the array and stay in the cache, while the rarely visited deep nodes
+ * and tails lie behind them. */
+static int place(struct da *d, const struct bkey *keys, size_t nkeys)
+{
+    struct pending *q = NULL;
+    size_t head = 0, nq = 0, aq = 0, i, n, base;
+    unsigned lab[257];
+    size_t from[258];
+    int rc = JAEN_OK;
+
+    if (grow_q(&q, &aq, 1))
+        return JAEN_ENOMEM;
+    q[nq].s = 0;
+    q[nq].lo = 0;
+    q[nq].hi = nkeys;
+    q[nq++].depth = 0;
+    while (!rc && head < nq) {
+        struct pending p = q[head++];
+        if (p.hi - p.lo == 1) {     /* one key left: its rest is a tail */
+            rc = add_tail(d, &keys[p.lo], p.depth, p.s);
+            continue;
+        }
         n = 0;
-        for (i = lo; i < hi; i++) {
-            unsigned l = label(&keys[i], depth);
+        for (i = p.lo; i < p.hi; i++) {
+            unsigned l = label(&keys[i], p.depth);
             if (n && lab[n - 1] == l)
                 continue;
             lab[n] = l;
             from[n] = i;
             n++;
         }
-        from[n] = hi;
+        from[n] = p.hi;
         rc = find_base(d, lab, n, &base);
         if (rc)
-            return rc;
-        d->u[s].base = (int32_t)base;
+            break;
+        d->u[p.s].base = (int32_t)base;
         for (i = 0; i < n; i++) {
-            d->u[base + lab[i]].check = (int32_t)s;
+            d->u[base + lab[i]].check = (int32_t)p.s;
             if (base + lab[i] + 1 > d->used)
                 d->used = base + lab[i] + 1;
         }
-        if (n == 1 && lab[0] != 0) {
-            s = base + lab[0];
-            depth++;
-            continue;
+        if (grow_q(&q, &aq, nq + n)) {
+            rc = JAEN_ENOMEM;
+            break;
         }
-        break;
-    }
-    for (i = 0; i < n; i++) {
-        size_t t = base + lab[i];
-        if (lab[i] == 0) {
-            d->u[t].base = (int32_t)keys[from[i]].value;
-            continue;
+        for (i = 0; i < n; i++) {
+            if (lab[i] == 0) {
+                d->u[base].base = (int32_t)keys[from[i]].value;
+                continue;
+            }
+            q[nq].s = base + lab[i];
+            q[nq].lo = from[i];
+            q[nq].hi = from[i + 1];
+            q[nq++].depth = p.depth + 1;
         }
-        rc = place(d, keys, from[i], from[i + 1], depth + 1, t);
-        if (rc)
-            return rc;
     }
-    return JAEN_OK;
+    jaen_free(q);
+    return rc;
 }
 
 static int cmp_key(const void *a, const void *b)
@@ -165,7 +228,7 @@ static int build_da(struct da *d, struct bkey *keys, size_t n)
     if (!n)
         return JAEN_OK;
     qsort(keys, n, sizeof(*keys), cmp_key);
-    return place(d, keys, 0, n, 0, 0);
+    return place(d, keys, n);
 }
 
 static uint32_t pool_add(struct jaen_buf *pool, const char *s, int *rc)
@@ -198,11 +261,38 @@ static uint32_t fnv32(const void *p, size_t len)
     return h;
 }
 
+/* The start filter of the term keys (glossfmt.h): 16 bits per key or
+ * more, a power of two between 2^12 and 2^24 bits.  jaen_malloc'd. */
+static unsigned char *build_filter(const struct bkey *keys, size_t n,
+                                   uint32_t *log2)
+{
+    unsigned char *f;
+    size_t i;
+
+    *log2 = 12;
+    while (*log2 < 24 && ((size_t)1 << *log2) < n * 16)
+        (*log2)++;
+    f = jaen_calloc((size_t)1 << (*log2 - 3), 1);
+    if (!f)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        const unsigned char *s = (const unsigned char *)keys[i].bytes;
+        size_t n1, n2;
+        uint32_t c1 = jaen_glossfmt_cp(s, keys[i].len, &n1), c2 = 0, b;
+        if (n1 < keys[i].len)
+            c2 = jaen_glossfmt_cp(s + n1, keys[i].len - n1, &n2);
+        b = jaen_glossfmt_pair(c1, c2, *log2);
+        f[b >> 3] |= (unsigned char)(1u << (b & 7));
+    }
+    return f;
+}
+
 /* Serializes everything after the trie building. */
 static int write_image(struct jaen_buf *out, struct jaen_glossfmt_header *h,
                        const struct jaen_glossfmt_entry *ents,
                        const struct da *terms, const struct da *phrases,
-                       const struct jaen_buf *pool)
+                       const struct jaen_buf *pool,
+                       const unsigned char *filter)
 {
     size_t at = out->len;
     int rc = jaen_buf_add(out, h, sizeof(*h));
@@ -225,6 +315,15 @@ static int write_image(struct jaen_buf *out, struct jaen_glossfmt_header *h,
                           phrases->used * sizeof(*phrases->u));
     if (!rc)
         rc = pad8(out);
+    h->off_tail = out->len - at;
+    h->tail_size = terms->tail->len;
+    if (!rc && terms->tail->len)
+        rc = jaen_buf_add(out, terms->tail->ptr, terms->tail->len);
+    if (!rc)
+        rc = pad8(out);
+    h->off_filter = out->len - at;
+    if (!rc)
+        rc = jaen_buf_add(out, filter, (size_t)1 << (h->filter_log2 - 3));
     h->off_strings = out->len - at;
     if (!rc)
         rc = jaen_buf_add(out, pool->ptr, pool->len);
@@ -251,12 +350,17 @@ int jaen_gloss_build(const struct jaen_dictsrc *ds, struct jaen_buf *out,
     struct bkey *tk = jaen_calloc(nk + 1, sizeof(*tk));
     struct bkey *pk = jaen_calloc(nk + 1, sizeof(*pk));
     struct da terms = {0}, phrases = {0};
+    struct jaen_buf tail;
     struct jaen_glossfmt_header h;
     struct jaen_buf pool;
+    unsigned char *filter = NULL;
     size_t i, ne = 0, nt = 0, np = 0;
     int rc = JAEN_OK;
 
     jaen_buf_init(&pool, (size_t)UINT32_MAX);
+    jaen_buf_init(&tail, (size_t)INT32_MAX * 4);
+    terms.tail = &tail;
+    phrases.tail = &tail;
     if (!map || !ents || !tk || !pk || jaen_buf_addc(&pool, '\0'))
         rc = JAEN_ENOMEM;
     memset(&h, 0, sizeof(h));
@@ -291,6 +395,10 @@ int jaen_gloss_build(const struct jaen_dictsrc *ds, struct jaen_buf *out,
         b->len = len;
         b->value = map[row];
     }
+    if (!rc) {
+        filter = build_filter(tk, nt, &h.filter_log2);
+        rc = filter ? JAEN_OK : JAEN_ENOMEM;
+    }
     if (!rc)
         rc = build_da(&terms, tk, nt);
     if (!rc)
@@ -298,11 +406,12 @@ int jaen_gloss_build(const struct jaen_dictsrc *ds, struct jaen_buf *out,
     if (!rc) {
         memcpy(h.magic, JAEN_GLOSSFMT_MAGIC, 8);
         h.version = JAEN_GLOSSFMT_VERSION;
-        h.flags = JAEN_GLOSSFMT_F_LE | JAEN_GLOSSFMT_F_PHRASES;
+        h.flags = JAEN_GLOSSFMT_F_LE | JAEN_GLOSSFMT_F_PHRASES
+            | JAEN_GLOSSFMT_F_FILTER;
         h.source_hash = jaen_dictsrc_hash(ds);
         h.n_entries = (uint32_t)ne;
         h.n_keys = (uint32_t)(nt + np);
-        rc = write_image(out, &h, ents, &terms, &phrases, &pool);
+        rc = write_image(out, &h, ents, &terms, &phrases, &pool, filter);
     }
     if (rc == JAEN_ELIMIT)
         jaen_err_set(err, rc, "glossary too large");
@@ -310,8 +419,10 @@ int jaen_gloss_build(const struct jaen_dictsrc *ds, struct jaen_buf *out,
     jaen_free(ents);
     jaen_free(tk);
     jaen_free(pk);
+    jaen_free(filter);
     jaen_free(terms.u);
     jaen_free(phrases.u);
     jaen_buf_free(&pool);
+    jaen_buf_free(&tail);
     return rc;
 }

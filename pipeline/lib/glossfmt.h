@@ -16,9 +16,11 @@
  * (lttoolbox's compression.h), and one without JAEN_GLOSSFMT_F_LE. */
 #define JAEN_GLOSSFMT_F_LE 0x1u          /* integers are little-endian */
 #define JAEN_GLOSSFMT_F_PHRASES 0x2u     /* the phrase trie is present */
-#define JAEN_GLOSSFMT_F_KNOWN (JAEN_GLOSSFMT_F_LE | JAEN_GLOSSFMT_F_PHRASES)
+#define JAEN_GLOSSFMT_F_FILTER 0x4u      /* the start filter is present */
+#define JAEN_GLOSSFMT_F_KNOWN (JAEN_GLOSSFMT_F_LE | JAEN_GLOSSFMT_F_PHRASES \
+                               | JAEN_GLOSSFMT_F_FILTER)
 
-/* The header, at offset 0.  96 bytes. */
+/* The header, at offset 0.  128 bytes. */
 struct jaen_glossfmt_header {
     char magic[8];          /* JAEN_GLOSSFMT_MAGIC */
     uint32_t version;       /* JAEN_GLOSSFMT_VERSION */
@@ -34,9 +36,48 @@ struct jaen_glossfmt_header {
     uint64_t off_phrase_da; /* struct jaen_glossfmt_unit[n_phrase_units] */
     uint64_t off_strings;   /* the string pool, NUL-terminated strings */
     uint64_t strings_size;  /* bytes in the pool; its last byte is NUL */
+    uint64_t off_filter;    /* the start filter: 2^filter_log2 bits */
+    uint64_t off_tail;      /* key tails shared by both tries */
+    uint64_t tail_size;     /* bytes, a multiple of 4 */
     uint32_t n_keys;        /* keys in both tries (headwords + variants) */
-    uint32_t header_hash;   /* FNV-1a 32 of the 92 bytes before this field */
+    uint32_t filter_log2;   /* 6..30 */
+    uint32_t reserved;      /* 0 */
+    uint32_t header_hash;   /* FNV-1a 32 of the 124 bytes before this field */
 };
+
+/* The start filter: a bitmap of the first one or two code points of every
+ * term key, so that the matcher can skip, with one probe of a small table,
+ * the token starts that begin no term (most of them) instead of walking
+ * into a trie far bigger than the cache.  Bit jaen_glossfmt_pair(c1, c2)
+ * is set for each key of two or more code points c1 c2 ..., and bit
+ * jaen_glossfmt_pair(c1, 0) for each key of the one code point c1. */
+static inline uint32_t jaen_glossfmt_pair(uint32_t c1, uint32_t c2,
+                                          uint32_t log2)
+{
+    uint32_t h = c1 * 0x9E3779B1u ^ (c2 + 0x7F4A7C15u) * 0x85EBCA77u;
+    h ^= h >> 15;
+    h *= 0x2C1B3C6Du;
+    return h >> (32 - log2);
+}
+
+/* Decodes the code point of valid UTF-8 at s[0..left), left > 0; *n gets
+ * its byte length.  Bytes past left count as 0 (no reads beyond it). */
+static inline uint32_t jaen_glossfmt_cp(const unsigned char *s, size_t left,
+                                        size_t *n)
+{
+    uint32_t c = s[0];
+    size_t k, len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+    if (len == 1) {
+        *n = 1;
+        return c;
+    }
+    c &= 0x3Fu >> (len - 1);
+    for (k = 1; k < len; k++)
+        c = (c << 6) | (k < left ? (s[k] & 0x3Fu) : 0);
+    *n = len < left ? len : left;
+    return c;
+}
 
 /* Entry kinds. */
 #define JAEN_GLOSSFMT_KIND_TERM 0u
@@ -58,7 +99,12 @@ struct jaen_glossfmt_entry {
 /* One unit of a byte-wise double-array trie.  Node s has the child for
  * byte c at t = base[s] + c + 1 when check[t] == s; the unit at base[s] + 0
  * with check == s is s's terminal, and its base holds the entry index.
- * The root is unit 0; a free unit has check == -1. */
+ * The root is unit 0; a free unit has check == -1.  A node below which
+ * only one key remains has base < 0 instead: its tail record starts at
+ * uint32 index -base - 1 of the tail section, as {uint32 len, uint32 entry
+ * index, len bytes of the rest of the key, zero padding to 4}, so that the
+ * unique ends of keys cost bytes, not units, and are read from one cache
+ * line. */
 struct jaen_glossfmt_unit {
     int32_t base;
     int32_t check;
