@@ -160,6 +160,8 @@ static enum ix_sec heading_sec(const char *s, size_t len)
         return SEC_SECONDARY;
     if (jaen_ix_any(s, len, cause))
         return SEC_CAUSE;
+    if (jaen_ix_any(s, len, time))
+        return SEC_TIMELINE;        /* 経緯と対応: the story comes first */
     if (jaen_ix_any(s, len, resp))
         return SEC_RESPONSE;
     if (jaen_ix_any(s, len, data))

@@ -24,7 +24,8 @@ static const char *const negated[] = {
     "ないことが確認", "ないことが判明", "ないと判断", "見つかっておりません",
     "見つかりませんでした", "発見されておりません", "発生しておりません",
     "ないことから", "有無", "可能性は低", "可能性はない", "おりません",
-    "ていません", "ませんでした", NULL,
+    "ていません", "ませんでした", "はない", "はなく", "痕跡はな", "無い", "無く", "無かった",
+    NULL,
 };
 
 /* Words of possibility: a leak that may have happened is a leak. */
@@ -40,10 +41,6 @@ static const char *const advice[] = {
     "一般的", NULL,
 };
 
-static int in_body(const struct ix_doc *d, size_t i)
-{
-    return d->s[i].sec != SEC_CONTACT && d->s[i].sec != SEC_RESPONSE;
-}
 
 /* --- report stage ------------------------------------------------------ */
 
@@ -93,17 +90,46 @@ static long report_number(const char *s, size_t len)
     return 0;
 }
 
+/* Does sentence i refer to an earlier publication about the incident? */
+static int earlier_report(const struct ix_doc *d, size_t i)
+{
+    static const char *const refs[] = {
+        "既報", "第一報にて", "第1報にて", "第１報にて", "第一報で",
+        "前回のお知らせ", "先般お知らせ", "これまでお知らせ", "先日お知らせ",
+        "前回ご報告", "これまでにお知らせ", "続報", NULL,
+    };
+    static const char *const published[] = {
+        "公表いたしました", "公表しました", "お知らせいたしました",
+        "お知らせしました", "お知らせした", "公表した", "ご報告いたしました",
+        "ご報告した", "付「", "付け「", "掲載いたしました", "発表いたしました",
+        "公表しております", "お知らせしております", NULL,
+    };
+
+    if (ANY_OF(d, i, refs))
+        return 1;
+    return ANY_OF(d, i, published) && jaen_ix_any(IX_S(d, i), IX_L(d, i),
+                                                  (const char *const[]){
+                                                      "年", "月", NULL});
+}
+
 const char *jaen_ix_report_stage(const struct ix_doc *d)
 {
     static const char *const final_title[] = {"最終報", "最終のご報告",
                                               "最終ご報告", NULL};
     static const char *const first[] = {"初報", "速報", NULL};
+    static const char *const first_body[] = {
+        "第一報をご報告", "第一報として", "第1報として", "初報として",
+        "第一報となります", "第一報です", "第一報でございます", NULL,
+    };
     static const char *const later[] = {"続報", "その2", "その２", "（２）",
-                                        "(2)", "調査結果", "第2報", NULL};
+                                        "(2)", "その3", "その３", NULL};
+    static const char *const done_title[] = {"調査結果", "調査完了",
+                                             "調査の結果", NULL};
     static const char *const done[] = {
         "調査が完了", "調査は完了", "調査を完了", "調査が終了", "調査を終了",
         "調査結果がまとまり", "調査結果を受領", "最終報告", "最終的な調査結果",
-        "調査の結果がまとまり", "調査が終了", NULL,
+        "調査の結果がまとまり", "調査完了", "完了いたしました",
+        "完了しました", NULL,
     };
     static const char *const done_later[] = {
         "しましたら", "次第", "した際", "した段階", "したのち", "した後",
@@ -120,7 +146,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         "詳細が判明", "判明した時点で", NULL,
     };
     static const char *const not_incident[] = {
-        "再開", "個別に", "個別で", "ご連絡", "通知", NULL,
+        "再開", "個別に", "個別で", "ご連絡", "通知", "まいりました",
+        "本お知らせ", "ました。", NULL,
     };
     const char *title = d->meta ? json_string_value(
                                       json_object_get(d->meta, "title"))
@@ -128,21 +155,27 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     size_t tl = title ? strlen(title) : 0, i;
     const json_t *rel = d->meta ? json_object_get(d->meta, "related") : NULL;
     int series = json_is_array(rel) && json_array_size(rel) > 0;
-    int is_done = 0, promise = 0;
+    int is_done = 0, promise = 0, first_said = 0;
     long n = title ? report_number(title, tl) : 0;
 
     if (title && jaen_ix_any(title, tl, final_title))
         return "final";
+    if (title && jaen_ix_any(title, tl, done_title))
+        is_done = 1;
     for (i = 0; i < d->ns; i++) {
         if (ANY_OF(d, i, done) && NONE_OF(d, i, done_later))
             is_done = 1;
         if (ANY_OF(d, i, more) && NONE_OF(d, i, not_incident))
             promise = 1;
+        if (ANY_OF(d, i, first_body))
+            first_said = 1;
+        else if (earlier_report(d, i))
+            series = 1;
     }
-    if (n == 1 || (title && jaen_ix_any(title, tl, first)))
+    if (n == 1 || first_said || (title && jaen_ix_any(title, tl, first)))
         return "initial";
     if (n >= 2 || series || (title && jaen_ix_any(title, tl, later)))
-        return is_done && (n >= 2 || series) ? "final" : "update";
+        return is_done ? "final" : "update";
     return promise ? "initial" : "single";
 }
 
@@ -166,14 +199,78 @@ static unsigned term_types(const struct ix_doc *d)
     return m;
 }
 
-static int leak_sentence(const struct ix_doc *d, size_t i)
+/* A span to scan: a sentence or the title. */
+struct span {
+    const char *s;
+    size_t len;
+    enum ix_sec sec;
+};
+
+#define SANY(sp, list) (jaen_ix_any((sp)->s, (sp)->len, list))
+#define SHAS(sp, k) (jaen_ix_has((sp)->s, (sp)->len, k))
+
+/* First offset of any of ks in sp, or (size_t)-1; *kl its length. */
+static size_t first_of(const struct span *sp, const char *const *ks,
+                       size_t *kl)
+{
+    size_t best = (size_t)-1, p;
+
+    *kl = 0;
+    for (; *ks; ks++) {
+        p = jaen_ix_find(sp->s, sp->len, *ks);
+        if (p < best || (p == best && strlen(*ks) > *kl)) {
+            best = p;
+            *kl = strlen(*ks);
+        }
+    }
+    return best;
+}
+
+/* Words right after a keyword that state it happened (不正アクセスにより). */
+static int asserted_after(const char *s, size_t len)
+{
+    static const char *const how[] = {"による", "により", "を受け", "が発生",
+                                      "があり", "がありました", "された",
+                                      "されました", "を確認", NULL};
+    const char *const *h;
+
+    for (h = how; *h; h++)
+        if (len >= strlen(*h) && memcmp(s, *h, strlen(*h)) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is a keyword of ks in sp and not denied after it? */
+static int affirmed(const struct span *sp, const char *const *ks)
+{
+    size_t kl, p = first_of(sp, ks, &kl);
+
+    if (p == (size_t)-1)
+        return 0;
+    if (asserted_after(sp->s + p + kl, sp->len - p - kl))
+        return 1;
+    return !jaen_ix_any(sp->s + p, sp->len - p, negated);
+}
+
+static int in_body(const struct span *sp)
+{
+    return sp->sec != SEC_CONTACT;
+}
+
+/* A plain statement of ks: affirmed, not advice, not contact details. */
+static int mention(const struct span *sp, const char *const *ks)
+{
+    return in_body(sp) && affirmed(sp, ks) && !SANY(sp, advice);
+}
+
+static int leak_span(const struct span *sp)
 {
     static const char *const leak[] = {
         "漏えい", "漏洩", "流出", "漏れ", "窃取", "持ち出され", "盗まれ",
         "盗み取", "詐取", "抜き取", "不正に取得", "不正取得", "閲覧された",
         "閲覧可能", "閲覧できる状態", "外部に送信", "外部へ送信", "外部に転送",
         "外部へ転送", "公開された", "公開状態", "公開されていた", "リーク",
-        "暴露", "盗難された情報", NULL,
+        "暴露", "表示された", "表示される事象", NULL,
     };
     static const char *const sure[] = {
         "漏えいしました", "漏洩しました", "流出しました", "流出した",
@@ -181,24 +278,60 @@ static int leak_sentence(const struct ix_doc *d, size_t i)
         "流出を確認", "漏えいを確認", "漏洩を確認", "流出が確認",
         "漏えいが確認", "漏洩が確認", "流出が判明", "漏えいが判明",
         "持ち出されたこと", "外部に送信されていた", "閲覧されたこと",
-        "公開されていた", "詐取", "抜き取られ", NULL,
+        "公開されていた", "詐取", "抜き取られ", "流出している",
+        "漏えい事案", "漏洩事案", "情報漏えいに関する", "情報漏洩に関する",
+        "漏えいについて", "漏洩について", "漏えいのお知らせ",
+        "漏洩のお知らせ", "表示された", NULL,
     };
 
-    if (!ANY_OF(d, i, leak) || d->s[i].sec == SEC_RESPONSE
-        || d->s[i].sec == SEC_CONTACT)
+    if (!SANY(sp, leak) || sp->sec == SEC_CONTACT
+        || sp->sec == SEC_RESPONSE)
         return 0;
-    if (ANY_OF(d, i, possible))
-        return !(HAS(d, i, "有無") || HAS(d, i, "可能性は低")
-                 || HAS(d, i, "可能性はない")
-                 || HAS(d, i, "可能性はございません"));
-    return ANY_OF(d, i, sure) && NONE_OF(d, i, negated);
+    if (SANY(sp, possible))
+        return !(SHAS(sp, "有無") || SHAS(sp, "可能性は低")
+                 || SHAS(sp, "可能性はない")
+                 || SHAS(sp, "可能性はございません"));
+    return affirmed(sp, sure);
 }
 
-static int plain_mention(const struct ix_doc *d, size_t i,
-                         const char *const *ks)
+/* Does an attack sentence place the attack at another organization
+ * (「〜株式会社において」「同社の」「委託先で」)? */
+static int at_other(const struct span *sp)
 {
-    return ANY_OF(d, i, ks) && NONE_OF(d, i, negated)
-           && NONE_OF(d, i, advice) && in_body(d, i);
+    static const char *const at[] = {"において", "における", "にて", "では",
+                                     "で、", "より", "から", NULL};
+    static const char *const who[] = {
+        "会社", "社", "」", "）", ")", "者", "先", "店", "業者", "ダー",
+        NULL,
+    };
+    static const char *const own[] = {"当社", "弊社", "本社", "子会社",
+                                      "グループ会社", "関係会社", NULL};
+    const char *const *a, *const *w;
+    size_t p, at0 = 0;
+
+    if (SHAS(sp, "同社") || SHAS(sp, "委託先") || SHAS(sp, "指定管理者"))
+        return 1;
+    for (a = at; *a; a++) {
+        at0 = 0;
+        while ((p = jaen_ix_find(sp->s + at0, sp->len - at0, *a))
+               != (size_t)-1) {
+            p += at0;
+            for (w = who; *w; w++) {
+                size_t wl = strlen(*w), o;
+                if (p < wl || memcmp(sp->s + p - wl, *w, wl) != 0)
+                    continue;
+                for (o = 0; own[o]; o++) {
+                    size_t ol = strlen(own[o]);
+                    if (p >= ol && memcmp(sp->s + p - ol, own[o], ol) == 0)
+                        break;
+                }
+                if (!own[o])
+                    return 1;
+            }
+            at0 = p + strlen(*a);
+        }
+    }
+    return 0;
 }
 
 unsigned jaen_ix_types(const struct ix_doc *d)
@@ -206,8 +339,12 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const unauth[] = {
         "不正アクセス", "不正侵入", "侵入され", "侵入し", "侵入を受け",
         "不正ログイン", "なりすましログイン", "遠隔操作", "乗っ取", "不正に侵入",
-        "不正にログイン", "不正にアクセス", "サイバー攻撃", "侵害され",
-        "ハッキング", "不正な操作", NULL,
+        "不正にログイン", "不正にアクセス", "侵害され",
+        "ハッキング", "不正な操作", "不正に操作", "不正操作", NULL,
+    };
+    static const char *const unauth_not[] = {
+        "ウィルスの侵入", "ウイルスの侵入", "マルウェアの侵入",
+        "ランサムウェアの侵入", NULL,
     };
     static const char *const ransom[] = {"ランサム", "身代金", NULL};
     static const char *const encrypted[] = {
@@ -224,7 +361,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     };
     static const char *const malware_not[] = {
         "対策ソフト", "アンチウイルス", "ウイルス対策", "ウイルスチェック",
-        "ウイルス定義", "スキャン", NULL,
+        "ウイルス定義", "スキャン", "排除", "残留", "検知されたファイルはない",
+        NULL,
     };
     static const char *const phish[] = {
         "フィッシング", "スミッシング", "偽サイト", "偽のサイト",
@@ -273,17 +411,20 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "利用不可", "使用不能", "利用不能", "閲覧できない", "閲覧不能",
         "アクセスできない", "アクセスできなく", "つながりにくい",
         "繋がりにくい", "ご利用いただけない", "ご利用いただけなく",
-        "ご利用いただけません", "復旧", "代替手段", "代替措置",
-        "システム停止", "サービス停止", "稼働停止", "業務停止", "停止して",
-        "停止いたし", "停止しました", "停止させ", "停止中", "休止", "不通",
-        "起動しない", "起動できない", "動かない", "影響が生じ", "支障", NULL,
+        "ご利用いただけません", "代替手段", "代替措置", "システム停止",
+        "サービス停止", "稼働停止", "業務停止", "不通", "起動しない",
+        "起動できない", "動かない", "支障", NULL,
+    };
+    static const char *const outage_soft[] = {
+        "停止して", "停止いたし", "停止しました", "停止させ", "停止中",
+        "休止", "閉鎖", NULL,
     };
     static const char *const outage_not[] = {
         "決済", "障害者", "新規", "一時的に停止し", "予防", "念のため",
         "遮断", "隔離", "お問い合わせ", NULL,
     };
     static const char *const ddos[] = {
-        "DDoS", "DoS攻撃", "ＤＤｏＳ", "ＤｏＳ", "サービス妨害",
+        "DDoS", "DDos", "DDOS", "DoS攻撃", "ＤＤｏＳ", "ＤｏＳ", "サービス妨害",
         "大量のアクセス", "大量アクセス", "大量の通信", "大量のデータを送",
         "過負荷", "大量のリクエスト", NULL,
     };
@@ -293,63 +434,94 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "提供事業者", "サービス提供者", "事業者のサーバ", "事業者のシステム",
         "再委託", "指定管理者", "代理店", "取引先のサーバ", "取引先のシステム",
         "ベンダー", "外部事業者", "外部業者", "利用しているサービス",
-        "利用している", "サービス事業者", "運営元", "開発会社", "契約先",
-        NULL,
+        "サービス事業者", "運営元", "開発会社", "契約先", "委託している",
+        "委託しておりました", "委託していた", "委託する", "委託業務",
+        "サービスプロバイダ", "プロバイダー", "が提供する", "が提供している",
+        "業務委託", NULL,
     };
     static const char *const vendor_hit[] = {
         "不正アクセス", "ランサム", "攻撃", "感染", "侵入", "被害を受け",
         "被害に遭", "被害にあ", "漏えい", "漏洩", "流出", "暗号化", NULL,
     };
     static const char *const vendor_not[] = {
-        "子会社", "グループ会社", "管理", "監督", "委託先と", "委託先に",
-        "委託先へ", "委託先を", NULL,
+        "子会社", "グループ会社", "監督", "委託先と", "委託先に",
+        "委託先へ", "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
+        "セキュリティベンダー", "専門", "調査会社", NULL,
     };
     unsigned m = 0, terms = term_types(d);
     size_t i;
-    int setting = 0;
+    int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
+    const char *title = d->meta ? json_string_value(
+                                      json_object_get(d->meta, "title"))
+                                : NULL;
 
-    for (i = 0; i < d->ns; i++) {
-        if (d->s[i].sec == SEC_CONTACT)
+    for (i = 0; i <= d->ns; i++) {
+        struct span sp0, *sp = &sp0;
+        if (i == d->ns) {
+            if (!title)
+                break;
+            sp->s = title;
+            sp->len = strlen(title);
+            sp->sec = SEC_NONE;
+        } else {
+            sp->s = IX_S(d, i);
+            sp->len = IX_L(d, i);
+            sp->sec = d->s[i].sec;
+        }
+        if (sp->sec == SEC_CONTACT)
             continue;
-        if (plain_mention(d, i, unauth))
+        if (mention(sp, unauth) && !SANY(sp, unauth_not))
             m |= 1u << T_UNAUTHORIZED;
-        if (ANY_OF(d, i, ransom) && NONE_OF(d, i, advice)
-            && NONE_OF(d, i, negated))
+        if (affirmed(sp, ransom) && !SANY(sp, advice))
             m |= 1u << T_RANSOMWARE;
-        if (ANY_OF(d, i, encrypted) && ANY_OF(d, i, encrypt_ctx)
-            && NONE_OF(d, i, negated) && in_body(d, i))
+        if (affirmed(sp, encrypted) && SANY(sp, encrypt_ctx))
             m |= 1u << T_RANSOMWARE;
-        if (plain_mention(d, i, malware) && NONE_OF(d, i, malware_not))
+        if (mention(sp, malware) && !SANY(sp, malware_not))
             m |= 1u << T_MALWARE;
-        if (leak_sentence(d, i))
+        if (leak_span(sp))
             m |= 1u << T_DATA_LEAK;
-        if (plain_mention(d, i, phish))
+        if (mention(sp, phish))
             m |= 1u << T_PHISHING;
-        if (ANY_OF(d, i, tamper) && ANY_OF(d, i, tamper_what)
-            && NONE_OF(d, i, negated) && in_body(d, i))
+        if (affirmed(sp, tamper) && SANY(sp, tamper_what)
+            && sp->sec != SEC_RESPONSE)
             m |= 1u << T_WEB_TAMPERING;
-        if (ANY_OF(d, i, misdel) && in_body(d, i))
+        if (mention(sp, misdel) && !SHAS(sp, "ないよう"))
             m |= 1u << T_MISDELIVERY;
-        if (plain_mention(d, i, misconf))
+        if (mention(sp, misconf))
             setting = 1;
-        if (ANY_OF(d, i, lost) && ANY_OF(d, i, lost_obj)
-            && NONE_OF(d, i, negated) && in_body(d, i)
-            && !HAS(d, i, "盗まれた可能性") && !HAS(d, i, "情報が盗まれ"))
+        if (affirmed(sp, lost) && SANY(sp, lost_obj) && !SANY(sp, advice)
+            && sp->sec != SEC_RESPONSE && !SHAS(sp, "盗まれた可能性")
+            && !SHAS(sp, "情報が盗まれ"))
             m |= 1u << T_LOSS_THEFT;
-        if (ANY_OF(d, i, insider_who) && ANY_OF(d, i, insider_act)
-            && NONE_OF(d, i, negated) && in_body(d, i))
+        if (SANY(sp, insider_who) && affirmed(sp, insider_act)
+            && sp->sec != SEC_RESPONSE)
             m |= 1u << T_INSIDER;
-        if (ANY_OF(d, i, outage) && NONE_OF(d, i, outage_not)
-            && !HAS(d, i, "障害が発生した場合") && in_body(d, i))
+        if (affirmed(sp, outage) && !SANY(sp, outage_not)
+            && sp->sec != SEC_RESPONSE && !SHAS(sp, "場合"))
             m |= 1u << T_OUTAGE;
-        if (plain_mention(d, i, ddos))
+        if (affirmed(sp, outage_soft) && !SANY(sp, outage_not)
+            && sp->sec != SEC_RESPONSE)
+            soft_outage = 1;
+        if (mention(sp, ddos))
             m |= 1u << T_DDOS;
-        if (ANY_OF(d, i, vendor) && ANY_OF(d, i, vendor_hit)
-            && NONE_OF(d, i, vendor_not) && in_body(d, i))
-            m |= 1u << T_THIRD_PARTY;
+        if (SANY(sp, vendor) && !SANY(sp, vendor_not)
+            && sp->sec != SEC_RESPONSE) {
+            vendor_rel = 1;
+            if (SANY(sp, vendor_hit))
+                m |= 1u << T_THIRD_PARTY;
+        }
+        if (SANY(sp, vendor_hit) && at_other(sp) && sp->sec != SEC_RESPONSE
+            && !SANY(sp, vendor_not))
+            other_attack = 1;
     }
+    if (vendor_rel && other_attack)
+        m |= 1u << T_THIRD_PARTY;
+    if (m & (1u << T_WEB_TAMPERING))
+        m &= ~(1u << T_MALWARE);
+    else if (soft_outage)
+        m |= 1u << T_OUTAGE;
     /* the glossary's incident-type terms confirm the rarer types */
-    m |= terms & ((1u << T_DDOS) | (1u << T_MISDELIVERY));
+    m |= terms & (1u << T_DDOS);
     if (m & (1u << T_RANSOMWARE))
         m &= ~(1u << T_MALWARE);
     if (m & (1u << T_MISDELIVERY))
