@@ -10,6 +10,8 @@ extern const struct jaen_stage jaen_stage_terms;
 int jaen_dict_main(int argc, char **argv);   /* `jaen dict`: not a stage */
 extern const struct jaen_stage jaen_stage_normalize;
 extern const struct jaen_stage jaen_stage_translate;
+extern const struct jaen_stage jaen_stage_record;
+extern const struct jaen_stage jaen_stage_run;
 
 /* In pipeline order; `jaen --help` lists them in this order. */
 static const struct jaen_stage *const stages[] = {
@@ -18,6 +20,8 @@ static const struct jaen_stage *const stages[] = {
     &jaen_stage_gloss,
     &jaen_stage_terms,
     &jaen_stage_translate,
+    &jaen_stage_record,
+    &jaen_stage_run,
 };
 
 #define NSTAGES (sizeof(stages) / sizeof(stages[0]))
