@@ -79,6 +79,9 @@ static inline uint32_t jaen_glossfmt_cp(const unsigned char *s, size_t left,
     return c;
 }
 
+_Static_assert(sizeof(struct jaen_glossfmt_header) == 128,
+               "the header layout is part of the file format");
+
 /* Entry kinds. */
 #define JAEN_GLOSSFMT_KIND_TERM 0u
 #define JAEN_GLOSSFMT_KIND_PHRASE 1u
