@@ -72,6 +72,7 @@ static int nz_emit(void *vctx, struct jaen_doc *doc, struct jaen_buf *out,
 
 const struct jaen_stage jaen_stage_normalize = {
     .name = "normalize",
+    .parallel = 1,
     .summary = "find numbers, quantities, dates, times and durations",
     .description =
         "Reads the document stream and adds \"entities\": every number, "

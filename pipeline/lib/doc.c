@@ -794,7 +794,7 @@ int jaen_json_dump(const json_t *value, struct jaen_buf *out)
 {
     if (json_dump_callback(value, dump_cb, out,
                            JSON_COMPACT | JSON_ENCODE_ANY
-                           | JSON_REAL_PRECISION(17)))
+                           | JSON_REAL_PRECISION(15)))
         return JAEN_ENOMEM;
     return JAEN_OK;
 }

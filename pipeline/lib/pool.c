@@ -216,7 +216,8 @@ static int worker_init(struct run *run, struct worker *w,
                                 run->opts[i].arg, err);
         if (rc) {
             char msg[sizeof(err->msg)];
-            snprintf(msg, sizeof(msg), "--%s: %s", run->opts[i].opt->name,
+            snprintf(msg, sizeof(msg), "--%.40s: %.200s",
+                     run->opts[i].opt->name,
                      err->msg);
             memcpy(err->msg, msg, sizeof(msg));
             return rc;
