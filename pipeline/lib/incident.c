@@ -5,6 +5,7 @@
  * short numbered or bracketed line that is one).  The record is assembled
  * here in the schema's key order; the decisions live in incident_rules.c
  * and incident_count.c. */
+#define _GNU_SOURCE     /* memmem */
 #include "incident.h"
 
 #include "alloc.h"
@@ -32,20 +33,13 @@ const char *const jaen_ix_type_names[T_NTYPES] = {
 
 size_t jaen_ix_find(const char *s, size_t len, const char *k)
 {
-    size_t kl = strlen(k), i;
+    size_t kl = strlen(k);
     const char *p;
 
     if (kl == 0 || kl > len)
         return (size_t)-1;
-    for (i = 0; i + kl <= len; i++) {
-        p = memchr(s + i, k[0], len - kl + 1 - i);
-        if (!p)
-            return (size_t)-1;
-        i = (size_t)(p - s);
-        if (memcmp(p, k, kl) == 0)
-            return i;
-    }
-    return (size_t)-1;
+    p = memmem(s, len, k, kl);
+    return p ? (size_t)(p - s) : (size_t)-1;
 }
 
 int jaen_ix_has(const char *s, size_t len, const char *k)
@@ -59,6 +53,138 @@ int jaen_ix_any(const char *s, size_t len, const char *const *ks)
         if (jaen_ix_has(s, len, *ks))
             return 1;
     return 0;
+}
+
+/* Bytes of the UTF-8 sequence that starts with lead byte c. */
+static size_t seq_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* The bloom bit of the two code points at s[0..len), or -1 when s holds
+ * fewer.  Works on bytes: the text is valid UTF-8. */
+static int bigram_bit(const char *s, size_t len)
+{
+    size_t n1, n2, i;
+    uint32_t h = 2166136261u;
+
+    if (len == 0)
+        return -1;
+    n1 = seq_len((unsigned char)s[0]);
+    if (n1 >= len)
+        return -1;
+    n2 = seq_len((unsigned char)s[n1]);
+    if (n1 + n2 > len)
+        return -1;
+    for (i = 0; i < n1 + n2; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return (int)(h & (IX_BLOOM_WORDS * 64u - 1u));
+}
+
+/* May k occur in a text with this bloom filter? */
+static int bloom_may(const uint64_t *bloom, const char *k)
+{
+    int bit;
+
+    if (!bloom)
+        return 1;
+    bit = bigram_bit(k, strlen(k));
+    return bit < 0 || ((bloom[bit / 64] >> (bit % 64)) & 1u);
+}
+
+size_t jaen_ix_bfind(const char *s, size_t len, const uint64_t *bloom,
+                     const char *k)
+{
+    return bloom_may(bloom, k) ? jaen_ix_find(s, len, k) : (size_t)-1;
+}
+
+int jaen_ix_bhas(const char *s, size_t len, const uint64_t *bloom,
+                 const char *k)
+{
+    return bloom_may(bloom, k) && jaen_ix_has(s, len, k);
+}
+
+#define IX_KW_SLOTS 1024       /* > the number of keyword lists */
+
+struct ix_kwslot {
+    const char *const *list;        /* NULL: free */
+    int always;                     /* a keyword shorter than a bigram */
+    uint64_t mask[IX_BLOOM_WORDS];  /* bigram bits of the keywords */
+};
+
+struct ix_kwcache {
+    struct ix_kwslot slot[IX_KW_SLOTS];
+};
+
+static const struct ix_kwslot *list_slot(struct ix_kwcache *kc,
+                                         const char *const *ks)
+{
+    uint64_t h = (uint64_t)(uintptr_t)ks * 0x9E3779B97F4A7C15u;
+    size_t i = (size_t)(h >> 54) % IX_KW_SLOTS, n;
+    struct ix_kwslot *sl;
+    int bit;
+
+    for (n = 0; n < IX_KW_SLOTS; n++, i = (i + 1) % IX_KW_SLOTS) {
+        sl = &kc->slot[i];
+        if (sl->list == ks)
+            return sl;
+        if (sl->list)
+            continue;
+        sl->list = ks;
+        for (; *ks; ks++) {
+            bit = bigram_bit(*ks, strlen(*ks));
+            if (bit < 0)
+                sl->always = 1;
+            else
+                sl->mask[bit / 64] |= (uint64_t)1 << (bit % 64);
+        }
+        return sl;
+    }
+    return NULL;
+}
+
+int jaen_ix_list_may(const struct ix_doc *d, const uint64_t *bloom,
+                     const char *const *ks)
+{
+    const struct ix_kwslot *sl;
+    size_t w;
+
+    if (!bloom || !d->kc)
+        return 1;
+    sl = list_slot(d->kc, ks);
+    if (!sl || sl->always)
+        return 1;
+    for (w = 0; w < IX_BLOOM_WORDS; w++)
+        if (sl->mask[w] & bloom[w])
+            return 1;
+    return 0;
+}
+
+int jaen_ix_bany(const struct ix_doc *d, const char *s, size_t len,
+                 const uint64_t *bloom, const char *const *ks)
+{
+    if (!jaen_ix_list_may(d, bloom, ks))
+        return 0;
+    for (; *ks; ks++)
+        if (bloom_may(bloom, *ks) && jaen_ix_has(s, len, *ks))
+            return 1;
+    return 0;
+}
+
+/* Sets the bigram bits of s[0..len) in bloom. */
+static void bloom_fill(uint64_t *bloom, const char *s, size_t len)
+{
+    size_t pos = 0;
+    int bit;
+
+    memset(bloom, 0, IX_BLOOM_WORDS * sizeof(*bloom));
+    while (pos < len) {
+        bit = bigram_bit(s + pos, len - pos);
+        if (bit < 0)
+            break;
+        bloom[bit / 64] |= (uint64_t)1 << (bit % 64);
+        pos += seq_len((unsigned char)s[pos]);
+    }
 }
 
 size_t jaen_ix_sent_at(const struct ix_doc *d, int64_t cp)
@@ -91,6 +217,12 @@ int jaen_incident_open(const struct jaen_gloss *g,
         jaen_free(ix);
         return rc;
     }
+    ix->d.kc = jaen_calloc(1, sizeof(*ix->d.kc));
+    if (!ix->d.kc) {
+        jaen_romaji_close(ix->romaji);
+        jaen_free(ix);
+        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+    }
     jaen_buf_init(&ix->d.tmp, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->en, JAEN_BUF_DEFAULT_CAP);
     *out = ix;
@@ -105,6 +237,7 @@ void jaen_incident_close(struct jaen_incident *ix)
     jaen_free(ix->d.cpb);
     jaen_free(ix->d.s);
     jaen_free(ix->kinds);
+    jaen_free(ix->d.kc);
     jaen_buf_free(&ix->d.tmp);
     jaen_buf_free(&ix->en);
     jaen_free(ix);
@@ -283,6 +416,7 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
         st->b = d->cpb[st->end];
         trim(d->text, &st->a, &st->b);
         st->extra = sents[i].extra;
+        bloom_fill(st->bloom, d->text + st->a, st->b - st->a);
         st->sec = SEC_NONE;
         st->heading = st->item = 0;
         if (st->b > st->a)

@@ -11,9 +11,11 @@
 
 #include <string.h>
 
-#define NONE_OF(d, i, list) (!jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
-#define ANY_OF(d, i, list) (jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
-#define HAS(d, i, k) (jaen_ix_has(IX_S(d, i), IX_L(d, i), k))
+#define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
+#define ANY_OF(d, i, list) \
+    (jaen_ix_bany(d, IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, list))
+#define HAS(d, i, k) \
+    (jaen_ix_bhas(IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, k))
 
 static const char *const items[] = {
     "name", "address", "postal_code", "phone", "email", "birth_date", "age",

@@ -9,9 +9,11 @@
 
 #include <string.h>
 
-#define NONE_OF(d, i, list) (!jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
-#define ANY_OF(d, i, list) (jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
-#define HAS(d, i, k) (jaen_ix_has(IX_S(d, i), IX_L(d, i), k))
+#define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
+#define ANY_OF(d, i, list) \
+    (jaen_ix_bany(d, IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, list))
+#define HAS(d, i, k) \
+    (jaen_ix_bhas(IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, k))
 
 /* --- detected ---------------------------------------------------------- */
 
@@ -84,8 +86,8 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
                 && d->cpb[ns] < a + cl)
                 cl = d->cpb[ns] - a;
         }
-        if (!jaen_ix_any(d->text + a, cl, noticed)
-            || jaen_ix_any(d->text + a, cl, not_detection))
+        if (!jaen_ix_bany(d, d->text + a, cl, d->s[si].bloom, noticed)
+            || jaen_ix_bany(d, d->text + a, cl, d->s[si].bloom, not_detection))
             continue;
         if (!found || memcmp(v, out, 10) < 0) {
             memcpy(out, v, 10);

@@ -22,6 +22,11 @@ enum ix_sec {
     SEC_CONTACT,        /* お問い合わせ, 窓口 */
 };
 
+/* Bits of the per-sentence bigram filter that lets most keyword searches
+ * stop before they scan: a keyword whose first two code points never occur
+ * together in the sentence is not in it. */
+#define IX_BLOOM_WORDS 16
+
 /* One sentence as the rules see it. */
 struct ix_sent {
     size_t a, b;        /* byte span in the text, trimmed */
@@ -30,7 +35,12 @@ struct ix_sent {
     int heading;        /* the sentence is (part of) a heading */
     int item;           /* the sentence is in a list item */
     const json_t *extra;/* borrowed extra keys, or NULL */
+    uint64_t bloom[IX_BLOOM_WORDS]; /* code point bigrams present */
 };
+
+/* Per-list bigram masks, computed on a list's first use, so that a whole
+ * keyword list is skipped with a few word ANDs (incident.c). */
+struct ix_kwcache;
 
 /* One document as the rules see it; arrays owned by the extractor. */
 struct ix_doc {
@@ -45,6 +55,7 @@ struct ix_doc {
     const json_t *terms;    /* borrowed array, or NULL */
     const char *published;  /* "YYYY-MM-DD" or NULL */
     struct jaen_buf tmp;    /* scratch */
+    struct ix_kwcache *kc;  /* list masks, owned by the extractor */
 };
 
 /* Incident types as bits, in schema order. */
@@ -62,6 +73,18 @@ int jaen_ix_has(const char *s, size_t len, const char *k);
 int jaen_ix_any(const char *s, size_t len, const char *const *ks);
 /* Byte offset of k in s[0..len), or (size_t)-1. */
 size_t jaen_ix_find(const char *s, size_t len, const char *k);
+
+/* Like jaen_ix_has / jaen_ix_any / jaen_ix_find on s[0..len), skipping
+ * keywords whose first bigram is not in bloom (NULL: no filter). */
+int jaen_ix_bhas(const char *s, size_t len, const uint64_t *bloom,
+                 const char *k);
+int jaen_ix_bany(const struct ix_doc *d, const char *s, size_t len,
+                 const uint64_t *bloom, const char *const *ks);
+/* 0 when no keyword of ks can be in a text with this bloom filter. */
+int jaen_ix_list_may(const struct ix_doc *d, const uint64_t *bloom,
+                     const char *const *ks);
+size_t jaen_ix_bfind(const char *s, size_t len, const uint64_t *bloom,
+                     const char *k);
 
 /* The text of sentence i. */
 #define IX_S(d, i) ((d)->text + (d)->s[i].a)

@@ -11,9 +11,11 @@
 
 #include <string.h>
 
-#define NONE_OF(d, i, list) (!jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
-#define ANY_OF(d, i, list) (jaen_ix_any(IX_S(d, i), IX_L(d, i), list))
-#define HAS(d, i, k) (jaen_ix_has(IX_S(d, i), IX_L(d, i), k))
+#define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
+#define ANY_OF(d, i, list) \
+    (jaen_ix_bany(d, IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, list))
+#define HAS(d, i, k) \
+    (jaen_ix_bhas(IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, k))
 
 /* Words that deny what the sentence names. */
 static const char *const negated[] = {
@@ -204,10 +206,13 @@ struct span {
     const char *s;
     size_t len;
     enum ix_sec sec;
+    const uint64_t *bloom;  /* the sentence's filter, or NULL */
+    const struct ix_doc *d;
 };
 
-#define SANY(sp, list) (jaen_ix_any((sp)->s, (sp)->len, list))
-#define SHAS(sp, k) (jaen_ix_has((sp)->s, (sp)->len, k))
+#define SANY(sp, list) \
+    (jaen_ix_bany((sp)->d, (sp)->s, (sp)->len, (sp)->bloom, list))
+#define SHAS(sp, k) (jaen_ix_bhas((sp)->s, (sp)->len, (sp)->bloom, k))
 
 /* First offset of any of ks in sp, or (size_t)-1; *kl its length. */
 static size_t first_of(const struct span *sp, const char *const *ks,
@@ -216,8 +221,10 @@ static size_t first_of(const struct span *sp, const char *const *ks,
     size_t best = (size_t)-1, p;
 
     *kl = 0;
+    if (!jaen_ix_list_may(sp->d, sp->bloom, ks))
+        return best;
     for (; *ks; ks++) {
-        p = jaen_ix_find(sp->s, sp->len, *ks);
+        p = jaen_ix_bfind(sp->s, sp->len, sp->bloom, *ks);
         if (p < best || (p == best && strlen(*ks) > *kl)) {
             best = p;
             *kl = strlen(*ks);
@@ -249,7 +256,8 @@ static int affirmed(const struct span *sp, const char *const *ks)
         return 0;
     if (asserted_after(sp->s + p + kl, sp->len - p - kl))
         return 1;
-    return !jaen_ix_any(sp->s + p, sp->len - p, negated);
+    return !jaen_ix_bany(sp->d, sp->s + p, sp->len - p, sp->bloom,
+                         negated);
 }
 
 static int in_body(const struct span *sp)
@@ -313,7 +321,8 @@ static int at_other(const struct span *sp)
         return 1;
     for (a = at; *a; a++) {
         at0 = 0;
-        while ((p = jaen_ix_find(sp->s + at0, sp->len - at0, *a))
+        while ((p = jaen_ix_bfind(sp->s + at0, sp->len - at0, sp->bloom,
+                                  *a))
                != (size_t)-1) {
             p += at0;
             for (w = who; *w; w++) {
@@ -457,16 +466,19 @@ unsigned jaen_ix_types(const struct ix_doc *d)
 
     for (i = 0; i <= d->ns; i++) {
         struct span sp0, *sp = &sp0;
+        sp->d = d;
         if (i == d->ns) {
             if (!title)
                 break;
             sp->s = title;
             sp->len = strlen(title);
             sp->sec = SEC_NONE;
+            sp->bloom = NULL;
         } else {
             sp->s = IX_S(d, i);
             sp->len = IX_L(d, i);
             sp->sec = d->s[i].sec;
+            sp->bloom = d->s[i].bloom;
         }
         if (sp->sec == SEC_CONTACT)
             continue;
