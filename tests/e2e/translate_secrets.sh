@@ -30,8 +30,8 @@ no_key_anywhere
 # Mode 0600: used.  While the request hangs on a slow drip, look at the
 # process: the key is not in its argv (/proc and ps).
 chmod 600 "$HOME/.config/jaen/config"
-start_server --fault slow --times 1 --drip 5
-"$JAEN" translate --engine deepl --endpoint "http://127.0.0.1:$PORT" \
+start_server --fault slow --times 1 --drip 0.3
+JAEN_MT_TIMEOUT=3 "$JAEN" translate --engine deepl --endpoint "http://127.0.0.1:$PORT" \
     --cache "$T/tm.sqlite" --export-tmx "$T/tm.tmx" \
     < "$T/in.jsonl" > "$T/out.jsonl" 2> "$T/err" &
 pid=$!
