@@ -464,7 +464,29 @@ static int sent_fail(struct jaen_err *err, size_t pos, const char *what)
 static int read_pair(const char *s, size_t len, size_t *pos,
                      struct jaen_tok *t)
 {
-    size_t i = jaen_jscan_ws(s, len, *pos);
+    size_t i = *pos;
+
+    /* the compact form every jaen stage writes: [123,456] */
+    if (i + 4 < len && s[i] == '[' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+        int64_t a = 0, b = 0;
+        size_t j = i + 1, d = 0;
+        while (j < len && s[j] >= '0' && s[j] <= '9' && d++ < 18)
+            a = a * 10 + (s[j++] - '0');
+        if (j < len && s[j] == ',' && j + 1 < len && s[j + 1] >= '0'
+            && s[j + 1] <= '9') {
+            j++;
+            d = 0;
+            while (j < len && s[j] >= '0' && s[j] <= '9' && d++ < 18)
+                b = b * 10 + (s[j++] - '0');
+            if (j < len && s[j] == ']') {
+                t->start = a;
+                t->end = b;
+                *pos = j + 1;
+                return JAEN_OK;
+            }
+        }
+    }
+    i = jaen_jscan_ws(s, len, *pos);
 
     if (i >= len || s[i] != '[')
         return JAEN_EDATA;
@@ -539,6 +561,19 @@ static int check_sentence(const struct jaen_doc *doc,
     return JAEN_OK;
 }
 
+/* Reads the literal lit at s[*i], then an integer. */
+static int lit_int(const char *s, size_t len, size_t *i, const char *lit,
+                   size_t n, int64_t *v)
+{
+    size_t j = *i + n;
+
+    if (len - *i < n || memcmp(s + *i, lit, n) != 0
+        || jaen_jscan_int(s, len, &j, v))
+        return 0;
+    *i = j;
+    return 1;
+}
+
 /* One sentence object at s[*pos]. */
 static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
                          size_t *pos, struct jaen_err *err)
@@ -551,7 +586,26 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
     st.tok0 = doc->ntoks;
     if (i >= len || s[i] != '{')
         return sent_fail(err, i, "a sentence is not an object");
-    i = jaen_jscan_ws(s, len, i + 1);
+    /* the compact form jaen writes: {"start":N,"end":N,"tokens":[...] */
+    {
+        size_t j = i;
+        if (lit_int(s, len, &j, "{\"start\":", 9, &st.start)
+            && lit_int(s, len, &j, ",\"end\":", 7, &st.end)
+            && len - j > 10 && memcmp(s + j, ",\"tokens\":", 10) == 0) {
+            j += 10;
+            if ((rc = read_tokens(doc, s, len, &j, &st, err)))
+                return rc;
+            have = 3;
+            i = j;
+            if (i < len && s[i] == ',')
+                i++;
+            else if (i < len && s[i] == '}')
+                goto close;
+        } else {
+            i++;
+        }
+    }
+    i = jaen_jscan_ws(s, len, i);
     while (i < len && s[i] != '}') {
         size_t kend, vstart;
         const char *key;
@@ -598,6 +652,7 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
         if (i < len && s[i] == ',')
             i = jaen_jscan_ws(s, len, i + 1);
     }
+close:
     if (have != 3 || (rc = check_sentence(doc, &st, at, err))) {
         json_decref(st.extra);
         return have != 3 ? sent_fail(err, at, "a sentence needs start and "

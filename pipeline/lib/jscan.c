@@ -49,6 +49,18 @@ static int hex4(const char *s, size_t len, size_t pos, unsigned *v)
     return 0;
 }
 
+/* Does the word hold a '"', a '\\' or a control character?  Exact, with
+ * the classic has-zero-byte tests (bytes >= 0x80 never match). */
+static int special8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+
+    return ((((q - ones) & ~q) | ((b - ones) & ~b) | ((v - ones * 0x20) & ~v))
+            & high) != 0;
+}
+
 /* Validates a string literal at s[*pos] == '"'. */
 static int scan_string(const char *s, size_t len, size_t *pos,
                        struct jaen_err *err)
@@ -58,7 +70,14 @@ static int scan_string(const char *s, size_t len, size_t *pos,
     for (;;) {
         unsigned char c;
 
-        /* the common case: plain bytes */
+        /* the common case: plain bytes, eight at a time */
+        while (i + 8 <= len) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (special8(v))
+                break;
+            i += 8;
+        }
         while (i < len) {
             c = (unsigned char)s[i];
             if (c == '"' || c == '\\' || c < 0x20)
@@ -149,6 +168,41 @@ static int scan_literal(const char *s, size_t len, size_t *pos,
     return JAEN_OK;
 }
 
+/* The fast path for what fills a stream: token spans, a compact array of
+ * pairs of non-negative integers such as [[0,2],[2,3]].  Returns the
+ * position after the closing bracket, or 0 when s[i..] is anything else
+ * (spaces, signs, fractions, other shapes): the general scanner then takes
+ * it, so the fast path never changes what is accepted. */
+static size_t fast_pairs(const char *s, size_t len, size_t i)
+{
+    i++;                                /* past the outer '[' */
+    for (;;) {
+        int k;
+        if (i + 5 > len || s[i] != '[')
+            return 0;
+        i++;
+        for (k = 0; k < 2; k++) {
+            if (s[i] == '0')
+                i++;
+            else if (s[i] >= '1' && s[i] <= '9')
+                while (i < len && s[i] >= '0' && s[i] <= '9')
+                    i++;
+            else
+                return 0;
+            if (i >= len || s[i] != (k ? ']' : ','))
+                return 0;
+            i++;
+        }
+        if (i >= len)
+            return 0;
+        if (s[i] == ']')
+            return i + 1;
+        if (s[i] != ',')
+            return 0;
+        i++;
+    }
+}
+
 /* One bit per open container: 1 for an object, 0 for an array. */
 struct nest {
     uint64_t bits[(JAEN_MAX_JSON_DEPTH + 63) / 64];
@@ -187,8 +241,17 @@ int jaen_jscan_value(const char *s, size_t len, size_t *pos,
         if (i >= len)
             return fail(err, i, "unexpected end of record");
         switch (s[i]) {
-        case '{':
-        case '[': {
+        case '[':
+            if (i + 1 < len && s[i + 1] == '[') {
+                size_t end = fast_pairs(s, len, i);
+                if (end) {
+                    i = end;
+                    rc = JAEN_OK;
+                    break;
+                }
+            }
+            /* fall through */
+        case '{': {
             int is_obj = s[i] == '{';
             if (nest_push(&n, is_obj))
                 return fail(err, i, "nesting too deep");

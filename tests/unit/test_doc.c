@@ -74,6 +74,22 @@ static void test_bad_records(void **state)
     expect_bad("{\"a\":tru}", "unexpected");
     expect_bad("{\"a\":1,}", "key");
     expect_bad("{\"a\\u0000b\":1}", "NUL");
+    /* the fast paths for pairs and plain strings defer to the full rules */
+    expect_bad("{\"a\":[[01,2]]}", "expected");
+    expect_bad("{\"a\":[[1,2],[3,4]}", "expected");
+    expect_bad("{\"a\":[[1,2],[3,]]}", "bad number");
+    expect_bad("{\"a\":\"0123456789abcdef\x01xyz\"}", "control");
+    expect_bad("{\"a\":\"0123456789abcdef\\qxyz\"}", "escape");
+}
+
+static void test_fast_path_equivalents(void **state)
+{
+    (void)state;
+    roundtrip("{\"a\":[[0,2],[2,30],[30,400]]}", NULL);
+    roundtrip("{\"a\":[ [0, 2] , [-1,2.5], [1e3,2] ]}", NULL);
+    roundtrip("{\"a\":[[1,2],[\"x\",{}]]}", NULL);
+    roundtrip("{\"s\":\"long enough to take the eight-byte path \\\"q\\\" "
+              "and \\u3042 and more text\"}", NULL);
 }
 
 static void test_depth_limit(void **state)
@@ -204,6 +220,10 @@ static void test_bad_sentences(void **state)
     expect_bad_sentences("[{\"start\":1.5,\"end\":5,\"tokens\":[]}]");
     expect_bad_sentences("[{\"start\":0,\"end\":99999999999999999999,"
                          "\"tokens\":[]}]");
+    /* the compact fast path and the general path agree on limits */
+    expect_bad_sentences("[{\"start\":0,\"end\":5,\"tokens\":"
+                         "[[0,99999999999999999999]]}]");
+    expect_bad_sentences("[{\"start\":0,\"end\":5,\"tokens\":[[2,1]]}]");
 }
 
 static void test_error_record(void **state)
@@ -280,6 +300,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_passthrough_is_byte_exact),
         cmocka_unit_test(test_bad_records),
+        cmocka_unit_test(test_fast_path_equivalents),
         cmocka_unit_test(test_depth_limit),
         cmocka_unit_test(test_text_and_fields),
         cmocka_unit_test(test_sentences_codec),
