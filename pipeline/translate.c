@@ -23,22 +23,16 @@ extern const struct jaen_stage jaen_stage_translate;
 static const struct jaen_opt opts[] = {
     {"engine", "NAME", O_ENGINE, "deepl, libre or openai (default: the "
      "first whose key is set)"},
-    {"endpoint", "URL", O_ENDPOINT, "the server (https, or http to "
-     "loopback); default: the engine's public API"},
+    {"endpoint", "URL", O_ENDPOINT, "https server, or http on loopback"},
     {"model", "NAME", O_MODEL, "the model (openai; part of the cache key)"},
-    {"cache", "FILE", O_CACHE, "translation memory (default "
-     "~/.cache/jaen/tm.sqlite)"},
-    {"offline", NULL, O_OFFLINE, "no requests: fixed phrases and the "
-     "translation memory only"},
-    {"export-tmx", "FILE", O_TMX, "after the run, write the translation "
-     "memory as TMX 1.4b"},
+    {"cache", "FILE", O_CACHE, "the TM (~/.cache/jaen/tm.sqlite)"},
+    {"offline", NULL, O_OFFLINE, "no requests: fixed phrases and TM only"},
+    {"export-tmx", "FILE", O_TMX, "write the TM as TMX 1.4b at the end"},
     {"glossary-id", "ID", O_GLOSSARY_ID, "use this DeepL glossary"},
     {"deepl-glossary", "FILE", O_GLOSSARY, "upload these ja<TAB>en lines "
      "as a DeepL glossary and use it"},
-    {"glossary-version", "STR", O_GVERSION, "glossary version in the cache "
-     "key"},
-    {"stats", NULL, O_STATS, "print request, retry and cache counters at "
-     "the end"},
+    {"glossary-version", "STR", O_GVERSION, "glossary version (cache key)"},
+    {"stats", NULL, O_STATS, "print request and cache counters at the end"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -50,7 +44,6 @@ static int tr_option(void *vctx, int id, const char *arg,
                             &c->args.model, &c->args.cache, NULL, &c->tmx,
                             &c->args.glossary_id, &c->args.glossary_file,
                             &c->args.glossary_version };
-
     (void)err;
     if (id == O_OFFLINE)
         c->args.offline = 1;
@@ -65,7 +58,6 @@ static void tr_progress(void *vctx, const struct jaen_mt_stats *s)
 {
     struct tr_ctx *c = vctx;
     time_t now = time(NULL);
-
     if (now == c->last)
         return;
     c->last = now;

@@ -24,8 +24,15 @@ assert "0 requests" in err
 echo "deepl: first run $first requests, second run 0"
 
 # The glossary version is part of the key: a new version asks again.
-run_tr deepl --glossary-version v2
+# --progress shows the progress line and the counters.
+run_tr deepl --glossary-version v2 --progress
 [ "$(nreq)" -eq $(( first * 2 )) ] || fail "new glossary version: $(nreq)"
+check '
+import re
+assert re.search(r"jaen translate: \d+/\d+ sentences, \d+ requests, \d+ cache "
+                 r"hits, \d+ retries", err), err
+assert "68 sentences: 1 phrase, 3 tm, 64 translated" in err, err
+'
 
 stop_server
 # Offline, with and without the engine's name; no server, no key.
