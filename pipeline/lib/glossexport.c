@@ -45,7 +45,8 @@ static int csv_field(struct jaen_buf *out, const char *s)
 {
     int rc;
 
-    if (!strpbrk(s, ",\"") && s[0] != ' ' && s[strlen(s) - 1] != ' ')
+    if (!strpbrk(s, ",\"") && s[0] != ' '
+        && (!s[0] || s[strlen(s) - 1] != ' '))
         return jaen_buf_adds(out, s);
     rc = jaen_buf_addc(out, '"');
     for (; !rc && *s; s++)
