@@ -524,27 +524,22 @@ static int subject_en(const struct ix_doc *d, int64_t a, int64_t z,
         || connector(d->text + d->cpb[at], d->cpb[z] - d->cpb[at]) != 0)
         return 0;
     jaen_buf_reset(b);
-    /* groups split by "and"; inside a group, "of" reverses the order */
-    for (g0 = 0; g0 < (int)n;) {
-        int g1 = g0 + 1;
-        while (g1 < (int)n && join[g1] != 2)
-            g1++;
-        if (g0 > 0)
-            jaen_buf_adds(b, " and ");
-        for (k = g1 - 1; k >= g0; k--) {
-            int s0 = k;
-            while (s0 > g0 && join[s0] == 0)
-                s0--;
-            for (i = (size_t)s0; i <= (size_t)k; i++) {
-                if (i > (size_t)s0)
-                    jaen_buf_addc(b, ' ');
-                jaen_buf_adds(b, en[i]);
-            }
-            if (s0 > g0)
-                jaen_buf_adds(b, " of ");
-            k = s0;
+    /* A および B の C: の binds last, so segments split by "of" come out
+     * in reverse order, and inside one "and" and compounds keep theirs */
+    for (g0 = (int)n; g0 > 0;) {
+        int s0 = g0 - 1;
+        while (s0 > 0 && join[s0] != 1)
+            s0--;
+        if (g0 < (int)n)
+            jaen_buf_adds(b, " of ");
+        for (k = s0; k < g0; k++) {
+            if (k > s0)
+                jaen_buf_adds(b, join[k] == 2 ? " and " : " ");
+            /* 当社 (we) as a modifier reads "our" */
+            jaen_buf_adds(b, strcmp(en[k], "we") == 0 && k + 1 < g0
+                                 ? "our" : en[k]);
         }
-        g0 = g1;
+        g0 = s0;
     }
     return b->ptr != NULL;
 }

@@ -57,7 +57,7 @@ static const char *const affected[] = {
     "閲覧", "窃取", NULL,
 };
 static const char *const not_affected[] = {
-    "窓口", "コールセンター", "オペレーター", "回線", "署名", "連名",
+    "窓口", "コールセンター", "オペレーター", "回線", "連名",
     "共同", "体制", "専門家", "人員", "増員", "配置", "のべ", "延べ",
     "開催", "参加", "出席", "受講", "設置", NULL,
 };
@@ -92,6 +92,18 @@ static int is_delim(const char *s, size_t len)
     return 0;
 }
 
+/* Is the code point at s a digit (ASCII or full-width)? */
+static int is_digit_at(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (*u >= '0' && *u <= '9')
+        return 1;
+    if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99)
+        return 1;
+    return 0;
+}
+
 /* Drops particles and prefixes at the edges of a subject span. */
 static void subject_trim(const struct ix_doc *d, int64_t *a, int64_t *z)
 {
@@ -120,11 +132,14 @@ static void subject_span(const struct ix_doc *d, size_t si, int64_t start,
     int64_t a = start, lim = d->s[si].start, z;
 
     while (a > lim && (d->text[d->cpb[a - 1]] == ' '
-                       || memcmp(d->text + d->cpb[a - 1], "　", 3) == 0))
+                       || d->text[d->cpb[a - 1]] == ':'
+                       || memcmp(d->text + d->cpb[a - 1], "　", 3) == 0
+                       || memcmp(d->text + d->cpb[a - 1], "：", 3) == 0))
         a--;
     start = a;
     while (a > lim && a > start - 30
-           && !is_delim(d->text + d->cpb[a - 1], d->cpb[a] - d->cpb[a - 1]))
+           && !is_delim(d->text + d->cpb[a - 1], d->cpb[a] - d->cpb[a - 1])
+           && !is_digit_at(d->text + d->cpb[a - 1]))
         a--;
     z = start;
     subject_trim(d, &a, &z);
@@ -188,10 +203,11 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         start = json_integer_value(json_object_get(e, "start"));
         end = json_integer_value(json_object_get(e, "end"));
         si = jaen_ix_sent_at(d, start);
-        if (si >= d->ns || d->s[si].sec == SEC_CONTACT
-            || d->s[si].sec == SEC_RESPONSE || d->s[si].heading)
+        if (si >= d->ns || d->s[si].sec == SEC_CONTACT || d->s[si].heading
+            || (d->s[si].sec == SEC_RESPONSE && !HAS(d, si, "対象")))
             continue;
-        if (!ANY_OF(d, si, affected) || ANY_OF(d, si, not_affected)
+        if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected))
+            || ANY_OF(d, si, not_affected)
             || dedup_figure(d, si, start, end))
             continue;
         if (strcmp(unit, "yen") == 0
@@ -242,7 +258,7 @@ static const char *const not_exposed[] = {
     "保有しておらず", "保有しておりません", "保持しておりません",
     "含まれておりません", "含まれていません", "含まれておらず",
     "対象外", "ございません", "保存しておりません", "入力しないで",
-    "お問い合わせ", "ご確認ください", "ご注意", "変更", "ください", NULL,
+    "ご確認ください", "ご注意", "変更", "ください", NULL,
 };
 
 int jaen_ix_items(const struct ix_doc *d, json_t *out)

@@ -22,7 +22,8 @@ static const char *const noticed[] = {
     "連絡を受け", "報告を受け", "通報を受け", "指摘を受け", "通知を受け",
     "ご連絡をいただ", "ご指摘", "連絡があり", "報告があり", "指摘があり",
     "通報があり", "問い合わせがあり", "お問い合わせをいただ", "申告",
-    "発見", "見つか", "異常を", "不審な", NULL,
+    "発見", "見つか", "異常を", "不審な", "相談があり", "ご相談があり",
+    NULL,
 };
 
 /* After the date, words that make it something else than a detection. */
@@ -34,12 +35,30 @@ static const char *const not_detection[] = {
     NULL,
 };
 
-/* Clause end after a date: the verb must come before the next 。. */
-static size_t clause_end(const char *s, size_t len)
+/* Clause end after a date: the verb must come before the next 。 outside
+ * quotes, or before the next date outside quotes (a date quoted in a
+ * report, 「５月２４日に…」との報告, belongs to the quote). */
+static size_t clause_end(const struct ix_doc *d, size_t a, size_t z,
+                         size_t next_date)
 {
-    size_t p = jaen_ix_find(s, len, "。");
+    size_t p = a;
+    int depth = 0;
 
-    return p == (size_t)-1 ? len : p;
+    while (p < z) {
+        const char *c = d->text + p;
+        if (z - p >= 3 && memcmp(c, "「", 3) == 0)
+            depth++;
+        else if (z - p >= 3 && memcmp(c, "」", 3) == 0 && depth > 0)
+            depth--;
+        else if (z - p >= 3 && memcmp(c, "」", 3) == 0)
+            return p - a;       /* the date was inside a quote */
+        else if (depth == 0 && z - p >= 3 && memcmp(c, "。", 3) == 0)
+            return p - a;
+        else if (depth == 0 && p >= next_date)
+            return p - a;
+        p++;
+    }
+    return z - a;
 }
 
 int jaen_ix_detected(const struct ix_doc *d, char out[11])
@@ -52,7 +71,7 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
         const char *type = json_string_value(json_object_get(e, "type"));
         const char *v;
         int64_t end;
-        size_t a, z, cl;
+        size_t a, z, cl, nd;
 
         if (!type)
             continue;
@@ -76,16 +95,17 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
         if (a > z)
             continue;
         /* the clause after the date, up to 。 or the next date */
-        cl = clause_end(d->text + a, z - a);
+        nd = (size_t)-1;
         if (i + 1 < n) {
             int64_t ns = json_integer_value(
                 json_object_get(json_array_get(d->entities, i + 1), "start"));
             const char *nt = json_string_value(json_object_get(
                 json_array_get(d->entities, i + 1), "type"));
             if (nt && strncmp(nt, "date", 4) == 0 && ns >= end
-                && d->cpb[ns] < a + cl)
-                cl = d->cpb[ns] - a;
+                && (size_t)ns <= d->ncp)
+                nd = d->cpb[ns];
         }
+        cl = clause_end(d, a, z, nd);
         if (!jaen_ix_bany(d, d->text + a, cl, d->s[si].bloom, noticed)
             || jaen_ix_bany(d, d->text + a, cl, d->s[si].bloom, not_detection))
             continue;
@@ -104,14 +124,16 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
 {
     static const char *const damage[] = {
         "二次被害", "二次的な被害", "不正利用", "悪用", "不正使用",
-        "被害の発生", "被害は", "被害が", "被害につきましては", NULL,
+        "被害の発生", "被害は", "被害が", "被害につきましては", "被害の連絡",
+        "被害のご連絡", "被害の報告", "不正に使われ", "不正に使用", NULL,
     };
     static const char *const none[] = {
         "確認されておりません", "確認されていません", "確認されておらず",
         "確認されませんでした", "確認しておりません", "確認できておりません",
         "ございません", "ありません", "報告はありません", "報告はございません",
         "報告されておりません", "発生しておりません", "至っておりません",
-        "認められておりません", "把握しておりません", "見受けられません", NULL,
+        "認められておりません", "把握しておりません", "見受けられません",
+        "受けておりません", NULL,
     };
     static const char *const happened[] = {
         "二次被害が発生", "二次被害を確認", "二次被害が確認", "被害が発生して",
@@ -155,12 +177,14 @@ size_t jaen_ix_cause(const struct ix_doc *d)
         "総当たり", "ブルートフォース", "推測", "設定の不備", "設定ミス",
         "設定不備", "不備", "誤って", "インストールした", "アクセスしたこと",
         "クリック", "開封", "持ち出した", "保存した", "侵入経路",
-        "VPN", "リモートデスクトップ", "RDP", NULL,
+        "VPN", "リモートデスクトップ", "RDP", "ないまま", "得ずに", "怠",
+        "守られ", "規程", "手順", NULL,
     };
     static const char *const open[] = {
         "調査中", "調査しております", "調査を進め", "特定に", "特定中",
         "究明中", "特定できておりません", "特定には至って", "判明しておりません",
-        "確認中", "調査を行って", "引き続き", "詳細は", "現在、", NULL,
+        "確認中", "調査を行って", "引き続き", "詳細は", "現在、", "現在は",
+        "調べて", NULL,
     };
     static const char *const restated[] = {
         "ランサムウェアによる", "ランサムウェア攻撃による",
@@ -255,7 +279,9 @@ int jaen_ix_response(const struct ix_doc *d, unsigned char *kinds)
         }
         if (ANY_OF(d, i, not_measure))
             continue;
-        if (s->sec == SEC_RESPONSE) {
+        if (s->sec == SEC_CAUSE && HAS(d, i, "今後")) {
+            kinds[i] = 2;
+        } else if (s->sec == SEC_RESPONSE) {
             if (ANY_OF(d, i, planned_words))
                 kinds[i] = 2;
             else if (ANY_OF(d, i, done_words))
