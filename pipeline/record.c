@@ -3,8 +3,10 @@
 #include "incident.h"
 #include "stage.h"
 #include "summary.h"
+#include "veris.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 enum { OPT_FORMAT = 1, OPT_DICT_PATH };
 
@@ -14,12 +16,13 @@ struct rec_ctx {
     json_t *rec;                    /* the last record built */
     enum jaen_record_format fmt;    /* --format */
     const char *dict_path;          /* --dict-path */
+    int veris;                      /* --format veris (veris.h) */
 };
 
 static const struct jaen_opt opts[] = {
     {"format", "FORMAT", OPT_FORMAT,
      "json (default): one jaen.incident/1 record a line; markdown: an "
-     "English summary per document"},
+     "English summary per document; veris: VERIS 1.4.1 JSON"},
     {"dict-path", "PATH", OPT_DICT_PATH,
      "the compiled glossary for organization names (default: as jaen "
      "gloss)"},
@@ -31,8 +34,12 @@ static int rec_option(void *vctx, int id, const char *arg,
 {
     struct rec_ctx *ctx = vctx;
 
-    if (id == OPT_FORMAT && jaen_record_format_parse(arg, &ctx->fmt))
-        return jaen_err_set(err, JAEN_EUSAGE, "expected json or markdown");
+    if (id == OPT_FORMAT)
+        ctx->veris = strcmp(arg, "veris") == 0;
+    if (id == OPT_FORMAT && !ctx->veris
+        && jaen_record_format_parse(arg, &ctx->fmt))
+        return jaen_err_set(err, JAEN_EUSAGE,
+                            "expected json, markdown or veris");
     if (id == OPT_DICT_PATH)
         ctx->dict_path = arg;
     return JAEN_OK;
@@ -66,6 +73,9 @@ static int rec_emit(void *vctx, struct jaen_doc *doc, struct jaen_buf *out,
 {
     struct rec_ctx *ctx = vctx;
 
+    if (ctx->veris)
+        return jaen_veris_write(jaen_doc_has_error(doc) ? NULL : ctx->rec,
+                                doc, out, err);
     return jaen_record_write(jaen_doc_has_error(doc) ? NULL : ctx->rec, doc,
                              ctx->fmt, out, err);
 }
