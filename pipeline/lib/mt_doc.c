@@ -335,8 +335,8 @@ static int run_batches(struct jaen_mt *mt, const char *text,
         i = j;
         if (!n)
             continue;
-        rc = jaen_mt_batch_context(mt, text, offs, sents, nsents, batch[0]->sent,
-                           batch[n - 1]->sent);
+        rc = jaen_mt_batch_context(mt, text, offs, sents, nsents,
+                                   batch[0]->sent, batch[n - 1]->sent);
         if (!rc)
             ctx = jaen_buf_take(&mt->scratch, NULL);
         if (!ctx) {
