@@ -583,7 +583,8 @@ static json_t *related_label(struct jaen_buf *b, const char *label)
 static json_t *build_source(struct jaen_incident *ix)
 {
     struct ix_doc *d = &ix->d;
-    const char *title = meta_str(d, "title"), *org = meta_str(d, "organization");
+    const char *title = meta_str(d, "title");
+    const char *org = meta_str(d, "organization");
     const char *title_en = NULL, *url = meta_str(d, "url");
     const json_t *rel = d->meta ? json_object_get(d->meta, "related") : NULL;
     json_t *src, *related = json_array();

@@ -261,6 +261,23 @@ static const char *const not_exposed[] = {
     "ご確認ください", "ご注意", "変更", "ください", NULL,
 };
 
+/* "Personal information" and the like name no kind of data. */
+static int generic_item(const json_t *term)
+{
+    static const char *const generic[] = {
+        "個人情報", "個人データ", "顧客情報", "お客様情報", "お客さま情報",
+        "ユーザー情報", "機密情報", "取引先情報", "企業情報", "利用者情報",
+        "情報", NULL,
+    };
+    const char *e = json_string_value(json_object_get(term, "entry"));
+    size_t k;
+
+    for (k = 0; e && generic[k]; k++)
+        if (strcmp(e, generic[k]) == 0)
+            return 1;
+    return 0;
+}
+
 int jaen_ix_items(const struct ix_doc *d, json_t *out)
 {
     size_t i, n = d->terms ? json_array_size(d->terms) : 0, si;
@@ -274,7 +291,7 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
         const char *c = json_string_value(json_object_get(t, "concept"));
         int64_t start = json_integer_value(json_object_get(t, "start"));
 
-        if (!c || strncmp(c, "data_item.", 10) != 0)
+        if (!c || strncmp(c, "data_item.", 10) != 0 || generic_item(t))
             continue;
         si = jaen_ix_sent_at(d, start);
         if (si >= d->ns)

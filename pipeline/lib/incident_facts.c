@@ -32,7 +32,7 @@ static const char *const not_detection[] = {
     "報告いたしました", "報告しました", "届出", "届け出", "個人情報保護委員会",
     "警察", "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
     "確認されておりません", "確認されていません", "確認できておりません",
-    NULL,
+    "形跡", "痕跡", "侵入した", "侵入され", "ログ解析", "ログを", NULL,
 };
 
 /* Clause end after a date: the verb must come before the next 。 outside
@@ -54,11 +54,24 @@ static size_t clause_end(const struct ix_doc *d, size_t a, size_t z,
             return p - a;       /* the date was inside a quote */
         else if (depth == 0 && z - p >= 3 && memcmp(c, "。", 3) == 0)
             return p - a;
-        else if (depth == 0 && p >= next_date)
+        else if (depth == 0 && p == next_date)
             return p - a;
         p++;
     }
     return z - a;
+}
+
+/* Offset of the first keyword of ks in s[0..len), or len. */
+static size_t first_in(const char *s, size_t len, const char *const *ks)
+{
+    size_t best = len, p;
+
+    for (; *ks; ks++) {
+        p = jaen_ix_find(s, len, *ks);
+        if (p < best)
+            best = p;
+    }
+    return best;
 }
 
 int jaen_ix_detected(const struct ix_doc *d, char out[11])
@@ -77,10 +90,11 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
             continue;
         if (strcmp(type, "date") == 0)
             v = json_string_value(json_object_get(e, "value"));
-        else if (strcmp(type, "date_range") == 0)
+        else if (strcmp(type, "date_range") == 0
+                 && !json_object_get(e, "to"))
             v = json_string_value(json_object_get(e, "from"));
         else
-            continue;
+            continue;       /* a period is not the moment of noticing */
         if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
             continue;
         end = json_integer_value(json_object_get(e, "end"));
@@ -106,8 +120,11 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
                 nd = d->cpb[ns];
         }
         cl = clause_end(d, a, z, nd);
-        if (!jaen_ix_bany(d, d->text + a, cl, d->s[si].bloom, noticed)
-            || jaen_ix_bany(d, d->text + a, cl, d->s[si].bloom, not_detection))
+        if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
+                        || memcmp(d->text + a, "時点", 6) == 0))
+            continue;       /* 12月10日現在: "as of" */
+        if (first_in(d->text + a, cl, noticed)
+            >= first_in(d->text + a, cl, not_detection))
             continue;
         if (!found || memcmp(v, out, 10) < 0) {
             memcpy(out, v, 10);

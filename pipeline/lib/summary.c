@@ -97,6 +97,13 @@ static const char *or_else(const char *s, const char *dflt)
     return s ? s : dflt;
 }
 
+/* The English of a JSON string v in tab, else dflt. */
+static const char *en_of(const char *const (*tab)[2], const json_t *v,
+                         const char *dflt)
+{
+    return or_else(lookup(tab, json_string_value(v)), dflt);
+}
+
 static const json_t *path(const json_t *o, const char *a, const char *b)
 {
     o = json_object_get(o, a);
@@ -168,8 +175,8 @@ static void write_head(struct jaen_buf *out, const json_t *rec)
     jaen_buf_adds(out, "\n- **Detected:** ");
     add_date(out, path(rec, "incident", "detected"));
     jaen_buf_adds(out, "\n- **Report stage:** ");
-    jaen_buf_adds(out, or_else(lookup(stage_en, json_string_value(json_object_get(
-                                            src, "report_stage"))), "unknown"));
+    jaen_buf_adds(out, en_of(stage_en, json_object_get(src, "report_stage"),
+                             "unknown"));
     if (url) {
         jaen_buf_adds(out, "\n- **Source:** <");
         add_text(out, url, 0);
@@ -227,16 +234,18 @@ static void write_happened(struct jaen_buf *out, const json_t *rec,
             k++;
         }
         b = pos;
-        if (b <= a + 3)
+        while (b > a && (text[b - 1] == '\n' || text[b - 1] == ' '))
+            b--;
+        /* headings and list fragments are not sentences of the story */
+        if (b < a + 6 || memcmp(text + b - 3, "。", 3) != 0)
             continue;
         jaen_buf_adds(out, "> ");
         if (en) {
             add_text(out, en, 0);
         } else {
             jaen_buf_adds(out, "[ja] ");
-            jaen_buf_add(out, text + a, b - a);
-            while (out->len && (out->ptr[out->len - 1] == '\n'))
-                out->ptr[--out->len] = 0;
+            for (k = a; k < b; k++)
+                jaen_buf_addc(out, text[k] == '\n' ? ' ' : text[k]);
         }
         jaen_buf_adds(out, "\n>\n");
         shown++;
@@ -275,8 +284,8 @@ static void write_impact(struct jaen_buf *out, const json_t *rec)
             jaen_buf_adds(out, "about ");
         add_int(out, json_object_get(c, "value"));
         jaen_buf_adds(out, " | ");
-        jaen_buf_adds(out, or_else(lookup(unit_en, json_string_value(json_object_get(
-                                               c, "unit"))), "other"));
+        jaen_buf_adds(out, en_of(unit_en, json_object_get(c, "unit"),
+                                 "other"));
         jaen_buf_adds(out, " | ");
         if (json_is_integer(json_object_get(c, "before_dedup")))
             add_int(out, json_object_get(c, "before_dedup"));
@@ -295,8 +304,8 @@ static void write_impact(struct jaen_buf *out, const json_t *rec)
     for (i = 0; i < json_array_size(items); i++) {
         if (i)
             jaen_buf_adds(out, ", ");
-        jaen_buf_adds(out, or_else(lookup(item_en, json_string_value(
-                                               json_array_get(items, i))), "Other information"));
+        jaen_buf_adds(out, en_of(item_en, json_array_get(items, i),
+                                 "Other information"));
     }
     jaen_buf_adds(out, "\n\n## Secondary damage\n\n");
     jaen_buf_adds(out, !sd ? "Not stated.\n"
@@ -332,8 +341,8 @@ int jaen_summary_write(const json_t *rec, struct jaen_doc *doc,
     if (e) {
         const char *msg = json_string_value(json_object_get(e, "message"));
         jaen_buf_adds(out, "# ");
-        add_text(out, or_else(json_string_value(json_object_get(rec, "id")), ""),
-                 0);
+        add_text(out, or_else(json_string_value(json_object_get(rec, "id")),
+                              ""), 0);
         jaen_buf_adds(out, "\n\n**[error]** This document could not be "
                            "processed: ");
         add_text(out, msg ? msg : "unknown error", 0);
