@@ -12,6 +12,8 @@ extern const struct jaen_stage jaen_stage_normalize;
 extern const struct jaen_stage jaen_stage_translate;
 extern const struct jaen_stage jaen_stage_record;
 extern const struct jaen_stage jaen_stage_run;
+extern const struct jaen_stage jaen_stage_dataset;
+extern const struct jaen_stage jaen_stage_check;
 
 /* In pipeline order; `jaen --help` lists them in this order. */
 static const struct jaen_stage *const stages[] = {
@@ -22,6 +24,8 @@ static const struct jaen_stage *const stages[] = {
     &jaen_stage_translate,
     &jaen_stage_record,
     &jaen_stage_run,
+    &jaen_stage_dataset,
+    &jaen_stage_check,
 };
 
 #define NSTAGES (sizeof(stages) / sizeof(stages[0]))

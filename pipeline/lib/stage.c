@@ -474,9 +474,13 @@ int jaen_stage_main(const struct jaen_stage *stage, int argc, char **argv)
     if (!run.stop && stage->finish) {
         struct jaen_buf out;
         jaen_buf_init(&out, JAEN_BUF_DEFAULT_CAP);
-        if (stage->finish(run.workers[0].ctx, &out, &err)) {
+        rc = stage->finish(run.workers[0].ctx, &out, &err);
+        if (rc) {
             jaen_stage_diag(stage, NULL, 0, "%s", err.msg);
-            run.status = JAEN_EXIT_FAIL;
+            /* JAEN_EDATA: the data failed a check (jaen check) */
+            if (rc != JAEN_EDATA || run.status == JAEN_EXIT_OK)
+                run.status = rc == JAEN_EDATA ? JAEN_EXIT_DATA
+                                              : JAEN_EXIT_FAIL;
         }
         jaen_pool_write(&run, out.ptr, out.len);
         jaen_buf_free(&out);

@@ -72,7 +72,8 @@ struct jaen_stage {
     int (*emit)(void *ctx, struct jaen_doc *doc, struct jaen_buf *out,
                 struct jaen_err *err);
     /* Called at the end of a successful run, may write a trailer.  A
-     * stage with finish runs on one thread. */
+     * stage with finish runs on one thread.  JAEN_EDATA makes the exit
+     * status 1 (the data failed, as for a bad record); other codes 2. */
     int (*finish)(void *ctx, struct jaen_buf *out, struct jaen_err *err);
     void (*fini)(void *ctx);       /* frees what init and process made */
 };
