@@ -10,7 +10,9 @@
  *                    full-width digits, 1.5 million, 3万, month names and
  *                    small number words in the English;
  *   term_missing     a glossary term of the sentence whose English is not
- *                    in the English (case-insensitive, whole words).
+ *                    in the English (case-insensitive, whole words, a
+ *                    plural allowed; for a term of several words its
+ *                    longest word is enough).
  * A sentence covered by a fixed phrase whose English is the phrase's own
  * skips the term check: the phrase is the glossary's rendering of its
  * terms. */
