@@ -139,6 +139,25 @@ static void free_spans(struct span *sp, size_t n)
     jaen_free(sp);
 }
 
+/* Drops the terms (sp[0..nterms)) that overlap a value (sp[nterms..n)):
+ * an exact value outranks a glossary rendering that would swallow it
+ * (24時間監視 "continuous monitoring" loses the 24).  Returns the new n. */
+static size_t values_win(struct span *sp, size_t nterms, size_t n)
+{
+    size_t i, j, k = 0;
+
+    for (i = 0; i < n; i++) {
+        int hit = 0;
+        for (j = nterms; i < nterms && j < n && !hit; j++)
+            hit = sp[i].start < sp[j].end && sp[j].start < sp[i].end;
+        if (hit)
+            jaen_free(sp[i].en);
+        else
+            sp[k++] = sp[i];
+    }
+    return k;
+}
+
 /* Collects the protected spans of the document: glossary terms ("terms",
  * with "en") and values ("entities" that render to English). */
 static int collect_spans(struct jaen_doc *doc, struct span **out,
@@ -146,13 +165,16 @@ static int collect_spans(struct jaen_doc *doc, struct span **out,
 {
     const char *keys[2] = { JAEN_F_TERMS, JAEN_F_ENTITIES };
     struct span *sp = NULL;
-    size_t n = 0, cap = 0, k, i;
+    size_t n = 0, cap = 0, k, i, nterms = 0;
     struct jaen_buf en;
     int rc = JAEN_OK;
 
     jaen_buf_init(&en, JAEN_PROT_MAX_BYTES);
     for (k = 0; k < 2 && !rc; k++) {
         json_t *arr = jaen_doc_get(doc, keys[k], err);
+
+        if (k == 1)
+            nterms = n;
         for (i = 0; i < json_array_size(arr) && !rc; i++) {
             const json_t *o = json_array_get(arr, i);
             const json_t *s = json_object_get(o, JAEN_F_START);
@@ -201,7 +223,7 @@ static int collect_spans(struct jaen_doc *doc, struct span **out,
                             jaen_strstatus(rc));
     }
     *out = sp;
-    *nout = n;
+    *nout = values_win(sp, nterms, n);
     return JAEN_OK;
 }
 

@@ -323,6 +323,32 @@ int jaen_restore(const char *mt, size_t len, const struct jaen_prot *p,
 
 /* ---- English renderings of normalize's entities ---- */
 
+/* What the shared renderer leaves out, with a rendering that keeps the
+ * value: an open range with only an end ("…まで" → "until March 11,
+ * 2025") and 24時間365日 ("24/7").  Returns 1, 0 or a negative status. */
+static int fallback_en(const json_t *ent, struct jaen_buf *out)
+{
+    const char *type = json_string_value(json_object_get(ent, "type"));
+    const char *to = json_string_value(json_object_get(ent, "to"));
+    const char *iso = json_string_value(json_object_get(ent, "iso"));
+    const json_t *v = json_object_get(ent, "value");
+    int rc;
+
+    if (!type)
+        return 0;
+    if (!strcmp(type, "date_range") && to
+        && !json_object_get(ent, "from")
+        && !(json_is_object(v) && json_object_get(v, "from"))) {
+        rc = jaen_buf_adds(out, "until ");
+        if (!rc)
+            rc = jaen_en_date(out, to);
+        return rc == JAEN_OK ? 1 : rc == JAEN_EDATA ? 0 : rc;
+    }
+    if (!strcmp(type, "duration") && iso && !strcmp(iso, "24/7"))
+        return jaen_buf_adds(out, "24/7") ? JAEN_ENOMEM : 1;
+    return 0;
+}
+
 int jaen_protect_entity_en(const json_t *ent, struct jaen_buf *out)
 {
     size_t mark = out->len;
@@ -336,5 +362,13 @@ int jaen_protect_entity_en(const json_t *ent, struct jaen_buf *out)
     out->len = mark;
     if (out->ptr)
         out->ptr[mark] = '\0';
+    if (rc == JAEN_EDATA) {
+        rc = fallback_en(ent, out);
+        if (rc == 1)
+            return 1;
+        out->len = mark;
+        if (out->ptr)
+            out->ptr[mark] = '\0';
+    }
     return rc == JAEN_ENOMEM || rc == JAEN_ELIMIT ? JAEN_ENOMEM : 0;
 }

@@ -64,8 +64,9 @@ int jaen_restore(const char *mt, size_t len, const struct jaen_prot *p,
 
 /* Renders an entity of `jaen normalize` as English into out, with the
  * shared renderer of english.h ("about 160,000 records", "March 11, 2025",
- * "12.5%").  Returns 1 when rendered, 0 when the entity lacks what its type
- * needs (out untouched), JAEN_ENOMEM. */
+ * "12.5%"), plus what it leaves out: an open range with only an end
+ * ("until March 11, 2025") and 24/7.  Returns 1 when rendered, 0 when the
+ * entity lacks what its type needs (out untouched), JAEN_ENOMEM. */
 int jaen_protect_entity_en(const json_t *ent, struct jaen_buf *out);
 
 #endif

@@ -42,3 +42,16 @@ failed = [s for s in sents if "error" in s]
 assert len(failed) == 1 and "length" in failed[0]["error"], failed
 '
 echo "openai: finish_reason length -> that sentence failed"
+
+# A value outranks a glossary term that would swallow it: the English keeps
+# "24 hours" and the term 24時間監視 is left to the engine.
+python3 "$SRC/tests/mt/make_input.py" --overlap > "$T/in.jsonl"
+start_server
+rm -f "$T"/tm.sqlite*
+run_tr deepl
+[ "$RC" -eq 0 ] || fail "overlap: exit $RC"
+check '
+assert len(sents) == 1
+assert "24 hours" in sents[0]["en"] and "continuous" not in sents[0]["en"], sents
+'
+echo "deepl: a value inside a term is kept (24 hours)"

@@ -70,5 +70,12 @@ c = doc("c.md", [
                 "unit_en": "record", "approx": True}),
 ])
 
-for d in (a, b, c):
-    sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+# --overlap: a term that swallows a value (24時間監視 contains 24時間).
+TERMS["24時間監視"] = ("continuous monitoring", "security.monitoring_247")
+d = doc("d.md", ["24時間監視の体制を構築しました。"], entities=[
+    ("24時間", {"type": "duration", "value": 24, "unit": "時間",
+              "unit_en": "hour", "iso": "PT24H"}),
+])
+docs = [d] if sys.argv[1:] == ["--overlap"] else [a, b, c]
+for x in docs:
+    sys.stdout.write(json.dumps(x, ensure_ascii=False) + "\n")

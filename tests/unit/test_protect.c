@@ -192,6 +192,28 @@ static void entity_english(void **state)
         jaen_buf_free(&want);
         json_decref(e);
     }
+    /* What english.h leaves out is still kept. */
+    {
+        static const char *const more[][2] = {
+            { "{\"type\":\"date_range\",\"to\":\"2024-12-26T23:59\"}",
+              "until December 26, 2024, 23:59" },
+            { "{\"type\":\"duration\",\"value\":null,\"unit_en\":\"24/7\","
+              "\"iso\":\"24/7\"}", "24/7" },
+            { "{\"type\":\"date_range\",\"to\":\"soon\"}", NULL },
+        };
+        for (i = 0; i < 3; i++) {
+            json_t *e = json_loads(more[i][0], 0, NULL);
+            struct jaen_buf b;
+            jaen_buf_init(&b, 4096);
+            assert_int_equal(jaen_protect_entity_en(e, &b), more[i][1] != NULL);
+            if (more[i][1])
+                assert_string_equal(b.ptr, more[i][1]);
+            else
+                assert_int_equal(b.len, 0);
+            jaen_buf_free(&b);
+            json_decref(e);
+        }
+    }
     /* Spot checks of what a sentence will carry. */
     {
         json_t *e = json_loads(ents[0], 0, NULL);
