@@ -41,6 +41,10 @@ struct jaen_doc {
     struct jaen_tok *toks;
     size_t ntoks, atoks;
     int sents_ok;               /* sents hold the decoded value */
+    struct jaen_term *terms;    /* typed "terms" */
+    size_t nterms, aterms;
+    int terms_ok;               /* terms hold the decoded value */
+    struct jaen_buf arena;      /* the terms' strings */
     struct jaen_buf scratch;    /* key decoding */
 };
 
@@ -53,6 +57,7 @@ struct jaen_doc *jaen_doc_new(void)
     jaen_buf_init(&doc->line, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&doc->text, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&doc->scratch, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&doc->arena, JAEN_BUF_DEFAULT_CAP);
     return doc;
 }
 
@@ -82,6 +87,7 @@ void jaen_doc_reset(struct jaen_doc *doc)
     jaen_buf_reset(&doc->text);
     doc->text_ok = 0;
     doc->text_ncp = 0;
+    doc->terms_ok = 0;
     clear_sents(doc);
 }
 
@@ -94,6 +100,8 @@ void jaen_doc_free(struct jaen_doc *doc)
     jaen_buf_free(&doc->line);
     jaen_buf_free(&doc->text);
     jaen_buf_free(&doc->scratch);
+    jaen_buf_free(&doc->arena);
+    jaen_free(doc->terms);
     jaen_free(doc->sents);
     jaen_free(doc->toks);
     jaen_free(doc);
@@ -286,6 +294,8 @@ int jaen_doc_set(struct jaen_doc *doc, const char *key, json_t *value)
         doc->text_ok = 0;
     if (strcmp(key, JAEN_F_SENTENCES) == 0)
         clear_sents(doc);
+    if (strcmp(key, JAEN_F_TERMS) == 0)
+        doc->terms_ok = 0;
     return set_field(doc, key, value, FIELD_DIRTY);
 }
 
@@ -298,6 +308,8 @@ int jaen_doc_set_raw(struct jaen_doc *doc, const char *key, const char *json,
 
     if (!strcmp(key, JAEN_F_TEXT) || !strcmp(key, JAEN_F_SENTENCES) || !len)
         return JAEN_EUSAGE;
+    if (strcmp(key, JAEN_F_TERMS) == 0)
+        doc->terms_ok = 0;
     /* after the record in the line buffer: raw offsets stay valid */
     if ((rc = jaen_buf_add(&doc->line, json, len)))
         return rc;
@@ -325,6 +337,8 @@ int jaen_doc_del(struct jaen_doc *doc, const char *key)
         doc->text_ok = 0;
     if (strcmp(key, JAEN_F_SENTENCES) == 0)
         clear_sents(doc);
+    if (strcmp(key, JAEN_F_TERMS) == 0)
+        doc->terms_ok = 0;
     return JAEN_OK;
 }
 
@@ -769,6 +783,150 @@ json_t *jaen_doc_sentence_extra(struct jaen_doc *doc, size_t i)
     f->raw_len = 0;
     f->state = FIELD_SENTS;
     return doc->sents[i].extra;
+}
+
+/* ---- terms ----------------------------------------------------------- */
+
+/* Arena offsets are kept in the pointer fields while decoding (the arena
+ * may move) and turned into pointers at the end; 0 stands for NULL, so the
+ * arena starts with one unused byte. */
+#define ARENA_REF(off) ((const char *)(uintptr_t)(off))
+
+static int term_string(struct jaen_doc *doc, const char *s, size_t len,
+                       size_t *i, const char **out)
+{
+    size_t off, end;
+
+    if (s[*i] == 'n') {                 /* null: validated already */
+        *i += 4;
+        *out = NULL;
+        return JAEN_OK;
+    }
+    if (s[*i] != '"')
+        return JAEN_EDATA;
+    off = doc->arena.len;
+    if (jaen_jscan_string(s, len, *i, &end, &doc->arena)
+        || jaen_buf_addc(&doc->arena, '\0'))
+        return JAEN_ENOMEM;
+    *i = end;
+    *out = ARENA_REF(off);
+    return JAEN_OK;
+}
+
+/* One term object at s[*pos] (validated JSON). */
+static int read_term(struct jaen_doc *doc, const char *s, size_t len,
+                     size_t *pos, struct jaen_term *t)
+{
+    size_t i = jaen_jscan_ws(s, len, *pos);
+    int have = 0, rc;
+
+    memset(t, 0, sizeof(*t));
+    if (s[i] != '{')
+        return JAEN_EDATA;
+    i = jaen_jscan_ws(s, len, i + 1);
+    while (i < len && s[i] != '}') {
+        size_t kend, k0 = i + 1;
+        const char *k = s + k0;
+        if (s[i] != '"')
+            return JAEN_EDATA;
+        kend = k0;
+        while (s[kend] != '"')          /* our keys have no escapes */
+            kend += s[kend] == '\\' ? 2 : 1;
+        i = jaen_jscan_ws(s, len, kend + 1);
+        i = jaen_jscan_ws(s, len, i + 1);   /* past ':' */
+#define KEY(lit) (kend - k0 == sizeof(lit) - 1 && memcmp(k, lit, kend - k0) == 0)
+        if (KEY("start") || KEY("end")) {
+            int64_t v;
+            if (jaen_jscan_int(s, len, &i, &v))
+                return JAEN_EDATA;
+            if (k[0] == 's')
+                t->start = v;
+            else
+                t->end = v;
+            have |= k[0] == 's' ? 1 : 2;
+        } else if (KEY("ja") || KEY("en") || KEY("concept") || KEY("entry")) {
+            const char **dst = KEY("ja") ? &t->ja : KEY("en") ? &t->en
+                               : KEY("concept") ? &t->concept : &t->entry;
+            if ((rc = term_string(doc, s, len, &i, dst)))
+                return rc;
+        } else if (jaen_jscan_value(s, len, &i, NULL)) {
+            return JAEN_EDATA;
+        }
+#undef KEY
+        i = jaen_jscan_ws(s, len, i);
+        if (i < len && s[i] == ',')
+            i = jaen_jscan_ws(s, len, i + 1);
+    }
+    *pos = i + 1;
+    return have == 3 && t->start <= t->end ? JAEN_OK : JAEN_EDATA;
+}
+
+static int decode_terms(struct jaen_doc *doc, const char *s, size_t len)
+{
+    size_t i = jaen_jscan_ws(s, len, 0), k;
+    int rc;
+
+    if (i >= len || s[i] != '[')
+        return JAEN_EDATA;
+    i = jaen_jscan_ws(s, len, i + 1);
+    while (i < len && s[i] != ']') {
+        if (grow((void **)&doc->terms, &doc->aterms, doc->nterms + 1,
+                 sizeof(*doc->terms)))
+            return JAEN_ENOMEM;
+        if ((rc = read_term(doc, s, len, &i, &doc->terms[doc->nterms])))
+            return rc;
+        doc->nterms++;
+        i = jaen_jscan_ws(s, len, i);
+        if (i < len && s[i] == ',')
+            i = jaen_jscan_ws(s, len, i + 1);
+    }
+    /* offsets into the arena become pointers now that it has stopped
+     * moving */
+    for (k = 0; k < doc->nterms; k++) {
+        struct jaen_term *t = &doc->terms[k];
+        const char **f[4] = {&t->ja, &t->en, &t->concept, &t->entry};
+        int j;
+        for (j = 0; j < 4; j++)
+            if (*f[j])
+                *f[j] = doc->arena.ptr + (uintptr_t)*f[j];
+    }
+    return JAEN_OK;
+}
+
+int jaen_doc_terms(struct jaen_doc *doc, const struct jaen_term **terms,
+                   size_t *n, struct jaen_err *err)
+{
+    struct field *f;
+    int rc = JAEN_OK;
+
+    if (!doc->terms_ok) {
+        doc->nterms = 0;
+        jaen_buf_reset(&doc->arena);
+        if ((rc = jaen_buf_addc(&doc->arena, '\0')))
+            return jaen_err_set(err, rc, "%s", jaen_strstatus(rc));
+        f = find(doc, JAEN_F_TERMS);
+        if (f && f->raw_len) {
+            rc = decode_terms(doc, doc->line.ptr + f->raw_off, f->raw_len);
+        } else if (f && f->val) {
+            struct jaen_buf b;
+            jaen_buf_init(&b, JAEN_BUF_DEFAULT_CAP);
+            rc = jaen_json_dump(f->val, &b);
+            if (!rc)
+                rc = decode_terms(doc, b.ptr, b.len);
+            jaen_buf_free(&b);
+        }
+        if (rc) {
+            doc->nterms = 0;
+            return jaen_err_set(err, rc, "\"terms\": %s",
+                                rc == JAEN_EDATA ? "not an array of terms "
+                                "with integer start and end"
+                                : jaen_strstatus(rc));
+        }
+        doc->terms_ok = 1;
+    }
+    *terms = doc->terms;
+    *n = doc->nterms;
+    return JAEN_OK;
 }
 
 /* ---- writing --------------------------------------------------------- */

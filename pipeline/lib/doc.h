@@ -115,6 +115,24 @@ int jaen_doc_set_sentences(struct jaen_doc *doc, struct jaen_sent *sents,
  * stage to add keys to.  Returns NULL on allocation failure. */
 json_t *jaen_doc_sentence_extra(struct jaen_doc *doc, size_t i);
 
+/* A glossary match from "terms" (gloss adds them; docs/STREAM.md).
+ * Strings are NULL when absent or null. */
+struct jaen_term {
+    int64_t start;
+    int64_t end;
+    const char *ja;
+    const char *en;
+    const char *concept;
+    const char *entry;
+};
+
+/* The typed "terms", decoded on first use without building JSON objects
+ * (a glossed corpus holds millions).  Borrowed until "terms" is set again
+ * or the doc is reset.  A missing "terms" gives n = 0 and JAEN_OK; one
+ * that is not an array of objects with integer start/end is JAEN_EDATA. */
+int jaen_doc_terms(struct jaen_doc *doc, const struct jaen_term **terms,
+                   size_t *n, struct jaen_err *err);
+
 /* Marks the record as failed: sets "error" to {"stage", "message", "code"
  * and, when known, "line" and "column"}.  Keeps every other field. */
 int jaen_doc_set_error(struct jaen_doc *doc, const char *stage,

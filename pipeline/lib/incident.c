@@ -424,13 +424,12 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
     }
     d->meta = jaen_doc_get(doc, JAEN_F_META, NULL);
     d->entities = jaen_doc_get(doc, JAEN_F_ENTITIES, NULL);
-    d->terms = jaen_doc_get(doc, JAEN_F_TERMS, NULL);
+    if (jaen_doc_terms(doc, &d->terms, &d->nterms, NULL))
+        d->nterms = 0;
     if (!json_is_object(d->meta))
         d->meta = NULL;
     if (!json_is_array(d->entities))
         d->entities = NULL;
-    if (!json_is_array(d->terms))
-        d->terms = NULL;
     pub = d->meta ? json_object_get(d->meta, "published") : NULL;
     d->published = json_string_value(pub);
     if (d->published && strlen(d->published) < 10)
@@ -500,15 +499,15 @@ static int subject_en(const struct ix_doc *d, int64_t a, int64_t z,
 {
     const char *en[SUBJ_MAX_TERMS];
     int join[SUBJ_MAX_TERMS];       /* connector before term i */
-    size_t n = 0, i, nt = d->terms ? json_array_size(d->terms) : 0;
+    size_t n = 0, i, nt = d->nterms;
     int64_t at = a;
     int c, g0, k;
 
     for (i = 0; i < nt && n < SUBJ_MAX_TERMS; i++) {
-        const json_t *t = json_array_get(d->terms, i);
-        int64_t ts = json_integer_value(json_object_get(t, "start"));
-        int64_t te = json_integer_value(json_object_get(t, "end"));
-        const char *e = json_string_value(json_object_get(t, "en"));
+        const struct jaen_term *t = &d->terms[i];
+        int64_t ts = t->start;
+        int64_t te = t->end;
+        const char *e = t->en;
         if (te <= a || ts < at)
             continue;
         if (ts >= z || te > z || !e || !*e)

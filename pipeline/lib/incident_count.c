@@ -262,14 +262,14 @@ static const char *const not_exposed[] = {
 };
 
 /* "Personal information" and the like name no kind of data. */
-static int generic_item(const json_t *term)
+static int generic_item(const struct jaen_term *term)
 {
     static const char *const generic[] = {
         "個人情報", "個人データ", "顧客情報", "お客様情報", "お客さま情報",
         "ユーザー情報", "機密情報", "取引先情報", "企業情報", "利用者情報",
         "情報", NULL,
     };
-    const char *e = json_string_value(json_object_get(term, "entry"));
+    const char *e = term->entry;
     size_t k;
 
     for (k = 0; e && generic[k]; k++)
@@ -280,16 +280,16 @@ static int generic_item(const json_t *term)
 
 int jaen_ix_items(const struct ix_doc *d, json_t *out)
 {
-    size_t i, n = d->terms ? json_array_size(d->terms) : 0, si;
+    size_t i, n = d->nterms, si;
     unsigned long m = 0;
     int k;
     size_t last = (size_t)-1;
     int ok = 0;
 
     for (i = 0; i < n; i++) {
-        const json_t *t = json_array_get(d->terms, i);
-        const char *c = json_string_value(json_object_get(t, "concept"));
-        int64_t start = json_integer_value(json_object_get(t, "start"));
+        const struct jaen_term *t = &d->terms[i];
+        const char *c = t->concept;
+        int64_t start = t->start;
 
         if (!c || strncmp(c, "data_item.", 10) != 0 || generic_item(t))
             continue;

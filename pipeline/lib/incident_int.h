@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "err.h"
 
 /* What the heading above a sentence says its section is about. */
@@ -52,7 +53,8 @@ struct ix_doc {
     size_t ns;
     const json_t *meta;     /* borrowed, or NULL */
     const json_t *entities; /* borrowed array, or NULL */
-    const json_t *terms;    /* borrowed array, or NULL */
+    const struct jaen_term *terms;  /* borrowed from the doc */
+    size_t nterms;
     const char *published;  /* "YYYY-MM-DD" or NULL */
     struct jaen_buf tmp;    /* scratch */
     struct ix_kwcache *kc;  /* list masks, owned by the extractor */

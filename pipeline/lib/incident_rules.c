@@ -187,13 +187,12 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
 
 static unsigned term_types(const struct ix_doc *d)
 {
-    size_t i, n = d->terms ? json_array_size(d->terms) : 0;
+    size_t i, n = d->nterms;
     unsigned m = 0;
     int k;
 
     for (i = 0; i < n; i++) {
-        const json_t *t = json_array_get(d->terms, i);
-        const char *c = json_string_value(json_object_get(t, "concept"));
+        const char *c = d->terms[i].concept;
         if (!c || strncmp(c, "incident_type.", 14) != 0)
             continue;
         for (k = 0; k < T_NTYPES; k++)
