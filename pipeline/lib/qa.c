@@ -235,7 +235,8 @@ size_t jaen_qa_numbers(const char *s, size_t len, double *vals, size_t cap)
             && (pos == 0 || !word_byte((unsigned char)s[pos - 1]))) {
             for (k = 0; k < 12; k++)
                 if (word_at(s, len, pos, months[k])
-                    || word_at(s, len, pos, mon3[k]))
+                    || word_at(s, len, pos, mon3[k])
+                    || (k == 8 && word_at(s, len, pos, "sept")))
                     put(vals, cap, &n, (double)(k + 1));
             for (k = 0; k < 21; k++)
                 if (word_at(s, len, pos, words[k]))
