@@ -1,7 +1,9 @@
 /* bench-gloss: the matcher and loader with a generated glossary.
  *
  * Usage: bench-gloss [ENTRIES [TEXT_MB [SEGMENTED.jsonl]]]
- *        (default 100000 entries, 64 MB of text)
+ *        (default 100000 entries, 64 MB of text: passes over 16 MB of
+ *        generated text, or over the folded corpus; the machine may be
+ *        shared, so the best pass is printed as well as the mean)
  *
  * Generates ENTRIES distinct headwords of 2-6 kanji/katakana drawn with
  * Zipf letter frequencies, compiles them into a file, times jaen_gloss_open (median of 101 opens) and then the
@@ -14,6 +16,7 @@
 #include "doc.h"
 #include "fold.h"
 #include "gloss.h"
+#include "glossfmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +64,27 @@ static uint32_t letter(uint64_t *s, const double *cdf)
             hi = mid;
     }
     return nth(lo);
+}
+
+/* Where the bytes of a compiled image go. */
+static void breakdown(const char *img)
+{
+    struct jaen_glossfmt_header h;
+    const struct jaen_glossfmt_unit *u;
+    size_t i, occ = 0;
+
+    memcpy(&h, img, sizeof(h));
+    u = (const void *)(img + h.off_term_da);
+    for (i = 0; i < h.n_term_units; i++)
+        occ += u[i].check != JAEN_GLOSSFMT_NOCHECK || i == 0;
+    printf("image: term trie %u units (%zu occupied, %.0f%%) = %zu bytes, "
+           "tails %llu, entries %zu, strings %llu, alphabet %u blocks\n",
+           (unsigned)h.n_term_units, occ,
+           100.0 * (double)occ / (double)(h.n_term_units + !h.n_term_units),
+           (size_t)h.n_term_units * sizeof(*u),
+           (unsigned long long)h.tail_size,
+           (size_t)h.n_entries * sizeof(struct jaen_glossfmt_entry),
+           (unsigned long long)h.strings_size, (unsigned)h.n_blocks);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -147,6 +171,61 @@ static int load_corpus(const char *path, struct corpus *c)
     return c->ntok ? 0 : -1;
 }
 
+/* A set of byte strings of the text, for drawing distinct headwords. */
+struct seen {
+    size_t *off, *len;      /* slot i: text[off[i]..off[i] + len[i]) */
+    size_t size;            /* slots, a power of two; len 0 = empty */
+};
+
+/* Adds text[a..a + n) (n > 0) to the set; 1 when it was new. */
+static int seen_add(struct seen *t, const char *text, size_t a, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)text[a + i]) * 1099511628211ull;
+    for (i = (size_t)h & (t->size - 1); t->len[i];
+         i = (i + 1) & (t->size - 1))
+        if (t->len[i] == n && memcmp(text + t->off[i], text + a, n) == 0)
+            return 0;
+    t->off[i] = a;
+    t->len[i] = n;
+    return 1;
+}
+
+/* Writes img to a temporary file and prints the median time of 101
+ * jaen_gloss_open calls (mmap and header checks). */
+static int time_load(const struct jaen_buf *img)
+{
+    char path[] = "/tmp/bench-gloss-XXXXXX";
+    struct jaen_gloss *g;
+    struct jaen_err err;
+    double t0, times[101];
+    int fd = mkstemp(path), i;
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+
+    jaen_err_clear(&err);
+    if (!f || fwrite(img->ptr, 1, img->len, f) != img->len || fclose(f)) {
+        fprintf(stderr, "bench-gloss: cannot write %s\n", path);
+        return 2;
+    }
+    for (i = 0; i < 101; i++) {
+        t0 = now();
+        if (jaen_gloss_open(path, &g, &err)) {
+            fprintf(stderr, "bench-gloss: %s\n", err.msg);
+            return 1;
+        }
+        times[i] = now() - t0;
+        jaen_gloss_close(g);
+    }
+    unlink(path);
+    qsort(times, 101, sizeof(times[0]), cmp_double);
+    printf("load: median %.3f ms, max %.3f ms (mmap, header checks)\n",
+           times[50] * 1e3, times[100] * 1e3);
+    return 0;
+}
+
 /* The corpus mode of main: glossary from token runs, real text. */
 static int corpus_bench(const char *path, long entries, long mb)
 {
@@ -157,9 +236,10 @@ static int corpus_bench(const char *path, long entries, long mb)
     struct jaen_err err;
     struct jaen_gloss_hit *hits;
     uint64_t seed = 88172645463325252ull;
-    double t0, cpu;
+    double t0, cpu, best = 0;
     size_t i, nhits = 0, bytes = 0, len;
     long tries = 0;
+    struct seen set;
     char *p;
 
     memset(&c, 0, sizeof(c));
@@ -171,6 +251,11 @@ static int corpus_bench(const char *path, long entries, long mb)
         return 2;
     }
     jaen_dictsrc_begin(ds, "bench", 0);
+    set.size = 1;
+    while (set.size < (size_t)entries * 4)
+        set.size *= 2;
+    set.off = calloc(set.size, sizeof(size_t));
+    set.len = calloc(set.size, sizeof(size_t));
     t0 = now();
     while ((long)jaen_dictsrc_nkeys(ds) < entries && tries++ < 50000000) {
         size_t a = rng(&seed) % c.ntok, k = 1 + rng(&seed) % 3;
@@ -179,13 +264,15 @@ static int corpus_bench(const char *path, long entries, long mb)
         if (a + k > c.ntok || c.spans[a].start == JAEN_GLOSS_NOPOS
             || c.spans[a + k - 1].end == JAEN_GLOSS_NOPOS
             || c.spans[a + k - 1].end <= c.spans[a].start
-            || c.spans[a + k - 1].end - c.spans[a].start > 60)
-            continue;
+            || c.spans[a + k - 1].end - c.spans[a].start > 60
+            || !seen_add(&set, c.text.ptr, c.spans[a].start,
+                         c.spans[a + k - 1].end - c.spans[a].start))
+            continue;           /* each headword once: one row per key */
         ja = strndup(c.text.ptr + c.spans[a].start,
                      c.spans[a + k - 1].end - c.spans[a].start);
         memset(&d, 0, sizeof(d));
         d.ja = ja;
-        d.en = ja;              /* the same row twice merges */
+        d.en = ja;
         d.concept = "bench.term";
         jaen_err_clear(&err);
         jaen_dictsrc_add(ds, &d, &err);    /* spaces, controls: skipped */
@@ -200,25 +287,35 @@ static int corpus_bench(const char *path, long entries, long mb)
     printf("generate and compile: %zu entries from token runs, %.0f ms, "
            "%zu bytes\n", jaen_dictsrc_nkeys(ds), (now() - t0) * 1e3,
            img.len);
+    breakdown(img.ptr);
+    if (time_load(&img))
+        return 1;
     p = jaen_buf_take(&img, &len);
     if (jaen_gloss_open_take(p, len, "bench", &g, &err))
         return 1;
     hits = malloc((c.ntok + 1) * sizeof(*hits));
-    t0 = now();
+    cpu = 0;
     while (bytes < (size_t)mb << 20) {
+        double pass;
+        t0 = now();
         for (i = 0; i < c.nsent; i++)
             nhits += jaen_gloss_match(g, c.text.ptr, c.text.len,
                                       c.spans + c.sent[i],
                                       c.sent[i + 1] - c.sent[i], hits);
+        pass = now() - t0;
+        best = best > 0 && best < pass ? best : pass;
+        cpu += pass;
         bytes += c.text.len;
     }
-    cpu = now() - t0;
-    printf("match: %.1f MB in %.3f s CPU = %.0f MB/s, %zu hits\n",
-           (double)bytes / (1 << 20), cpu, (double)bytes / (1 << 20) / cpu,
-           nhits);
+    printf("match: %.1f MB in %.3f s CPU = %.0f MB/s (best pass of %.1f MB: "
+           "%.0f MB/s), %zu hits\n", (double)bytes / (1 << 20), cpu,
+           (double)bytes / (1 << 20) / cpu, (double)c.text.len / (1 << 20),
+           (double)c.text.len / (1 << 20) / best, nhits);
     jaen_gloss_close(g);
     jaen_dictsrc_free(ds);
     free(hits);
+    free(set.off);
+    free(set.len);
     free(c.spans);
     free(c.sent);
     jaen_buf_free(&c.text);
@@ -235,13 +332,12 @@ int main(int argc, char **argv)
     struct jaen_gloss_span *spans;
     struct jaen_gloss_hit hits[64];
     struct jaen_err err;
-    char **heads, path[] = "/tmp/bench-gloss-XXXXXX";
-    size_t ntok = 0, atok = 1 << 20, i, nhits = 0;
-    double t0, times[101], match_s, cdf[ALPHA], sum, acc;
+    char **heads, *p;
+    size_t ntok = 0, atok = 1 << 20, i, nhits = 0, len;
+    double t0, match_s, best = 0, cdf[ALPHA], sum, acc;
+    size_t pass;
     uint64_t seed = 88172645463325252ull;
     long e;
-    int fd;
-    FILE *f;
 
     if (argc > 3)
         return corpus_bench(argv[3], entries, mb);
@@ -292,38 +388,27 @@ int main(int argc, char **argv)
     }
     printf("generate and compile: %ld entries (%ld words drawn), %.0f ms, "
            "%zu bytes\n", entries, e, (now() - t0) * 1e3, img.len);
-    fd = mkstemp(path);
-    f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f || fwrite(img.ptr, 1, img.len, f) != img.len || fclose(f)) {
-        fprintf(stderr, "bench-gloss: cannot write %s\n", path);
-        return 2;
+    breakdown(img.ptr);
+    if (time_load(&img))
+        return 1;
+    p = jaen_buf_take(&img, &len);
+    if (jaen_gloss_open_take(p, len, "bench", &g, &err)) {
+        fprintf(stderr, "bench-gloss: %s\n", err.msg);
+        return 1;
     }
-    for (i = 0; i < 101; i++) {
-        t0 = now();
-        if (jaen_gloss_open(path, &g, &err)) {
-            fprintf(stderr, "bench-gloss: %s\n", err.msg);
-            return 1;
-        }
-        times[i] = now() - t0;
-        if (i < 100)
-            jaen_gloss_close(g);
-    }
-    qsort(times, 101, sizeof(times[0]), cmp_double);
-    printf("load: median %.3f ms, max %.3f ms (mmap, header checks)\n",
-           times[50] * 1e3, times[100] * 1e3);
 
     spans = malloc(atok * sizeof(*spans));
-    while (text.len < (size_t)mb << 20) {
+    while (text.len < ((size_t)(mb < 16 ? mb : 16) << 20)) {
         if (ntok + 8 > atok) {
             atok *= 2;
             spans = realloc(spans, atok * sizeof(*spans));
         }
         if (rng(&seed) % 20 == 0) {     /* a headword, in 1-char tokens */
             const char *h = heads[rng(&seed) % (uint64_t)entries];
-            size_t len = strlen(h), p;
-            for (p = 0; p < len; p += 3) {
+            size_t hl = strlen(h), hp;
+            for (hp = 0; hp < hl; hp += 3) {
                 spans[ntok].start = text.len;
-                jaen_buf_add(&text, h + p, 3);
+                jaen_buf_add(&text, h + hp, 3);
                 spans[ntok++].end = text.len;
             }
         } else {
@@ -334,17 +419,26 @@ int main(int argc, char **argv)
             spans[ntok++].end = text.len;
         }
     }
-    t0 = now();
-    for (i = 0; i < ntok; i += 40) {
-        size_t n = ntok - i < 40 ? ntok - i : 40;
-        nhits += jaen_gloss_match(g, text.ptr, text.len, spans + i, n, hits);
+    match_s = 0;
+    for (pass = 0; pass * text.len < (size_t)mb << 20; pass++) {
+        double t;
+        t0 = now();
+        for (i = 0; i < ntok; i += 40) {
+            size_t n = ntok - i < 40 ? ntok - i : 40;
+            nhits += jaen_gloss_match(g, text.ptr, text.len, spans + i, n,
+                                      hits);
+        }
+        t = now() - t0;
+        best = best > 0 && best < t ? best : t;
+        match_s += t;
     }
-    match_s = now() - t0;
-    printf("match: %.1f MB in %.3f s CPU = %.0f MB/s, %zu tokens, %zu hits\n",
-           (double)text.len / (1 << 20), match_s,
-           (double)text.len / (1 << 20) / match_s, ntok, nhits);
+    printf("match: %.1f MB in %.3f s CPU = %.0f MB/s (best pass of %.1f MB: "
+           "%.0f MB/s), %zu tokens, %zu hits\n",
+           (double)(pass * text.len) / (1 << 20), match_s,
+           (double)(pass * text.len) / (1 << 20) / match_s,
+           (double)text.len / (1 << 20), (double)text.len / (1 << 20) / best,
+           ntok, nhits / pass);
     jaen_gloss_close(g);
-    unlink(path);
     for (e = 0; e < entries; e++)
         free(heads[e]);
     free(heads);

@@ -1,21 +1,26 @@
 /* gloss.c: loading a compiled glossary and matching terms.
  *
- * Why a byte-wise double-array trie walked from token starts:
+ * Why a double-array trie over code points, walked from token starts:
  * - Terms must start and end on token boundaries, so there is no need for
  *   Aho-Corasick's failure links: we start a walk only at each token start
- *   (a few per ten bytes of Japanese) and accept only where a token ends.
- *   A walk stops at the first byte with no transition, which for ordinary
- *   text is after one or two characters; the work is linear in practice
- *   and never touches positions inside tokens as starting points.
- * - A double-array transition is two loads and a compare (t = base[s] + c,
- *   check[t] == s), with no pointer chasing and no per-node child lists,
- *   so the walk runs at memory speed; 8 bytes per unit keeps the array of a
- *   100,000-entry glossary at a few megabytes.
+ *   (one per two or three characters of Japanese) and accept only where a
+ *   token ends.  A walk stops at the first character with no transition,
+ *   which for ordinary text is after one or two characters; the work is
+ *   linear in practice and never starts inside a token.
+ * - One transition per character: the character's code comes from a small
+ *   table (the alphabet of the keys, ranked by frequency, glossfmt.h), and
+ *   a double-array step is two loads and a compare (t = base[s] + code,
+ *   check[t] == s) with no pointer chasing.  A byte-wise trie took three
+ *   dependent steps, each a likely cache miss, per Japanese character.
+ *   Frequent characters have small codes, so the children of busy nodes
+ *   sit close together, and breadth-first placement keeps the first levels
+ *   (visited by every walk) at the front of the array, in the cache.
+ * - Characters outside the alphabet have code 0 and end a walk at once,
+ *   and the root's children are a dense array indexed by code, so a token
+ *   start that begins no term costs one table look-up and one probe.
  * - It is a flat array of int32 pairs: the file is used in place after
  *   mmap, with no parsing at load, which is what makes opening O(1).
- * Walking UTF-8 bytes rather than code points keeps the alphabet at 256 and
- * needs no decoding in the hot loop; folding happens before, once per
- * document. */
+ * Folding happens before, once per document (glossdoc.c). */
 #include "gloss.h"
 
 #include "alloc.h"
@@ -41,8 +46,9 @@ struct jaen_gloss {
     uint32_t nphrase;                           /* its units */
     const unsigned char *tail;      /* tail records */
     size_t ntail;                   /* their bytes */
-    const unsigned char *filter;    /* start filter, or NULL */
-    uint32_t filter_log2;   /* its size */
+    const uint16_t *pages;  /* cmap page table, npages entries */
+    uint32_t npages;
+    const uint16_t *blocks; /* cmap blocks of 64 codes */
     const char *strings;    /* the pool */
     size_t nstrings;        /* its bytes */
     char name[512];         /* path or name, for messages */
@@ -84,6 +90,7 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
 {
     struct jaen_glossfmt_header h;
     const char *nm = g->name;
+    uint32_t i;
 
     if (g->size < sizeof(h))
         return jaen_err_set(err, JAEN_EFORMAT,
@@ -124,11 +131,11 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
         || !section_ok(h.off_strings, h.strings_size, 1, g->size)
         || !section_ok(h.off_tail, h.tail_size, 1, g->size)
         || h.tail_size % 4
-        || ((h.flags & JAEN_GLOSSFMT_F_FILTER)
-            && (h.filter_log2 < 6 || h.filter_log2 > 30
-                || !section_ok(h.off_filter, (uint64_t)1 << (h.filter_log2
-                                                             - 3), 1,
-                               g->size)))
+        || h.n_pages == 0 || h.n_pages > JAEN_GLOSSFMT_MAX_PAGES
+        || h.n_blocks == 0 || h.n_blocks > 65535
+        || !section_ok(h.off_cmap, 1, jaen_glossfmt_pages_size(h.n_pages)
+                       + (uint64_t)h.n_blocks * JAEN_GLOSSFMT_PAGE * 2,
+                       g->size)
         || h.strings_size == 0 || h.n_term_units == 0
         || h.n_terms > h.n_entries
         || g->base[h.off_strings + h.strings_size - 1] != '\0'
@@ -145,11 +152,15 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
     g->strings = g->base + h.off_strings;
     g->tail = (const unsigned char *)g->base + h.off_tail;
     g->ntail = h.tail_size;
-    if (h.flags & JAEN_GLOSSFMT_F_FILTER) {
-        g->filter = (const unsigned char *)g->base + h.off_filter;
-        g->filter_log2 = h.filter_log2;
-    }
+    g->pages = (const void *)(g->base + h.off_cmap);
+    g->npages = h.n_pages;
+    g->blocks = (const void *)(g->base + h.off_cmap
+                               + jaen_glossfmt_pages_size(h.n_pages));
     g->nstrings = h.strings_size;
+    for (i = 0; i < h.n_pages; i++)     /* at most 17,408: no entry work */
+        if (g->pages[i] >= h.n_blocks)
+            return jaen_err_set(err, JAEN_EFORMAT,
+                                "%s: corrupt glossary (alphabet)", nm);
     return JAEN_OK;
 }
 
@@ -412,6 +423,66 @@ static const unsigned char *tail_of(const struct jaen_gloss *g, int32_t base,
     return g->tail + off + 8;
 }
 
+/* The alphabet code of the character at s (valid UTF-8), 0 when no term
+ * key has it; *n gets its byte length. */
+static inline uint32_t code_at(const struct jaen_gloss *g,
+                               const unsigned char *s, size_t *n)
+{
+    uint32_t c = s[0];
+
+    if (c < 0x80) {
+        *n = 1;
+    } else if (c < 0xE0) {
+        *n = 2;
+        c = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    } else if (c < 0xF0) {
+        *n = 3;
+        c = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    } else {
+        *n = 4;
+        c = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12)
+            | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+    }
+    if ((c >> JAEN_GLOSSFMT_PAGE_BITS) >= g->npages)
+        return 0;
+    return g->blocks[(size_t)g->pages[c >> JAEN_GLOSSFMT_PAGE_BITS]
+                     * JAEN_GLOSSFMT_PAGE + (c & (JAEN_GLOSSFMT_PAGE - 1))];
+}
+
+/* The first token from j on that ends at or after pos (skipping those
+ * without an end); ntok when none does. */
+static inline size_t end_from(const struct jaen_gloss_span *toks, size_t ntok,
+                              size_t j, size_t pos)
+{
+    while (j < ntok && (toks[j].end < pos || toks[j].end == JAEN_GLOSS_NOPOS))
+        j++;
+    return j;
+}
+
+/* Starts loading the unit that a walk from pos reaches with its second
+ * character (the first is in the root's dense, cached child array), so
+ * that the cache miss there overlaps with the walks before it. */
+#define PREFETCH_AHEAD 3
+static inline void prefetch(const struct jaen_gloss *g,
+                            const unsigned char *s, size_t limit, size_t pos)
+{
+    const struct jaen_glossfmt_unit *da = g->term;
+    uint32_t c1, c2, t;
+    size_t n1, n2;
+
+    if (pos >= limit)
+        return;
+    c1 = code_at(g, s + pos, &n1);
+    t = (uint32_t)da[0].base + c1;
+    if (!c1 || t >= g->nterm || da[t].check != c1 || da[t].base < 0
+        || pos + n1 >= limit)
+        return;
+    c2 = code_at(g, s + pos + n1, &n2);
+    t = (uint32_t)da[t].base + c2;
+    if (c2 && t < g->nterm)
+        __builtin_prefetch(&da[t]);
+}
+
 size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
                         size_t len, const struct jaen_gloss_span *toks,
                         size_t ntok, struct jaen_gloss_hit *hits)
@@ -430,64 +501,63 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
     if (limit > len)
         limit = len;
     while (i < ntok) {
-        size_t pos = toks[i].start, j = i, best = JAEN_GLOSS_NOPOS;
-        uint32_t st = 0, bestv = 0;
+        size_t start = toks[i].start, pos = start, j = i, nb;
+        size_t best = JAEN_GLOSS_NOPOS;
+        uint32_t st = 0, bestv = 0, bestst = 0, t, code;
 
-        if (pos == JAEN_GLOSS_NOPOS || pos >= limit) {
+        if (i + PREFETCH_AHEAD < ntok)
+            prefetch(g, s, limit, toks[i + PREFETCH_AHEAD].start);
+        if (start >= limit) {           /* also JAEN_GLOSS_NOPOS */
             i++;
             continue;
         }
-        if (g->filter) {        /* does any term start like this? */
-            size_t n1, n2;
-            uint32_t c1 = jaen_glossfmt_cp(s + pos, limit - pos, &n1);
-            uint32_t b = jaen_glossfmt_pair(c1, 0, g->filter_log2);
-            int hit = (g->filter[b >> 3] >> (b & 7)) & 1;
-            if (!hit && pos + n1 < limit) {
-                b = jaen_glossfmt_pair(c1, jaen_glossfmt_cp(s + pos + n1,
-                                                            limit - pos - n1,
-                                                            &n2),
-                                       g->filter_log2);
-                hit = (g->filter[b >> 3] >> (b & 7)) & 1;
-            }
-            if (!hit) {
-                i++;
-                continue;
-            }
-        }
         for (;;) {
-            uint32_t t;
-            if (da[st].base < 0) {      /* one key left: compare its tail */
-                uint32_t tl, tv;
-                const unsigned char *tb = tail_of(g, da[st].base, &tl, &tv);
-                if (!tb || tl > limit - pos || memcmp(s + pos, tb, tl) != 0)
-                    break;
+            int32_t b = da[st].base;
+            if (b < 0) {                /* one key left */
+                uint32_t tl, tv, h = da[st].hint;
+                const unsigned char *tb;
+                if (h == 0) {           /* and it ends here */
+                    tl = 0;
+                    tv = (uint32_t)(-(int64_t)b - 1);
+                } else {                /* its next character, then rest */
+                    if (pos >= limit || code_at(g, s + pos, &nb) != h)
+                        break;
+                    tb = tail_of(g, b, &tl, &tv);
+                    if (!tb || tl > limit - pos
+                        || memcmp(s + pos, tb, tl) != 0)
+                        break;
+                }
                 pos += tl;
-                while (j < ntok && (toks[j].end < pos
-                                    || toks[j].end == JAEN_GLOSS_NOPOS))
-                    j++;
-                if (j < ntok && toks[j].end == pos && pos > toks[i].start) {
+                j = end_from(toks, ntok, j, pos);
+                if (j < ntok && toks[j].end == pos && pos > start) {
                     best = j;
                     bestv = tv;
+                    bestst = 0;
                 }
                 break;
             }
-            while (j < ntok && (toks[j].end < pos
-                                || toks[j].end == JAEN_GLOSS_NOPOS))
-                j++;
-            if (j < ntok && toks[j].end == pos && pos > toks[i].start) {
-                t = (uint32_t)da[st].base;          /* terminal: label 0 */
-                if (t < n && da[t].check == (int32_t)st) {
-                    best = j;
-                    bestv = (uint32_t)da[t].base;
+            if (da[st].hint && pos > start) {   /* a key ends here */
+                j = end_from(toks, ntok, j, pos);
+                if (j < ntok && toks[j].end == pos) {
+                    best = j;   /* its entry is read once, at the end */
+                    bestst = st;
                 }
             }
             if (pos >= limit)
                 break;
-            t = (uint32_t)da[st].base + s[pos] + 1u;
-            if (t >= n || da[t].check != (int32_t)st)
+            code = code_at(g, s + pos, &nb);
+            t = (uint32_t)b + code;
+            if (!code || nb > limit - pos || t >= n || da[t].check != code)
                 break;
             st = t;
-            pos++;
+            pos += nb;
+        }
+        if (bestst) {                   /* the terminal unit of bestst */
+            t = (uint32_t)da[bestst].base;
+            if (t >= n || da[t].check != 0)
+                best = JAEN_GLOSS_NOPOS;        /* corrupt */
+            else
+                bestv = (uint32_t)da[t].base;
         }
         if (best != JAEN_GLOSS_NOPOS) {
             hits[nh].first = i;
@@ -522,9 +592,10 @@ int jaen_gloss_phrase_feed(const struct jaen_gloss *g,
     if (c->dead || !n)
         return !(c->dead = 1);
     for (i = 0; i < len; i++) {
-        if (da[st].base < 0) {          /* inside a tail */
+        if (da[st].base < 0) {          /* inside the one key left */
             uint32_t tl, tv;
-            const unsigned char *tb = tail_of(g, da[st].base, &tl, &tv);
+            const unsigned char *tb = da[st].hint ?
+                tail_of(g, da[st].base, &tl, &tv) : NULL;
             if (!tb || len - i > tl - c->toff
                 || memcmp(s + i, tb + c->toff, len - i) != 0)
                 return !(c->dead = 1);
@@ -532,7 +603,7 @@ int jaen_gloss_phrase_feed(const struct jaen_gloss *g,
             break;
         }
         t = (uint32_t)da[st].base + s[i] + 1u;
-        if (t >= n || da[t].check != (int32_t)st)
+        if (t >= n || da[t].check != s[i] + 1u)
             return !(c->dead = 1);
         st = t;
     }
@@ -546,19 +617,21 @@ int jaen_gloss_phrase_end(const struct jaen_gloss *g,
     const struct jaen_glossfmt_unit *da = g->phrase;
     uint32_t t;
 
-    if (c->dead || !g->nphrase)
+    if (c->dead || !g->nphrase || c->state == 0)
         return 0;
     if (da[c->state].base < 0) {
         uint32_t tl, tv;
+        if (!da[c->state].hint) {
+            *entry = (uint32_t)(-(int64_t)da[c->state].base - 1);
+            return 1;
+        }
         if (!tail_of(g, da[c->state].base, &tl, &tv) || c->toff != tl)
             return 0;
         *entry = tv;
         return 1;
     }
-    if (c->state == 0)
-        return 0;
     t = (uint32_t)da[c->state].base;
-    if (t >= g->nphrase || da[t].check != (int32_t)c->state)
+    if (!da[c->state].hint || t >= g->nphrase || da[t].check != 0)
         return 0;
     *entry = (uint32_t)da[t].base;
     return 1;

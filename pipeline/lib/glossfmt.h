@@ -7,18 +7,17 @@
 #ifndef JAEN_GLOSSFMT_H
 #define JAEN_GLOSSFMT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define JAEN_GLOSSFMT_MAGIC "JAENDICT"     /* 8 bytes, no NUL */
-#define JAEN_GLOSSFMT_VERSION 1u
+#define JAEN_GLOSSFMT_VERSION 2u
 
 /* Feature flags.  The loader refuses a file with a bit it does not know
  * (lttoolbox's compression.h), and one without JAEN_GLOSSFMT_F_LE. */
 #define JAEN_GLOSSFMT_F_LE 0x1u          /* integers are little-endian */
 #define JAEN_GLOSSFMT_F_PHRASES 0x2u     /* the phrase trie is present */
-#define JAEN_GLOSSFMT_F_FILTER 0x4u      /* the start filter is present */
-#define JAEN_GLOSSFMT_F_KNOWN (JAEN_GLOSSFMT_F_LE | JAEN_GLOSSFMT_F_PHRASES \
-                               | JAEN_GLOSSFMT_F_FILTER)
+#define JAEN_GLOSSFMT_F_KNOWN (JAEN_GLOSSFMT_F_LE | JAEN_GLOSSFMT_F_PHRASES)
 
 /* The header, at offset 0.  128 bytes. */
 struct jaen_glossfmt_header {
@@ -36,51 +35,37 @@ struct jaen_glossfmt_header {
     uint64_t off_phrase_da; /* struct jaen_glossfmt_unit[n_phrase_units] */
     uint64_t off_strings;   /* the string pool, NUL-terminated strings */
     uint64_t strings_size;  /* bytes in the pool; its last byte is NUL */
-    uint64_t off_filter;    /* the start filter: 2^filter_log2 bits */
+    uint64_t off_cmap;      /* the alphabet: page table, then blocks */
     uint64_t off_tail;      /* key tails shared by both tries */
     uint64_t tail_size;     /* bytes, a multiple of 4 */
     uint32_t n_keys;        /* keys in both tries (headwords + variants) */
-    uint32_t filter_log2;   /* 6..30 */
-    uint32_t reserved;      /* 0 */
+    uint32_t n_pages;       /* entries of the cmap page table, 1..17408 */
+    uint32_t n_blocks;      /* cmap blocks, 1..65535 */
     uint32_t header_hash;   /* FNV-1a 32 of the 124 bytes before this field */
 };
 
-/* The start filter: a bitmap of the first one or two code points of every
- * term key, so that the matcher can skip, with one probe of a small table,
- * the token starts that begin no term (most of them) instead of walking
- * into a trie far bigger than the cache.  Bit jaen_glossfmt_pair(c1, c2)
- * is set for each key of two or more code points c1 c2 ..., and bit
- * jaen_glossfmt_pair(c1, 0) for each key of the one code point c1. */
-static inline uint32_t jaen_glossfmt_pair(uint32_t c1, uint32_t c2,
-                                          uint32_t log2)
-{
-    uint32_t h = c1 * 0x9E3779B1u ^ (c2 + 0x7F4A7C15u) * 0x85EBCA77u;
-    h ^= h >> 15;
-    h *= 0x2C1B3C6Du;
-    return h >> (32 - log2);
-}
-
-/* Decodes the code point of valid UTF-8 at s[0..left), left > 0; *n gets
- * its byte length.  Bytes past left count as 0 (no reads beyond it). */
-static inline uint32_t jaen_glossfmt_cp(const unsigned char *s, size_t left,
-                                        size_t *n)
-{
-    uint32_t c = s[0];
-    size_t k, len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-
-    if (len == 1) {
-        *n = 1;
-        return c;
-    }
-    c &= 0x3Fu >> (len - 1);
-    for (k = 1; k < len; k++)
-        c = (c << 6) | (k < left ? (s[k] & 0x3Fu) : 0);
-    *n = len < left ? len : left;
-    return c;
-}
-
 _Static_assert(sizeof(struct jaen_glossfmt_header) == 128,
                "the header layout is part of the file format");
+
+/* The alphabet of the term trie ("cmap").  Every code point that occurs
+ * in a term key has a code 1..65534, the most frequent in the keys the
+ * smallest, so that the children of busy nodes lie close together; any
+ * other code point has code 0 and ends a walk at once.  The section is a
+ * page table of n_pages uint16 block numbers, one per 64 code points
+ * (page = cp >> 6; code points past the table have code 0), zero padding
+ * to 8 bytes, then n_blocks blocks of 64 uint16 codes.  Block 0 is all
+ * zeros, for the pages without a key character.  The loader checks every
+ * block number, so the matcher looks codes up without bounds checks. */
+#define JAEN_GLOSSFMT_PAGE_BITS 6u
+#define JAEN_GLOSSFMT_PAGE (1u << JAEN_GLOSSFMT_PAGE_BITS)
+#define JAEN_GLOSSFMT_MAX_PAGES (0x110000u >> JAEN_GLOSSFMT_PAGE_BITS)
+#define JAEN_GLOSSFMT_MAX_CODES 65534u  /* 0xFFFF is NOCHECK */
+
+/* Bytes of the page table with its padding. */
+static inline size_t jaen_glossfmt_pages_size(uint32_t n_pages)
+{
+    return ((size_t)n_pages * 2 + 7) / 8 * 8;
+}
 
 /* Entry kinds. */
 #define JAEN_GLOSSFMT_KIND_TERM 0u
@@ -96,21 +81,41 @@ struct jaen_glossfmt_entry {
     uint32_t pos;           /* part of speech, may be empty */
     uint32_t note;          /* reviewer's note, may be empty */
     uint32_t kind;          /* JAEN_GLOSSFMT_KIND_* */
-    uint32_t reserved;      /* 0 */
+    uint32_t json;          /* terms only: the end of a "terms" object,
+                             * ,"en":...,"concept":...,"entry":...} as JSON
+                             * text (jaen_json_add_string's escaping), so
+                             * that the gloss stage copies it; else 0 */
 };
 
-/* One unit of a byte-wise double-array trie.  Node s has the child for
- * byte c at t = base[s] + c + 1 when check[t] == s; the unit at base[s] + 0
- * with check == s is s's terminal, and its base holds the entry index.
- * The root is unit 0; a free unit has check == -1.  A node below which
- * only one key remains has base < 0 instead: its tail record starts at
- * uint32 index -base - 1 of the tail section, as {uint32 len, uint32 entry
- * index, len bytes of the rest of the key, zero padding to 4}, so that the
- * unique ends of keys cost bytes, not units, and are read from one cache
- * line. */
+/* One unit of a double-array trie, 8 bytes.
+ *
+ * Labels: term trie labels are alphabet codes (one per code point), phrase
+ * trie labels are key bytes + 1; label 0 is a key's end.  Every node has
+ * its own base (no two nodes share one), so a unit is identified by its
+ * label alone: node s has the child for label c at t = base[s] + c when
+ * check[t] == c.  The root is unit 0; the root and free units have check
+ * JAEN_GLOSSFMT_NOCHECK.  The terminal unit (label 0) holds the entry
+ * index in its base.
+ *
+ * hint saves a cache miss on the two most common questions of a walk:
+ * - base >= 0: hint is 1 when the node has a terminal, else 0, so a walk
+ *   probes base[s] + 0 only when a key does end here;
+ * - base < 0: one key is left below the node.  hint is its next label, or
+ *   0 when it ends here, and then -base - 1 is its entry index.  Else its
+ *   tail record starts at uint32 index -base - 1 of the tail section, as
+ *   {uint32 len, uint32 entry index, len bytes of the rest of the key (the
+ *   hint's character included), zero padding to 4}: a walk compares the
+ *   next character's label with hint before it reads the record, so the
+ *   unique ends of keys cost bytes, not units, and are seldom read. */
+#define JAEN_GLOSSFMT_NOCHECK 0xFFFFu
+
 struct jaen_glossfmt_unit {
     int32_t base;
-    int32_t check;
+    uint16_t check;
+    uint16_t hint;
 };
+
+_Static_assert(sizeof(struct jaen_glossfmt_unit) == 8,
+               "the unit layout is part of the file format");
 
 #endif
