@@ -184,16 +184,21 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
         const char *key;
 
         jaen_buf_reset(&doc->scratch);
-        if (s[i] != '"' || jaen_jscan_string(s, len, i, &kend, &doc->scratch))
-            return sent_fail(err, i, "expected a key");
+        if (s[i] != '"'
+            || jaen_jscan_string(s, len, i, &kend, &doc->scratch)) {
+            rc = sent_fail(err, i, "expected a key");
+            goto fail;
+        }
         key = doc->scratch.ptr ? doc->scratch.ptr : "";
         i = jaen_jscan_ws(s, len, kend);
         i = jaen_jscan_ws(s, len, i + 1);     /* past ':' */
         vstart = i;
         if (strcmp(key, JAEN_F_START) == 0 || strcmp(key, JAEN_F_END) == 0) {
             int64_t v;
-            if (jaen_jscan_int(s, len, &i, &v))
-                return sent_fail(err, i, "start/end must be integers");
+            if (jaen_jscan_int(s, len, &i, &v)) {
+                rc = sent_fail(err, i, "start/end must be integers");
+                goto fail;
+            }
             if (key[0] == 's')
                 st.start = v;
             else
@@ -201,7 +206,7 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
             have |= key[0] == 's' ? 1 : 2;
         } else if (strcmp(key, JAEN_F_TOKENS) == 0) {
             if ((rc = read_tokens(doc, s, len, &i, &st, err)))
-                return rc;
+                goto fail;
         } else {
             json_t *v;
             char *k = jaen_strndup(key, doc->scratch.len);
@@ -209,7 +214,8 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
                 return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
             if (jaen_jscan_value(s, len, &i, NULL)) {
                 jaen_free(k);
-                return sent_fail(err, i, "bad value");
+                rc = sent_fail(err, i, "bad value");
+                goto fail;
             }
             v = jaen_json_load(s + vstart, i - vstart, err);
             if (!st.extra)
@@ -239,6 +245,9 @@ close:
     doc->sents[doc->nsents++] = st;
     *pos = i + 1;
     return JAEN_OK;
+fail:
+    json_decref(st.extra);      /* extra keys read before the bad one */
+    return rc;
 }
 
 static int decode_sentences(struct jaen_doc *doc, const char *s, size_t len,
