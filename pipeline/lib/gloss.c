@@ -25,6 +25,7 @@
 
 #include "alloc.h"
 #include "glossfmt.h"
+#include "phrase.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -49,6 +50,9 @@ struct jaen_gloss {
     const uint16_t *pages;  /* cmap page table, npages entries */
     uint32_t npages;
     const uint16_t *blocks; /* cmap blocks of 64 codes */
+    const unsigned char *psuf;      /* phrase suffix filter bits */
+    uint32_t psuf_log2;             /* its size */
+    uint64_t psuf_tail, psuf_whole; /* its key lengths */
     const char *strings;    /* the pool */
     size_t nstrings;        /* its bytes */
     char name[512];         /* path or name, for messages */
@@ -90,7 +94,7 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
 {
     struct jaen_glossfmt_header h;
     const char *nm = g->name;
-    uint32_t i;
+    uint32_t i, psuf[2];
 
     if (g->size < sizeof(h))
         return jaen_err_set(err, JAEN_EFORMAT,
@@ -131,6 +135,7 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
         || !section_ok(h.off_strings, h.strings_size, 1, g->size)
         || !section_ok(h.off_tail, h.tail_size, 1, g->size)
         || h.tail_size % 4
+        || !section_ok(h.off_psuf, 1, JAEN_GLOSSFMT_PSUF_HEAD, g->size)
         || h.n_pages == 0 || h.n_pages > JAEN_GLOSSFMT_MAX_PAGES
         || h.n_blocks == 0 || h.n_blocks > 65535
         || !section_ok(h.off_cmap, 1, jaen_glossfmt_pages_size(h.n_pages)
@@ -157,6 +162,17 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
     g->blocks = (const void *)(g->base + h.off_cmap
                                + jaen_glossfmt_pages_size(h.n_pages));
     g->nstrings = h.strings_size;
+    memcpy(psuf, g->base + h.off_psuf, 8);
+    if (psuf[0] < 6 || psuf[0] > 24
+        || !section_ok(h.off_psuf + JAEN_GLOSSFMT_PSUF_HEAD,
+                       (uint64_t)1 << (psuf[0] - 3), 1, g->size))
+        return jaen_err_set(err, JAEN_EFORMAT,
+                            "%s: corrupt glossary (phrase filter)", nm);
+    memcpy(&g->psuf_tail, g->base + h.off_psuf + 8, 8);
+    memcpy(&g->psuf_whole, g->base + h.off_psuf + 16, 8);
+    g->psuf = (const unsigned char *)g->base + h.off_psuf
+        + JAEN_GLOSSFMT_PSUF_HEAD;
+    g->psuf_log2 = psuf[0];
     for (i = 0; i < h.n_pages; i++)     /* at most 17,408: no entry work */
         if (g->pages[i] >= h.n_blocks)
             return jaen_err_set(err, JAEN_EFORMAT,
@@ -376,6 +392,18 @@ int jaen_gloss_entry(const struct jaen_gloss *g, size_t i,
         return jaen_err_set(err, JAEN_EFORMAT,
                             "%s: corrupt glossary (entry %zu)", g->name, i);
     return JAEN_OK;
+}
+
+const char *jaen_gloss_term_json(const struct jaen_gloss *g, uint32_t entry)
+{
+    uint32_t off;
+
+    if (entry >= g->h->n_terms)
+        return NULL;
+    off = g->entries[entry].json;
+    if (off == 0 || off >= g->nstrings)
+        return NULL;
+    return g->strings + off;
 }
 
 int jaen_gloss_to_dictsrc(const struct jaen_gloss *g, struct jaen_dictsrc *ds,
@@ -635,6 +663,55 @@ int jaen_gloss_phrase_end(const struct jaen_gloss *g,
         return 0;
     *entry = (uint32_t)da[t].base;
     return 1;
+}
+
+/* Is bit b of the phrase suffix filter set? */
+static inline int psuf_has(const struct jaen_gloss *g, uint32_t b)
+{
+    return (g->psuf[b >> 3] >> (b & 7)) & 1;
+}
+
+int jaen_gloss_phrase_maybe(const struct jaen_gloss *g, const char *text,
+                            size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    uint32_t h = JAEN_GLOSSFMT_PSUF_SEED;
+    size_t l = 0, end = len, q, k;
+    int last = 0;
+
+    if (g->psuf_tail & 1)
+        return 1;
+    while (end > 0) {           /* the characters from the last one back */
+        q = end - 1;
+        while (q > 0 && (s[q] & 0xC0) == 0x80)
+            q--;
+        if (jaen_phrase_space_at(text + q, end - q) == end - q) {
+            end = q;
+            continue;
+        }
+        for (k = end; k > q; k--) {
+            h = jaen_glossfmt_psuf_step(h, s[k - 1]);
+            if (++l > JAEN_GLOSSFMT_PSUF_MAX) {
+                if (!last)
+                    return 0;   /* no phrase ends like this */
+                continue;
+            }
+            if (((g->psuf_tail >> l) & 1)
+                && psuf_has(g, jaen_glossfmt_psuf_bit(
+                                h, l, JAEN_GLOSSFMT_PSUF_TAIL,
+                                g->psuf_log2)))
+                return 1;
+            if (((g->psuf_whole >> l) & 1)
+                && psuf_has(g, jaen_glossfmt_psuf_bit(
+                                h, l, JAEN_GLOSSFMT_PSUF_LAST,
+                                g->psuf_log2)))
+                last = 1;
+        }
+        end = q;
+    }
+    return last && psuf_has(g, jaen_glossfmt_psuf_bit(
+                                h, l, JAEN_GLOSSFMT_PSUF_WHOLE,
+                                g->psuf_log2));
 }
 
 int jaen_gloss_phrase(const struct jaen_gloss *g, const char *key, size_t len,

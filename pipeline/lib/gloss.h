@@ -79,6 +79,11 @@ const char *jaen_gloss_name(const struct jaen_gloss *g);
 int jaen_gloss_entry(const struct jaen_gloss *g, size_t i,
                      struct jaen_gloss_entry *e, struct jaen_err *err);
 
+/* The end of entry's object in jaen gloss's "terms", ready-made JSON text:
+ * ,"en":...,"concept":...,"entry":...} (glossfmt.h).  NULL when entry is
+ * not a term or the glossary is corrupt there. */
+const char *jaen_gloss_term_json(const struct jaen_gloss *g, uint32_t entry);
+
 /* Adds every entry of g to ds as rows of one source file named after g
  * (line = entry index + 1), for merging with users' glossaries. */
 int jaen_gloss_to_dictsrc(const struct jaen_gloss *g, struct jaen_dictsrc *ds,
@@ -133,6 +138,13 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
  * Returns 1 and sets *entry when found, else 0. */
 int jaen_gloss_phrase(const struct jaen_gloss *g, const char *key, size_t len,
                       uint32_t *entry);
+
+/* The phrase suffix filter (glossfmt.h): text[0..len) is a sentence's
+ * folded text (valid UTF-8).  Returns 0 when no fixed phrase can cover
+ * the sentence, whatever its entities; 1 when one may (then look it up).
+ * Reads the sentence from its end, most often only a few characters. */
+int jaen_gloss_phrase_maybe(const struct jaen_gloss *g, const char *text,
+                            size_t len);
 
 /* Incremental phrase lookup: start, feed key bytes in pieces, then end.
  * feed returns 0 once no phrase can match any more (later feeds are then

@@ -494,6 +494,61 @@ out:
     return rc;
 }
 
+/* The phrase suffix filter of the phrase keys (glossfmt.h) onto out. */
+static int add_psuf(struct jaen_buf *out, const struct bkey *keys, size_t n)
+{
+    uint32_t head[2] = {6, 0};
+    uint64_t mask[2] = {0, 0};      /* tail, whole */
+    unsigned char *bits;
+    size_t i, j;
+    int rc;
+
+    while (head[0] < 24 && ((size_t)1 << head[0]) < n * 16)
+        head[0]++;
+    bits = jaen_calloc((size_t)1 << (head[0] - 3), 1);
+    if (!bits)
+        return JAEN_ENOMEM;
+    for (i = 0; i < n; i++) {
+        const unsigned char *k = (const unsigned char *)keys[i].bytes;
+        size_t from = 0, l, len = keys[i].len;
+        int slots = 0;
+        uint32_t h = JAEN_GLOSSFMT_PSUF_SEED, b[2];
+        for (j = 0; j < len; j++)
+            if (k[j] == '}') {
+                from = j + 1;
+                slots = 1;
+            }
+        l = len - from;
+        if (l > JAEN_GLOSSFMT_PSUF_MAX)
+            l = JAEN_GLOSSFMT_PSUF_MAX;
+        mask[!slots] |= (uint64_t)1 << l;
+        for (j = 1; j <= len - from; j++) {
+            h = jaen_glossfmt_psuf_step(h, k[len - j]);
+            if (j == l) {
+                b[0] = jaen_glossfmt_psuf_bit(h, l, slots ?
+                                              JAEN_GLOSSFMT_PSUF_TAIL :
+                                              JAEN_GLOSSFMT_PSUF_LAST,
+                                              head[0]);
+                bits[b[0] >> 3] |= (unsigned char)(1u << (b[0] & 7));
+                if (slots)
+                    break;
+            }
+        }
+        if (!slots) {
+            b[1] = jaen_glossfmt_psuf_bit(h, len, JAEN_GLOSSFMT_PSUF_WHOLE,
+                                          head[0]);
+            bits[b[1] >> 3] |= (unsigned char)(1u << (b[1] & 7));
+        }
+    }
+    rc = jaen_buf_add(out, head, sizeof(head));
+    if (!rc)
+        rc = jaen_buf_add(out, mask, sizeof(mask));
+    if (!rc)
+        rc = jaen_buf_add(out, bits, (size_t)1 << (head[0] - 3));
+    jaen_free(bits);
+    return rc;
+}
+
 static uint32_t pool_add(struct jaen_buf *pool, const char *s, int *rc)
 {
     size_t off = pool->len;
@@ -551,7 +606,8 @@ static uint32_t fnv32(const void *p, size_t len)
 static int write_image(struct jaen_buf *out, struct jaen_glossfmt_header *h,
                        const struct jaen_glossfmt_entry *ents,
                        const struct da *terms, const struct da *phrases,
-                       const struct jaen_buf *pool, const struct alpha *a)
+                       const struct jaen_buf *pool, const struct alpha *a,
+                       const struct bkey *pk, size_t np)
 {
     size_t at = out->len;
     int rc = jaen_buf_add(out, h, sizeof(*h));
@@ -590,6 +646,11 @@ static int write_image(struct jaen_buf *out, struct jaen_glossfmt_header *h,
     if (!rc)
         rc = jaen_buf_add(out, a->blocks, (size_t)a->n_blocks
                           * JAEN_GLOSSFMT_PAGE * 2);
+    if (!rc)
+        rc = pad8(out);
+    h->off_psuf = out->len - at;
+    if (!rc)
+        rc = add_psuf(out, pk, np);
     if (!rc)
         rc = pad8(out);
     h->off_strings = out->len - at;
@@ -683,7 +744,8 @@ int jaen_gloss_build(const struct jaen_dictsrc *ds, struct jaen_buf *out,
         h.source_hash = jaen_dictsrc_hash(ds);
         h.n_entries = (uint32_t)ne;
         h.n_keys = (uint32_t)(nt + np);
-        rc = write_image(out, &h, ents, &terms, &phrases, &pool, &alpha);
+        rc = write_image(out, &h, ents, &terms, &phrases, &pool, &alpha,
+                         pk, np);
     }
     if (rc == JAEN_ELIMIT)
         jaen_err_set(err, rc, "glossary too large (over 2^31 trie units, "

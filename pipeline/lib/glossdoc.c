@@ -1,11 +1,14 @@
 /* glossdoc.c: the gloss transform of one document (jaen_gloss_doc).
  *
- * The text is folded once with its offset map.  Token boundaries, given in
- * code points of the original text, become byte offsets of the folded text
- * (a boundary inside a composed pair such as ｶﾞ has none), and the matcher
+ * One pass over the text finds each code point's byte offset and its
+ * offset in the folded text (a boundary inside a composed pair such as ｶﾞ
+ * has none); most text folds to itself, and then the text is used as it
+ * is, with no copy.  Token boundaries, given in code points of the
+ * original text, become byte offsets of the folded text, and the matcher
  * runs over each sentence's tokens.  Terms report the original spans, so
- * "ja" is the text as written.  Phrase keys are built from the same folded
- * text with normalize's entities replaced by slot tokens. */
+ * "ja" is the text as written; the rest of each "terms" object comes ready
+ * made from the glossary.  Phrase keys are built from the same folded text
+ * with normalize's entities replaced by slot tokens. */
 #include "gloss.h"
 
 #include "alloc.h"
@@ -17,12 +20,16 @@
 
 #include <string.h>
 
+#define NOPOS32 UINT32_MAX
+
 struct work {
     const char *text;       /* original text */
     size_t ncp;             /* its code points */
-    size_t *obyte;          /* original cp -> original byte, ncp + 1 */
-    size_t *inv;            /* original cp -> folded byte or NOPOS */
-    struct jaen_buf folded; /* folded text */
+    uint32_t *obyte;        /* original cp -> original byte, ncp + 1 */
+    uint32_t *inv;          /* original cp -> folded byte or NOPOS32 */
+    const char *ftext;      /* folded text: text itself or folded.ptr */
+    size_t flen;            /* its bytes */
+    struct jaen_buf folded; /* folded text, when it differs */
     struct jaen_buf en;     /* filled phrase English */
     struct jaen_buf terms;  /* the "terms" array as JSON text */
     struct jaen_gloss_span *spans;
@@ -43,39 +50,114 @@ static void work_free(struct work *w)
     jaen_buf_free(&w->terms);
 }
 
-/* Folds the text and builds the two offset tables. */
+/* The code point of valid UTF-8 at s; *n gets its length. */
+static inline uint32_t decode(const unsigned char *s, size_t *n)
+{
+    uint32_t c = s[0];
+
+    if (c < 0xE0) {
+        *n = 2;
+        return ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    }
+    if (c < 0xF0) {
+        *n = 3;
+        return ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    }
+    *n = 4;
+    return ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12)
+        | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+}
+
+/* Whether jaen_fold may change c (a superset of fold.c's candidates). */
+static inline int may_fold(uint32_t c)
+{
+    return c >= 0x2E80 && (c <= 0x2FD5 || (c >= 0x3041 && c <= 0x30FE)
+                           || (c >= 0x3200 && c <= 0x33FF)
+                           || (c >= 0xF900 && c <= 0xFAFF)
+                           || (c >= 0xFF01 && c <= 0xFF9F)
+                           || (c >= 0x2F800 && c <= 0x2FA1F));
+}
+
+/* Whether the bytes at s[0..left) start a (semi-)voiced sound mark,
+ * U+3099..U+309C or U+FF9E..U+FF9F: the only way a kana folds. */
+static inline int mark_at(const unsigned char *s, size_t left)
+{
+    return left >= 3 && ((s[0] == 0xE3 && s[1] == 0x82 && s[2] >= 0x99
+                          && s[2] <= 0x9C)
+                         || (s[0] == 0xEF && s[1] == 0xBE
+                             && (s[2] == 0x9E || s[2] == 0x9F)));
+}
+
+/* Folds the text as jaen_fold does, in one pass that also builds the two
+ * offset tables; the folded text is only written out once something in it
+ * changes (a half-width kana, a full-width letter, ...). */
 static int prepare(struct work *w, size_t len, struct jaen_err *err)
 {
-    int64_t *map = NULL;
-    size_t nmap = 0, i, pos = 0, cp = 0;
+    const unsigned char *s = (const unsigned char *)w->text;
+    size_t pos = 0, cp = 0, run = 0, n, n2, k;
+    int64_t delta = 0;          /* folded bytes minus original bytes */
     int rc;
 
-    rc = jaen_fold(w->text, len, &w->folded, &map, &nmap, err);
-    if (rc)
-        return rc;
+    if (len >= NOPOS32 / 2)
+        return jaen_err_set(err, JAEN_ELIMIT, "text too long to gloss");
     w->obyte = jaen_malloc((w->ncp + 1) * sizeof(*w->obyte));
     w->inv = jaen_malloc((w->ncp + 1) * sizeof(*w->inv));
-    if (!w->obyte || !w->inv) {
-        jaen_free(map);
+    if (!w->obyte || !w->inv)
         return JAEN_ENOMEM;
-    }
-    /* valid UTF-8: a code point starts at every non-continuation byte */
-    for (pos = 0; pos < len && cp < w->ncp; pos++)
-        if (((unsigned char)w->text[pos] & 0xC0) != 0x80)
-            w->obyte[cp++] = pos;
-    w->obyte[cp] = len;
-    for (i = 0; i <= w->ncp; i++)
-        w->inv[i] = JAEN_GLOSS_NOPOS;
-    for (i = 0, pos = 0; i < nmap && pos < w->folded.len; pos++) {
-        size_t o;
-        if (((unsigned char)w->folded.ptr[pos] & 0xC0) == 0x80)
+    while (pos < len && cp < w->ncp) {
+        uint32_t c, next = 0, dst[8];
+        int consumed;
+        w->obyte[cp] = (uint32_t)pos;
+        w->inv[cp] = (uint32_t)((int64_t)pos + delta);
+        cp++;
+        if (s[pos] < 0x80) {
+            pos++;
             continue;
-        o = (size_t)map[i++];
-        if (o <= w->ncp && w->inv[o] == JAEN_GLOSS_NOPOS)
-            w->inv[o] = pos;
+        }
+        c = decode(s + pos, &n);
+        if (!may_fold(c) || (c >= 0x3041 && c <= 0x30FE
+                             && !mark_at(s + pos + n, len - pos - n))) {
+            pos += n;
+            continue;
+        }
+        n2 = 0;
+        if (pos + n < len && s[pos + n] >= 0x80)
+            next = decode(s + pos + n, &n2);
+        k = jaen_fold_cp(c, next, dst, &consumed);
+        if (k == 1 && consumed == 1 && dst[0] == c) {
+            pos += n;
+            continue;
+        }
+        rc = jaen_buf_add(&w->folded, w->text + run, pos - run);
+        for (size_t i = 0; !rc && i < k; i++) {
+            rc = jaen_buf_add_cp(&w->folded, dst[i]);
+            delta += (int64_t)jaen_utf8_cplen(dst[i]);
+        }
+        if (rc)
+            return jaen_err_set(err, rc, "fold: out of memory");
+        delta -= (int64_t)n;
+        pos += n;
+        if (consumed == 2 && cp < w->ncp) {     /* the mark went in c */
+            w->obyte[cp] = (uint32_t)pos;
+            w->inv[cp++] = NOPOS32;
+            delta -= (int64_t)n2;
+            pos += n2;
+        }
+        run = pos;
     }
-    w->inv[w->ncp] = w->folded.len;
-    jaen_free(map);
+    w->obyte[cp] = (uint32_t)len;
+    w->inv[cp] = (uint32_t)((int64_t)len + delta);
+    w->ncp = cp;
+    if (run == 0) {             /* nothing folded: use the text */
+        w->ftext = w->text;
+        w->flen = len;
+        return JAEN_OK;
+    }
+    rc = jaen_buf_add(&w->folded, w->text + run, len - run);
+    if (rc)
+        return jaen_err_set(err, rc, "fold: out of memory");
+    w->ftext = w->folded.ptr;
+    w->flen = w->folded.len;
     return JAEN_OK;
 }
 
@@ -87,13 +169,13 @@ static int feed_text(const struct jaen_gloss *g, struct work *w,
     const char *s;
     size_t pos = 0, run = 0, len, n;
 
-    while (a < b && w->inv[a] == JAEN_GLOSS_NOPOS)
+    while (a < b && w->inv[a] == NOPOS32)
         a++;
-    while (b < (int64_t)w->ncp && w->inv[b] == JAEN_GLOSS_NOPOS)
+    while (b < (int64_t)w->ncp && w->inv[b] == NOPOS32)
         b++;
     if (a >= b || w->inv[b] <= w->inv[a])
         return !c->dead;
-    s = w->folded.ptr + w->inv[a];
+    s = w->ftext + w->inv[a];
     len = w->inv[b] - w->inv[a];
     while (pos < len) {
         n = jaen_phrase_space_at(s + pos, len - pos);
@@ -108,6 +190,35 @@ static int feed_text(const struct jaen_gloss *g, struct work *w,
         run = pos;
     }
     return jaen_gloss_phrase_feed(g, c, s + run, len - run);
+}
+
+/* Removes a stale "phrase" from sentence si. */
+static void unmark(struct jaen_doc *doc, size_t si, const struct jaen_sent *s)
+{
+    json_t *extra;
+
+    if (s->extra && json_object_get(s->extra, "phrase")) {
+        extra = jaen_doc_sentence_extra(doc, si);
+        if (extra)
+            json_object_del(extra, "phrase");
+    }
+}
+
+/* Whether a fixed phrase may cover sentence s (its folded text, as
+ * feed_text sees it, through jaen_gloss_phrase_maybe). */
+static int maybe_phrase(const struct jaen_gloss *g, const struct work *w,
+                        const struct jaen_sent *s)
+{
+    int64_t i = s->start, j = s->end;
+
+    while (i < j && w->inv[i] == NOPOS32)
+        i++;
+    while (j < (int64_t)w->ncp && w->inv[j] == NOPOS32)
+        j++;
+    if (i >= j || w->inv[j] <= w->inv[i])
+        return jaen_gloss_phrase_maybe(g, "", 0);
+    return jaen_gloss_phrase_maybe(g, w->ftext + w->inv[i],
+                                   w->inv[j] - w->inv[i]);
 }
 
 /* Looks sentence s up as a fixed phrase and, when one covers it, fills
@@ -142,11 +253,7 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
     if (alive)
         alive = feed_text(g, w, &c, a, s->end);
     if (!alive || !jaen_gloss_phrase_end(g, &c, &entry)) {
-        if (s->extra && json_object_get(s->extra, "phrase")) {
-            extra = jaen_doc_sentence_extra(doc, si);
-            if (extra)
-                json_object_del(extra, "phrase");
-        }
+        unmark(doc, si, s);
         return JAEN_OK;
     }
     rc = jaen_gloss_entry(g, entry, &e, err);
@@ -170,50 +277,63 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
     return JAEN_OK;
 }
 
+/* Writes v in decimal at p (room for 20 bytes); returns the length. */
+static size_t put_i64(char *p, int64_t v)
+{
+    char tmp[24], *e = tmp + sizeof(tmp), *q = e;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+    do {
+        *--q = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--q = '-';
+    memcpy(p, q, (size_t)(e - q));
+    return (size_t)(e - q);
+}
+
 /* Appends the terms found in sentence s to the JSON array text in
  * w->terms (written directly: a corpus has hundreds of thousands). */
 static int terms_of(const struct jaen_gloss *g, struct work *w,
                     const struct jaen_sent *s, const struct jaen_tok *toks,
                     struct jaen_err *err)
 {
-    size_t nh = jaen_gloss_match(g, w->folded.ptr, w->folded.len,
-                                 w->spans + s->tok0, s->ntok, w->hits), i;
+    size_t nh = jaen_gloss_match(g, w->ftext, w->flen, w->spans + s->tok0,
+                                 s->ntok, w->hits), i;
     struct jaen_buf *o = &w->terms;
     int rc = JAEN_OK;
 
     for (i = 0; !rc && i < nh; i++) {
         const struct jaen_tok *a = &toks[s->tok0 + w->hits[i].first];
         const struct jaen_tok *b = &toks[s->tok0 + w->hits[i].last];
-        struct jaen_gloss_entry e;
-        size_t ba = w->obyte[a->start], bb = w->obyte[b->end];
+        const char *tail = jaen_gloss_term_json(g, w->hits[i].entry);
+        size_t ba = w->obyte[a->start], bb = w->obyte[b->end], tl;
+        char *p;
 
-        rc = jaen_gloss_entry(g, w->hits[i].entry, &e, err);
+        if (!tail)
+            return jaen_err_set(err, JAEN_EFORMAT, "%s: corrupt glossary "
+                                "(entry %u)", jaen_gloss_name(g),
+                                (unsigned)w->hits[i].entry);
+        tl = strlen(tail);
+        rc = jaen_buf_reserve(o, 60 + tl);
+        if (rc)
+            break;
+        p = o->ptr + o->len;
+        if (o->len > 1)
+            *p++ = ',';
+        memcpy(p, "{\"start\":", 9);
+        p += 9;
+        p += put_i64(p, a->start);
+        memcpy(p, ",\"end\":", 7);
+        p += 7;
+        p += put_i64(p, b->end);
+        memcpy(p, ",\"ja\":", 6);
+        p += 6;
+        o->len = (size_t)(p - o->ptr);
+        rc = jaen_json_add_string(o, w->text + ba, bb - ba);
         if (!rc)
-            rc = jaen_buf_adds(o, o->len > 1 ? ",{\"start\":" : "{\"start\":");
-        if (!rc)
-            rc = jaen_buf_add_i64(o, a->start);
-        if (!rc)
-            rc = jaen_buf_adds(o, ",\"end\":");
-        if (!rc)
-            rc = jaen_buf_add_i64(o, b->end);
-        if (!rc)
-            rc = jaen_buf_adds(o, ",\"ja\":");
-        if (!rc)
-            rc = jaen_json_add_string(o, w->text + ba, bb - ba);
-        if (!rc)
-            rc = jaen_buf_adds(o, ",\"en\":");
-        if (!rc)
-            rc = jaen_json_add_string(o, e.en, strlen(e.en));
-        if (!rc)
-            rc = jaen_buf_adds(o, ",\"concept\":");
-        if (!rc)
-            rc = jaen_json_add_string(o, e.concept, strlen(e.concept));
-        if (!rc)
-            rc = jaen_buf_adds(o, ",\"entry\":");
-        if (!rc)
-            rc = jaen_json_add_string(o, e.ja, strlen(e.ja));
-        if (!rc)
-            rc = jaen_buf_addc(o, '}');
+            rc = jaen_buf_add(o, tail, tl);
     }
     return rc;
 }
@@ -225,7 +345,7 @@ int jaen_gloss_doc(const struct jaen_gloss *g, struct jaen_doc *doc,
     const struct jaen_tok *toks;
     size_t nsents, ntoks, len, i, k = 0;
     struct work w;
-    int rc;
+    int rc, have_slots = 0;
 
     memset(&w, 0, sizeof(w));
     jaen_buf_init(&w.folded, JAEN_MAX_RECORD_BYTES * 4);
@@ -253,19 +373,29 @@ int jaen_gloss_doc(const struct jaen_gloss *g, struct jaen_doc *doc,
                               (long long)toks[i].start,
                               (long long)toks[i].end);
         else {
-            w.spans[i].start = w.inv[toks[i].start];
-            w.spans[i].end = w.inv[toks[i].end];
+            uint32_t a = w.inv[toks[i].start], b = w.inv[toks[i].end];
+            w.spans[i].start = a == NOPOS32 ? JAEN_GLOSS_NOPOS : a;
+            w.spans[i].end = b == NOPOS32 ? JAEN_GLOSS_NOPOS : b;
         }
     }
     for (i = 0; !rc && i < nsents; i++)
         if (sents[i].start < 0 || sents[i].end > (int64_t)w.ncp)
             rc = jaen_err_set(err, JAEN_EDATA, "sentence %zu outside the "
                               "text", i);
-    if (!rc)
-        rc = jaen_phrase_collect(jaen_doc_get(doc, JAEN_F_ENTITIES, NULL),
-                                 &w.slots, &w.nslots);
     for (i = 0; !rc && i < nsents; i++) {
         rc = terms_of(g, &w, &sents[i], toks, err);
+        if (rc)
+            break;
+        if (!maybe_phrase(g, &w, &sents[i])) {
+            unmark(doc, i, &sents[i]);
+            continue;
+        }
+        if (!have_slots) {      /* "entities" only now: most docs never */
+            rc = jaen_phrase_collect(jaen_doc_get(doc, JAEN_F_ENTITIES,
+                                                  NULL),
+                                     &w.slots, &w.nslots);
+            have_slots = 1;
+        }
         if (!rc)
             rc = phrase(g, &w, doc, i, &sents[i], &k, err);
     }

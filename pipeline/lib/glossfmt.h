@@ -19,7 +19,7 @@
 #define JAEN_GLOSSFMT_F_PHRASES 0x2u     /* the phrase trie is present */
 #define JAEN_GLOSSFMT_F_KNOWN (JAEN_GLOSSFMT_F_LE | JAEN_GLOSSFMT_F_PHRASES)
 
-/* The header, at offset 0.  128 bytes. */
+/* The header, at offset 0.  136 bytes. */
 struct jaen_glossfmt_header {
     char magic[8];          /* JAEN_GLOSSFMT_MAGIC */
     uint32_t version;       /* JAEN_GLOSSFMT_VERSION */
@@ -38,13 +38,14 @@ struct jaen_glossfmt_header {
     uint64_t off_cmap;      /* the alphabet: page table, then blocks */
     uint64_t off_tail;      /* key tails shared by both tries */
     uint64_t tail_size;     /* bytes, a multiple of 4 */
+    uint64_t off_psuf;      /* the phrase suffix filter */
     uint32_t n_keys;        /* keys in both tries (headwords + variants) */
     uint32_t n_pages;       /* entries of the cmap page table, 1..17408 */
     uint32_t n_blocks;      /* cmap blocks, 1..65535 */
-    uint32_t header_hash;   /* FNV-1a 32 of the 124 bytes before this field */
+    uint32_t header_hash;   /* FNV-1a 32 of the 132 bytes before this field */
 };
 
-_Static_assert(sizeof(struct jaen_glossfmt_header) == 128,
+_Static_assert(sizeof(struct jaen_glossfmt_header) == 136,
                "the header layout is part of the file format");
 
 /* The alphabet of the term trie ("cmap").  Every code point that occurs
@@ -65,6 +66,47 @@ _Static_assert(sizeof(struct jaen_glossfmt_header) == 128,
 static inline size_t jaen_glossfmt_pages_size(uint32_t n_pages)
 {
     return ((size_t)n_pages * 2 + 7) / 8 * 8;
+}
+
+/* The phrase suffix filter ("psuf"): which sentences can a fixed phrase
+ * cover at all?  The hashes below run over a key's or sentence's bytes
+ * from the last one backwards, so a reader hashes every suffix in one
+ * pass; a sentence's bytes are its folded text without whitespace.
+ * - A key with slots: its tail is what follows its last '}', t bytes,
+ *   L = min(t, PSUF_MAX).  It sets bit L of mask_tail (bit 0 when t = 0,
+ *   which turns the filter off) and bit psuf(last L bytes, L, TAIL).  A
+ *   sentence it covers ends in the same L bytes, and they cannot hold a
+ *   slot token (it would bring its '}'), so they are its own last L
+ *   bytes.
+ * - A key without slots, t bytes: a sentence it covers has no entity and
+ *   is exactly the key.  With L = min(t, PSUF_MAX) it sets bit L of
+ *   mask_whole, bit psuf(last L bytes, L, LAST) and bit psuf(all t bytes,
+ *   t, WHOLE): a reader hashes a whole sentence only when its end passed.
+ * A sentence that finds no bit is covered by no phrase whatever its
+ * entities are, and the stage skips both the lookup and reading
+ * "entities".  Layout: uint32 log2 (6..24), uint32 0, uint64 mask_tail,
+ * uint64 mask_whole, then 2^log2 bits. */
+#define JAEN_GLOSSFMT_PSUF_MAX 48u
+#define JAEN_GLOSSFMT_PSUF_HEAD 24u
+#define JAEN_GLOSSFMT_PSUF_SEED 0x811c9dc5u
+#define JAEN_GLOSSFMT_PSUF_TAIL 0x1000000u
+#define JAEN_GLOSSFMT_PSUF_LAST 0x2000000u
+#define JAEN_GLOSSFMT_PSUF_WHOLE 0x4000000u
+
+static inline uint32_t jaen_glossfmt_psuf_step(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 0x01000193u;
+}
+
+/* The bit of a hash h over l bytes, for one of the three kinds. */
+static inline uint32_t jaen_glossfmt_psuf_bit(uint32_t h, size_t l,
+                                              uint32_t kind, uint32_t log2)
+{
+    h ^= ((uint32_t)l | kind) * 0x9E3779B1u;
+    h ^= h >> 15;
+    h *= 0x2C1B3C6Du;
+    h ^= h >> 13;
+    return h >> (32 - log2);
 }
 
 /* Entry kinds. */
