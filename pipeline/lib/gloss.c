@@ -675,6 +675,7 @@ int jaen_gloss_phrase_maybe(const struct jaen_gloss *g, const char *text,
                             size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
+    const size_t max = JAEN_GLOSSFMT_PSUF_MAX;
     uint32_t h = JAEN_GLOSSFMT_PSUF_SEED;
     size_t l = 0, end = len, q, k;
     int last = 0;
@@ -691,7 +692,7 @@ int jaen_gloss_phrase_maybe(const struct jaen_gloss *g, const char *text,
         }
         for (k = end; k > q; k--) {
             h = jaen_glossfmt_psuf_step(h, s[k - 1]);
-            if (++l > JAEN_GLOSSFMT_PSUF_MAX) {
+            if (++l > max) {
                 if (!last)
                     return 0;   /* no phrase ends like this */
                 continue;
@@ -701,7 +702,7 @@ int jaen_gloss_phrase_maybe(const struct jaen_gloss *g, const char *text,
                                 h, l, JAEN_GLOSSFMT_PSUF_TAIL,
                                 g->psuf_log2)))
                 return 1;
-            if (((g->psuf_whole >> l) & 1)
+            if (l == max && ((g->psuf_whole >> max) & 1)
                 && psuf_has(g, jaen_glossfmt_psuf_bit(
                                 h, l, JAEN_GLOSSFMT_PSUF_LAST,
                                 g->psuf_log2)))
@@ -709,9 +710,9 @@ int jaen_gloss_phrase_maybe(const struct jaen_gloss *g, const char *text,
         }
         end = q;
     }
-    return last && psuf_has(g, jaen_glossfmt_psuf_bit(
-                                h, l, JAEN_GLOSSFMT_PSUF_WHOLE,
-                                g->psuf_log2));
+    return (last || (l < max && ((g->psuf_whole >> l) & 1)))
+        && psuf_has(g, jaen_glossfmt_psuf_bit(h, l, JAEN_GLOSSFMT_PSUF_WHOLE,
+                                              g->psuf_log2));
 }
 
 int jaen_gloss_phrase(const struct jaen_gloss *g, const char *key, size_t len,

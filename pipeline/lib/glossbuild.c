@@ -503,8 +503,8 @@ static int add_psuf(struct jaen_buf *out, const struct bkey *keys, size_t n)
     size_t i, j;
     int rc;
 
-    while (head[0] < 24 && ((size_t)1 << head[0]) < n * 16)
-        head[0]++;
+    while (head[0] < 24 && ((size_t)1 << head[0]) < n * 64)
+        head[0]++;              /* a bitmap under 4% full */
     bits = jaen_calloc((size_t)1 << (head[0] - 3), 1);
     if (!bits)
         return JAEN_ENOMEM;
@@ -524,7 +524,7 @@ static int add_psuf(struct jaen_buf *out, const struct bkey *keys, size_t n)
         mask[!slots] |= (uint64_t)1 << l;
         for (j = 1; j <= len - from; j++) {
             h = jaen_glossfmt_psuf_step(h, k[len - j]);
-            if (j == l) {
+            if (j == l && (slots || l == JAEN_GLOSSFMT_PSUF_MAX)) {
                 b[0] = jaen_glossfmt_psuf_bit(h, l, slots ?
                                               JAEN_GLOSSFMT_PSUF_TAIL :
                                               JAEN_GLOSSFMT_PSUF_LAST,

@@ -79,14 +79,15 @@ static inline size_t jaen_glossfmt_pages_size(uint32_t n_pages)
  *   slot token (it would bring its '}'), so they are its own last L
  *   bytes.
  * - A key without slots, t bytes: a sentence it covers has no entity and
- *   is exactly the key.  With L = min(t, PSUF_MAX) it sets bit L of
- *   mask_whole, bit psuf(last L bytes, L, LAST) and bit psuf(all t bytes,
- *   t, WHOLE): a reader hashes a whole sentence only when its end passed.
+ *   is exactly the key.  It sets bit psuf(all t bytes, t, WHOLE) and bit
+ *   min(t, PSUF_MAX) of mask_whole; when t >= PSUF_MAX also bit
+ *   psuf(last PSUF_MAX bytes, PSUF_MAX, LAST), so that a reader hashes a
+ *   long sentence whole only when its end passed.
  * A sentence that finds no bit is covered by no phrase whatever its
  * entities are, and the stage skips both the lookup and reading
  * "entities".  Layout: uint32 log2 (6..24), uint32 0, uint64 mask_tail,
  * uint64 mask_whole, then 2^log2 bits. */
-#define JAEN_GLOSSFMT_PSUF_MAX 48u
+#define JAEN_GLOSSFMT_PSUF_MAX 48u      /* at most 63 */
 #define JAEN_GLOSSFMT_PSUF_HEAD 24u
 #define JAEN_GLOSSFMT_PSUF_SEED 0x811c9dc5u
 #define JAEN_GLOSSFMT_PSUF_TAIL 0x1000000u
