@@ -196,6 +196,132 @@ static void test_phrase_lookup(void **state)
     jaen_gloss_close(g);
 }
 
+/* The phrase suffix filter passes every sentence a phrase covers, with
+ * whitespace and with entities where the slots are, and turns away
+ * sentences that merely end alike. */
+static void test_phrase_filter(void **state)
+{
+    struct jaen_gloss *g = basic();
+    static const char *const yes[] = {
+        "現時点で二次被害は確認されておりません。",
+        "現時点で 二次被害は確認されていません。 ",
+        "2024年4月1日、不正アクセスを確認しました。",
+        "昨日、不正アクセスを 確認しました。",
+        "約1万件の個人情報が漏えいした可能性があります。",
+    };
+    static const char *const no[] = {
+        "当社では二次被害は確認されておりません。",
+        "不正アクセスを確認しました。",
+        "お問い合わせ窓口",
+        "",
+        "   ",
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+        if (!jaen_gloss_phrase_maybe(g, yes[i], strlen(yes[i])))
+            fail_msg("filter turned away \"%s\"", yes[i]);
+    for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+        if (jaen_gloss_phrase_maybe(g, no[i], strlen(no[i])))
+            fail_msg("filter passed \"%s\"", no[i]);
+    jaen_gloss_close(g);
+}
+
+/* Every phrase of a generated glossary (slots at the start, the middle,
+ * the end, tails longer and shorter than the filter's window) passes the
+ * filter as its own sentence, slots filled with text. */
+static void test_phrase_filter_many(void **state)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_gloss *g;
+    struct jaen_buf img, src, sent;
+    struct jaen_err err;
+    unsigned seed = 11;
+    size_t i, len, k;
+    char *p;
+    (void)state;
+
+    jaen_buf_init(&img, (size_t)1 << 30);
+    jaen_buf_init(&src, (size_t)1 << 30);
+    jaen_buf_init(&sent, (size_t)1 << 30);
+    jaen_buf_adds(&src, "ja\ten\tconcept\n");
+    for (i = 0; i < 500; i++) {
+        unsigned n = 1 + (seed = seed * 1103515245u + 12345u) % 40;
+        unsigned at = (seed >> 8) % (n + 1), slot = (seed >> 4) % 3;
+        for (k = 0; k < n; k++) {
+            if (slot && k == at)
+                jaen_buf_adds(&src, "{date}");
+            seed = seed * 1103515245u + 12345u;
+            jaen_buf_add_cp(&src, 0x3042 + (seed >> 8) % 80);
+        }
+        if (slot && at == n)
+            jaen_buf_adds(&src, "{date}");
+        jaen_buf_addf(&src, "\tE %s\tphrase.p%zu\n", slot ? "{date}" : "x",
+                      i);
+    }
+    jaen_err_clear(&err);
+    assert_int_equal(jaen_dictsrc_parse(ds, "gen.tsv", src.ptr, src.len,
+                                        JAEN_DICT_JAEN, 0, &err), 0);
+    assert_int_equal(jaen_gloss_build(ds, &img, &err), 0);
+    p = jaen_buf_take(&img, &len);
+    assert_int_equal(jaen_gloss_open_take(p, len, "gen", &g, &err), 0);
+    for (i = 0; i < jaen_dictsrc_count(ds); i++) {
+        const char *ja = jaen_dictsrc_get(ds, i)->ja, *q;
+        jaen_buf_reset(&sent);
+        for (q = ja; *q; q++) {
+            if (strncmp(q, "{date}", 6) == 0) {
+                jaen_buf_adds(&sent, "4月1日");
+                q += 5;
+            } else {
+                jaen_buf_addc(&sent, *q);
+            }
+        }
+        if (!jaen_gloss_phrase_maybe(g, sent.ptr, sent.len))
+            fail_msg("filter turned away \"%s\" (phrase %s)", sent.ptr, ja);
+    }
+    jaen_gloss_close(g);
+    jaen_dictsrc_free(ds);
+    jaen_buf_free(&src);
+    jaen_buf_free(&sent);
+}
+
+/* Terms in text that folds: a composed mark (ハ + U+309A), half-width kana
+ * with marks, full-width letters, and ㈱ that folds to three characters
+ * before them, so that folded offsets differ from the original ones. */
+static void test_doc_folding(void **state)
+{
+    struct jaen_gloss *g = basic();
+    struct jaen_doc *doc = jaen_doc_new();
+    struct jaen_buf out;
+    struct jaen_err err;
+    /* ㈱ ﾊﾟｽﾜｰﾄﾞ と パスワード と ＵＳＢメモリ */
+    const char *line =
+        "{\"text\":\"㈱ﾊﾟｽﾜｰﾄﾞとハ\u309aスワードとＵＳＢメモリ\","
+        "\"sentences\":[{\"start\":0,\"end\":22,\"tokens\":"
+        "[[0,1],[1,8],[8,9],[9,15],[15,16],[16,22]]}]}";
+    const char *want =
+        "\"terms\":[{\"start\":1,\"end\":8,\"ja\":\"ﾊﾟｽﾜｰﾄﾞ\","
+        "\"en\":\"password\",\"concept\":\"data_item.password\","
+        "\"entry\":\"ﾊﾟｽﾜｰﾄﾞ\"},{\"start\":9,\"end\":15,"
+        "\"ja\":\"ハ\u309aスワード\"";
+    (void)state;
+
+    jaen_err_clear(&err);
+    jaen_buf_init(&out, (size_t)1 << 30);
+    assert_non_null(doc);
+    if (jaen_doc_parse(doc, line, strlen(line), &err))
+        fail_msg("parse: %s", err.msg);
+    assert_int_equal(jaen_gloss_doc(g, doc, &err), 0);
+    assert_int_equal(jaen_doc_write(doc, &out, &err), 0);
+    if (!strstr(out.ptr, want))
+        fail_msg("got %s", out.ptr);
+    if (!strstr(out.ptr, "{\"start\":16,\"end\":22,\"ja\":\"ＵＳＢメモリ\""))
+        fail_msg("no USB term in %s", out.ptr);
+    jaen_buf_free(&out);
+    jaen_doc_free(doc);
+    jaen_gloss_close(g);
+}
+
 /* Every key of a generated 20,000-key glossary is found, with its own
  * entry, and no proper prefix that is not itself a key is. */
 static void test_many_keys(void **state)
@@ -403,6 +529,9 @@ int main(void)
         cmocka_unit_test(test_variants_and_fold),
         cmocka_unit_test(test_nopos),
         cmocka_unit_test(test_phrase_lookup),
+        cmocka_unit_test(test_phrase_filter),
+        cmocka_unit_test(test_phrase_filter_many),
+        cmocka_unit_test(test_doc_folding),
         cmocka_unit_test(test_many_keys),
         cmocka_unit_test(test_loader),
         cmocka_unit_test(test_locate),
