@@ -2,6 +2,7 @@
 """Score jaen.incident/1 records against the hand labels.
 
 Usage: eval-labels.py LABELS RECORDS [--min FIELD=X ...] [--show FIELD]
+                      [--half 0|1]
 
 LABELS is tests/labels/labels.jsonl; RECORDS the output of `jaen run` (or
 `jaen record`) over the labelled documents, one record a line, matched by
@@ -11,6 +12,8 @@ exact set match for types, data_items and counts (full tuple, and on
 (value, unit) alone as counts_vu); within +-2 for the response counts.
 Also micro F1 for the set fields.  --min FIELD=X makes the exit status 1
 when FIELD scores below X; --show FIELD prints the mismatches of FIELD.
+--half 0 (or 1) scores only the labels at even (odd) positions in path
+order, so that rules can be developed on one half and checked on the other.
 Exit status: 0 ok, 1 under a threshold or records missing, 2 usage.
 """
 import json
@@ -63,12 +66,15 @@ SET_FIELDS = ("types", "data_items", "counts", "counts_vu")
 
 
 def main(argv):
-    args, mins, show = [], {}, set()
+    args, mins, show, half = [], {}, set(), None
     i = 1
     while i < len(argv):
         if argv[i] == "--min" and i + 1 < len(argv):
             k, v = argv[i + 1].split("=")
             mins[k] = float(v)
+            i += 2
+        elif argv[i] == "--half" and i + 1 < len(argv):
+            half = int(argv[i + 1])
             i += 2
         elif argv[i] == "--show" and i + 1 < len(argv):
             show.add(argv[i + 1])
@@ -80,6 +86,9 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     labels, records = load(args[0]), load(args[1])
+    labels.sort(key=lambda lab: lab["path"])
+    if half is not None:
+        labels = labels[half::2]
     by_id = {}
     for r in records:
         by_id[r.get("id", "")] = r

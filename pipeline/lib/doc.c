@@ -187,6 +187,19 @@ int jaen_doc_has(const struct jaen_doc *doc, const char *key)
     return jaen_doc_find_(doc, key) != NULL;
 }
 
+int jaen_doc_raw(const struct jaen_doc *doc, const char *key,
+                 const char **json, size_t *len)
+{
+    const struct field *f = jaen_doc_find_(doc, key);
+
+    if (!f || !f->raw_len
+        || (f->state != FIELD_RAW && f->state != FIELD_PARSED))
+        return 0;
+    *json = doc->line.ptr + f->raw_off;
+    *len = f->raw_len;
+    return 1;
+}
+
 json_t *jaen_json_load(const char *s, size_t len, struct jaen_err *err)
 {
     json_error_t je;

@@ -77,6 +77,11 @@ int jaen_doc_parse(struct jaen_doc *doc, const char *line, size_t len,
 json_t *jaen_doc_get(struct jaen_doc *doc, const char *key,
                      struct jaen_err *err);
 int jaen_doc_has(const struct jaen_doc *doc, const char *key);
+/* The raw JSON text of field key, as read or given to jaen_doc_set_raw and
+ * unchanged since: json[0..len), borrowed until the doc changes.  Returns
+ * 1, or 0 when the field is absent or held only as a jansson value. */
+int jaen_doc_raw(const struct jaen_doc *doc, const char *key,
+                 const char **json, size_t *len);
 int jaen_doc_touch(struct jaen_doc *doc, const char *key);
 
 /* Sets a field, stealing the reference to value (also on failure).  An

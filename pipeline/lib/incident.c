@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "incident_int.h"
+#include "jscan.h"
 #include "limits.h"
 #include "romaji.h"
 #include "utf8.h"
@@ -22,6 +23,9 @@ struct jaen_incident {
     size_t acpb, asent;         /* allocated entries of d.cpb and d.s */
     size_t akinds;              /* allocated entries of kinds */
     unsigned char *kinds;       /* response kind per sentence */
+    struct ix_block *blk;       /* the document's blocks */
+    size_t nblk, ablk;
+    struct jaen_buf key;        /* scratch for block keys */
     struct jaen_buf en;         /* scratch English */
 };
 
@@ -55,138 +59,6 @@ int jaen_ix_any(const char *s, size_t len, const char *const *ks)
     return 0;
 }
 
-/* Bytes of the UTF-8 sequence that starts with lead byte c. */
-static size_t seq_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* The bloom bit of the two code points at s[0..len), or -1 when s holds
- * fewer.  Works on bytes: the text is valid UTF-8. */
-static int bigram_bit(const char *s, size_t len)
-{
-    size_t n1, n2, i;
-    uint32_t h = 2166136261u;
-
-    if (len == 0)
-        return -1;
-    n1 = seq_len((unsigned char)s[0]);
-    if (n1 >= len)
-        return -1;
-    n2 = seq_len((unsigned char)s[n1]);
-    if (n1 + n2 > len)
-        return -1;
-    for (i = 0; i < n1 + n2; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return (int)(h & (IX_BLOOM_WORDS * 64u - 1u));
-}
-
-/* May k occur in a text with this bloom filter? */
-static int bloom_may(const uint64_t *bloom, const char *k)
-{
-    int bit;
-
-    if (!bloom)
-        return 1;
-    bit = bigram_bit(k, strlen(k));
-    return bit < 0 || ((bloom[bit / 64] >> (bit % 64)) & 1u);
-}
-
-size_t jaen_ix_bfind(const char *s, size_t len, const uint64_t *bloom,
-                     const char *k)
-{
-    return bloom_may(bloom, k) ? jaen_ix_find(s, len, k) : (size_t)-1;
-}
-
-int jaen_ix_bhas(const char *s, size_t len, const uint64_t *bloom,
-                 const char *k)
-{
-    return bloom_may(bloom, k) && jaen_ix_has(s, len, k);
-}
-
-#define IX_KW_SLOTS 1024       /* > the number of keyword lists */
-
-struct ix_kwslot {
-    const char *const *list;        /* NULL: free */
-    int always;                     /* a keyword shorter than a bigram */
-    uint64_t mask[IX_BLOOM_WORDS];  /* bigram bits of the keywords */
-};
-
-struct ix_kwcache {
-    struct ix_kwslot slot[IX_KW_SLOTS];
-};
-
-static const struct ix_kwslot *list_slot(struct ix_kwcache *kc,
-                                         const char *const *ks)
-{
-    uint64_t h = (uint64_t)(uintptr_t)ks * 0x9E3779B97F4A7C15u;
-    size_t i = (size_t)(h >> 54) % IX_KW_SLOTS, n;
-    struct ix_kwslot *sl;
-    int bit;
-
-    for (n = 0; n < IX_KW_SLOTS; n++, i = (i + 1) % IX_KW_SLOTS) {
-        sl = &kc->slot[i];
-        if (sl->list == ks)
-            return sl;
-        if (sl->list)
-            continue;
-        sl->list = ks;
-        for (; *ks; ks++) {
-            bit = bigram_bit(*ks, strlen(*ks));
-            if (bit < 0)
-                sl->always = 1;
-            else
-                sl->mask[bit / 64] |= (uint64_t)1 << (bit % 64);
-        }
-        return sl;
-    }
-    return NULL;
-}
-
-int jaen_ix_list_may(const struct ix_doc *d, const uint64_t *bloom,
-                     const char *const *ks)
-{
-    const struct ix_kwslot *sl;
-    size_t w;
-
-    if (!bloom || !d->kc)
-        return 1;
-    sl = list_slot(d->kc, ks);
-    if (!sl || sl->always)
-        return 1;
-    for (w = 0; w < IX_BLOOM_WORDS; w++)
-        if (sl->mask[w] & bloom[w])
-            return 1;
-    return 0;
-}
-
-int jaen_ix_bany(const struct ix_doc *d, const char *s, size_t len,
-                 const uint64_t *bloom, const char *const *ks)
-{
-    if (!jaen_ix_list_may(d, bloom, ks))
-        return 0;
-    for (; *ks; ks++)
-        if (bloom_may(bloom, *ks) && jaen_ix_has(s, len, *ks))
-            return 1;
-    return 0;
-}
-
-/* Sets the bigram bits of s[0..len) in bloom. */
-static void bloom_fill(uint64_t *bloom, const char *s, size_t len)
-{
-    size_t pos = 0;
-    int bit;
-
-    memset(bloom, 0, IX_BLOOM_WORDS * sizeof(*bloom));
-    while (pos < len) {
-        bit = bigram_bit(s + pos, len - pos);
-        if (bit < 0)
-            break;
-        bloom[bit / 64] |= (uint64_t)1 << (bit % 64);
-        pos += seq_len((unsigned char)s[pos]);
-    }
-}
-
 size_t jaen_ix_sent_at(const struct ix_doc *d, int64_t cp)
 {
     size_t lo = 0, hi = d->ns;
@@ -217,14 +89,14 @@ int jaen_incident_open(const struct jaen_gloss *g,
         jaen_free(ix);
         return rc;
     }
-    ix->d.kc = jaen_calloc(1, sizeof(*ix->d.kc));
-    if (!ix->d.kc) {
+    if (jaen_ix_kw_open(&ix->d.kw)) {
         jaen_romaji_close(ix->romaji);
         jaen_free(ix);
         return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
     }
     jaen_buf_init(&ix->d.tmp, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->en, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&ix->key, JAEN_BUF_DEFAULT_CAP);
     *out = ix;
     return JAEN_OK;
 }
@@ -237,7 +109,11 @@ void jaen_incident_close(struct jaen_incident *ix)
     jaen_free(ix->d.cpb);
     jaen_free(ix->d.s);
     jaen_free(ix->kinds);
-    jaen_free(ix->d.kc);
+    jaen_free(ix->blk);
+    jaen_buf_free(&ix->key);
+    jaen_ix_kw_close(ix->d.kw);
+    jaen_free(ix->d.bits);
+    jaen_free(ix->d.hits);
     jaen_buf_free(&ix->d.tmp);
     jaen_buf_free(&ix->en);
     jaen_free(ix);
@@ -329,10 +205,10 @@ static int looks_like_heading(const char *s, size_t len, size_t ncp)
 }
 
 /* Tags each sentence with its block's kind and its section. */
-static void tag_sections(struct ix_doc *d, const json_t *blocks)
+static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
+                         size_t nb)
 {
-    size_t bi = 0, nb = json_is_array(blocks) ? json_array_size(blocks) : 0;
-    size_t i;
+    size_t bi = 0, i;
     enum ix_sec sec = SEC_NONE;
     int64_t bs = -1, be = -1;
     int head = 0, item = 0;
@@ -340,18 +216,17 @@ static void tag_sections(struct ix_doc *d, const json_t *blocks)
     for (i = 0; i < d->ns; i++) {
         struct ix_sent *st = &d->s[i];
         while (bi < nb && be <= st->start) {
-            const json_t *b = json_array_get(blocks, bi++);
-            const char *type = json_string_value(json_object_get(b, "type"));
-            bs = json_integer_value(json_object_get(b, "start"));
-            be = json_integer_value(json_object_get(b, "end"));
+            const struct ix_block *b = &blk[bi++];
+            bs = b->start;
+            be = b->end;
             if (bs < 0 || be < bs || (size_t)be > d->ncp) {
                 be = -1;
                 continue;
             }
             size_t a = d->cpb[bs], z = d->cpb[be];
             trim(d->text, &a, &z);
-            head = type && strcmp(type, "heading") == 0;
-            item = type && strcmp(type, "item") == 0;
+            head = b->type == BLOCK_HEADING;
+            item = b->type == BLOCK_ITEM;
             if (!head)
                 head = looks_like_heading(d->text + a, z - a,
                                           (size_t)(be - bs));
@@ -375,6 +250,118 @@ static int grow(void **p, size_t *alloc, size_t need, size_t size)
         return JAEN_ENOMEM;
     *p = np;
     *alloc = need;
+    return JAEN_OK;
+}
+
+/* Appends a block; JAEN_OK or JAEN_ENOMEM. */
+static int add_block(struct jaen_incident *ix, const char *type,
+                     int64_t start, int64_t end)
+{
+    struct ix_block *b;
+
+    if (grow((void **)&ix->blk, &ix->ablk, ix->nblk + 1, sizeof(*b)))
+        return JAEN_ENOMEM;
+    b = &ix->blk[ix->nblk++];
+    b->type = !type ? BLOCK_OTHER
+              : strcmp(type, "heading") == 0 ? BLOCK_HEADING
+              : strcmp(type, "item") == 0 ? BLOCK_ITEM : BLOCK_OTHER;
+    b->start = start;
+    b->end = end;
+    return JAEN_OK;
+}
+
+/* Reads one block object of the raw "blocks" at s[*pos]: 1 done, 0 the
+ * JSON is not the usual shape (the caller then asks jansson), or
+ * JAEN_ENOMEM.  The value was validated when the record was split. */
+static int raw_block(struct jaen_incident *ix, const char *s, size_t len,
+                     size_t *pos)
+{
+    struct jaen_buf *k = &ix->key;
+    size_t p = *pos, e;
+    int64_t start = 0, end = 0;
+    int type = 0;               /* 0 none, 1 heading, 2 item, 3 other */
+    int rc;
+
+    if (p >= len || s[p] != '{')
+        return 0;
+    p = jaen_jscan_ws(s, len, p + 1);
+    while (p < len && s[p] == '"') {
+        jaen_buf_reset(k);
+        if ((rc = jaen_jscan_string(s, len, p, &e, k)))
+            return rc == JAEN_ENOMEM ? rc : 0;
+        p = jaen_jscan_ws(s, len, e);
+        if (p >= len || s[p] != ':')
+            return 0;
+        p = jaen_jscan_ws(s, len, p + 1);
+        if (k->len == 4 && memcmp(k->ptr, "type", 4) == 0) {
+            if (p >= len || s[p] != '"')
+                return 0;
+            jaen_buf_reset(k);
+            if ((rc = jaen_jscan_string(s, len, p, &p, k)))
+                return rc == JAEN_ENOMEM ? rc : 0;
+            type = !k->ptr ? 3 : strcmp(k->ptr, "heading") == 0 ? 1
+                               : strcmp(k->ptr, "item") == 0 ? 2 : 3;
+        } else if ((k->len == 5 && memcmp(k->ptr, "start", 5) == 0)
+                   || (k->len == 3 && memcmp(k->ptr, "end", 3) == 0)) {
+            if (jaen_jscan_int(s, len, &p, k->len == 5 ? &start : &end))
+                return 0;
+        } else if (jaen_jscan_value(s, len, &p, NULL)) {
+            return 0;
+        }
+        p = jaen_jscan_ws(s, len, p);
+        if (p < len && s[p] == ',')
+            p = jaen_jscan_ws(s, len, p + 1);
+        else
+            break;
+    }
+    if (p >= len || s[p] != '}')
+        return 0;
+    *pos = p + 1;
+    if (add_block(ix, type == 1 ? "heading" : type == 2 ? "item"
+                      : type == 3 ? "other" : NULL, start, end))
+        return JAEN_ENOMEM;
+    return 1;
+}
+
+/* The doc's "blocks" into ix->blk: from the raw JSON without building a
+ * tree when it has the usual shape, else through jansson.  Missing or
+ * malformed blocks give none.  Returns JAEN_OK or JAEN_ENOMEM. */
+static int read_blocks(struct jaen_incident *ix, struct jaen_doc *doc)
+{
+    const char *s;
+    size_t len, pos, i, n;
+    const json_t *arr;
+    int rc = 1;
+
+    ix->nblk = 0;
+    if (jaen_doc_raw(doc, JAEN_F_BLOCKS, &s, &len)) {
+        pos = jaen_jscan_ws(s, len, 0);
+        if (pos < len && s[pos] == '[') {
+            pos = jaen_jscan_ws(s, len, pos + 1);
+            while (pos < len && s[pos] != ']' && rc == 1) {
+                rc = raw_block(ix, s, len, &pos);
+                pos = jaen_jscan_ws(s, len, pos);
+                if (rc == 1 && pos < len && s[pos] == ',')
+                    pos = jaen_jscan_ws(s, len, pos + 1);
+                else if (rc == 1 && (pos >= len || s[pos] != ']'))
+                    rc = 0;
+            }
+            if (rc == 1)
+                return JAEN_OK;
+            if (rc < 0)
+                return rc;
+        }
+        ix->nblk = 0;
+    }
+    arr = jaen_doc_get(doc, JAEN_F_BLOCKS, NULL);
+    n = json_is_array(arr) ? json_array_size(arr) : 0;
+    for (i = 0; i < n; i++) {
+        const json_t *b = json_array_get(arr, i);
+        if (add_block(ix, json_string_value(json_object_get(b, "type")),
+                      json_integer_value(json_object_get(b, "start")),
+                      json_integer_value(json_object_get(b, "end"))))
+            return JAEN_ENOMEM;
+    }
     return JAEN_OK;
 }
 
@@ -416,7 +403,6 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
         st->b = d->cpb[st->end];
         trim(d->text, &st->a, &st->b);
         st->extra = sents[i].extra;
-        bloom_fill(st->bloom, d->text + st->a, st->b - st->a);
         st->sec = SEC_NONE;
         st->heading = st->item = 0;
         if (st->b > st->a)
@@ -434,7 +420,15 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
     d->published = json_string_value(pub);
     if (d->published && strlen(d->published) < 10)
         d->published = NULL;
-    tag_sections(d, jaen_doc_get(doc, JAEN_F_BLOCKS, NULL));
+    d->title = d->meta ? json_string_value(json_object_get(d->meta, "title"))
+                       : NULL;
+    d->title_len = d->title ? strlen(d->title) : 0;
+    rc = read_blocks(ix, doc);
+    if (rc)
+        return jaen_err_set(err, rc, "out of memory");
+    tag_sections(d, ix->blk, ix->nblk);
+    if (jaen_ix_kw_scan(d))
+        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
     return JAEN_OK;
 }
 

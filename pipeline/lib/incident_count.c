@@ -12,10 +12,8 @@
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
-#define ANY_OF(d, i, list) \
-    (jaen_ix_bany(d, IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, list))
-#define HAS(d, i, k) \
-    (jaen_ix_bhas(IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, k))
+#define ANY_OF(d, i, list) (jaen_ix_q_any(d, i, list))
+#define HAS(d, i, k) (jaen_ix_q_has(d, i, k))
 
 static const char *const items[] = {
     "name", "address", "postal_code", "phone", "email", "birth_date", "age",

@@ -10,10 +10,8 @@
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
-#define ANY_OF(d, i, list) \
-    (jaen_ix_bany(d, IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, list))
-#define HAS(d, i, k) \
-    (jaen_ix_bhas(IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, k))
+#define ANY_OF(d, i, list) (jaen_ix_q_any(d, i, list))
+#define HAS(d, i, k) (jaen_ix_q_has(d, i, k))
 
 /* --- detected ---------------------------------------------------------- */
 
@@ -61,17 +59,15 @@ static size_t clause_end(const struct ix_doc *d, size_t a, size_t z,
     return z - a;
 }
 
-/* Offset of the first keyword of ks in s[0..len), or len. */
-static size_t first_in(const char *s, size_t len, const char *const *ks)
+/* Offset of the first keyword of ks in bytes [a, a + len) of the text,
+ * inside sentence si, counted from a; or len when there is none. */
+static size_t first_in(const struct ix_doc *d, size_t si, size_t a,
+                       size_t len, const char *const *ks)
 {
-    size_t best = len, p;
+    size_t kl, from = a - d->s[si].a;
+    size_t p = jaen_ix_q_first(d, si, from, from + len, ks, &kl);
 
-    for (; *ks; ks++) {
-        p = jaen_ix_find(s, len, *ks);
-        if (p < best)
-            best = p;
-    }
-    return best;
+    return p == (size_t)-1 ? len : p - from;
 }
 
 int jaen_ix_detected(const struct ix_doc *d, char out[11])
@@ -123,8 +119,9 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
         if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
                         || memcmp(d->text + a, "時点", 6) == 0))
             continue;       /* 12月10日現在: "as of" */
-        if (first_in(d->text + a, cl, noticed)
-            >= first_in(d->text + a, cl, not_detection))
+        if (a < d->s[si].a
+            || first_in(d, si, a, cl, noticed)
+                   >= first_in(d, si, a, cl, not_detection))
             continue;
         if (!found || memcmp(v, out, 10) < 0) {
             memcpy(out, v, 10);

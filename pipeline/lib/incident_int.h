@@ -23,10 +23,12 @@ enum ix_sec {
     SEC_CONTACT,        /* お問い合わせ, 窓口 */
 };
 
-/* Bits of the per-sentence bigram filter that lets most keyword searches
- * stop before they scan: a keyword whose first two code points never occur
- * together in the sentence is not in it. */
-#define IX_BLOOM_WORDS 16
+/* A block of the document (doc.h "blocks"), as the sections need it. */
+enum ix_block_type { BLOCK_OTHER = 0, BLOCK_HEADING, BLOCK_ITEM };
+struct ix_block {
+    enum ix_block_type type;
+    int64_t start, end;     /* code point span; 0 when missing */
+};
 
 /* One sentence as the rules see it. */
 struct ix_sent {
@@ -36,12 +38,18 @@ struct ix_sent {
     int heading;        /* the sentence is (part of) a heading */
     int item;           /* the sentence is in a list item */
     const json_t *extra;/* borrowed extra keys, or NULL */
-    uint64_t bloom[IX_BLOOM_WORDS]; /* code point bigrams present */
+    size_t h0, h1;      /* its keyword occurrences: hits[h0 .. h1) */
 };
 
-/* Per-list bigram masks, computed on a list's first use, so that a whole
- * keyword list is skipped with a few word ANDs (incident.c). */
-struct ix_kwcache;
+/* One occurrence of a registered keyword (incident_kw.c). */
+struct ix_hit {
+    uint32_t off;       /* byte offset in the span */
+    uint16_t kw;        /* keyword id */
+};
+
+/* The keyword index: the vocabulary of the rules' keyword lists and the
+ * table that finds them all in one pass (incident_kw.c). */
+struct ix_kw;
 
 /* One document as the rules see it; arrays owned by the extractor. */
 struct ix_doc {
@@ -56,8 +64,16 @@ struct ix_doc {
     const struct jaen_term *terms;  /* borrowed from the doc */
     size_t nterms;
     const char *published;  /* "YYYY-MM-DD" or NULL */
+    const char *title;      /* the meta title (span ns), or NULL */
+    size_t title_len;
     struct jaen_buf tmp;    /* scratch */
-    struct ix_kwcache *kc;  /* list masks, owned by the extractor */
+    struct ix_kw *kw;       /* owned by the extractor */
+    uint32_t scan_gen;      /* vocabulary generation of the scan */
+    size_t nw;              /* bitset words per span */
+    uint64_t *bits;         /* span i's keywords: bits[i * nw ..] */
+    size_t abits;
+    struct ix_hit *hits;    /* the spans' occurrences, span by span */
+    size_t nhits, ahits;
 };
 
 /* Incident types as bits, in schema order. */
@@ -76,17 +92,33 @@ int jaen_ix_any(const char *s, size_t len, const char *const *ks);
 /* Byte offset of k in s[0..len), or (size_t)-1. */
 size_t jaen_ix_find(const char *s, size_t len, const char *k);
 
-/* Like jaen_ix_has / jaen_ix_any / jaen_ix_find on s[0..len), skipping
- * keywords whose first bigram is not in bloom (NULL: no filter). */
-int jaen_ix_bhas(const char *s, size_t len, const uint64_t *bloom,
-                 const char *k);
-int jaen_ix_bany(const struct ix_doc *d, const char *s, size_t len,
-                 const uint64_t *bloom, const char *const *ks);
-/* 0 when no keyword of ks can be in a text with this bloom filter. */
-int jaen_ix_list_may(const struct ix_doc *d, const uint64_t *bloom,
-                     const char *const *ks);
-size_t jaen_ix_bfind(const char *s, size_t len, const uint64_t *bloom,
-                     const char *k);
+/* The keyword index (incident_kw.c).  Opens an empty one: JAEN_OK or
+ * JAEN_ENOMEM.  Close frees it; NULL is a no-op. */
+int jaen_ix_kw_open(struct ix_kw **out);
+void jaen_ix_kw_close(struct ix_kw *kw);
+/* Scans the sentences and the title of d (after d->ns, d->s and d->title
+ * are set) for every registered keyword.  JAEN_OK or JAEN_ENOMEM. */
+int jaen_ix_kw_scan(struct ix_doc *d);
+
+/* Queries on span sp: sentence sp, or the title when sp == d->ns.  Lists
+ * and keywords are remembered by address, so they must have static
+ * storage (string literals, static arrays); a list is registered on its
+ * first use and answered by the scan from the next document on (by a plain
+ * search until then).  Offsets are bytes from the span's start. */
+/* Does span sp contain a keyword of ks? */
+int jaen_ix_q_any(const struct ix_doc *d, size_t sp, const char *const *ks);
+/* Does span sp contain k? */
+int jaen_ix_q_has(const struct ix_doc *d, size_t sp, const char *k);
+/* Offset of the first k at or after from, or (size_t)-1. */
+size_t jaen_ix_q_find(const struct ix_doc *d, size_t sp, size_t from,
+                      const char *k);
+/* Offset of the first keyword of ks wholly inside [from, to), the longest
+ * of those starting there (its length in *kl), or (size_t)-1. */
+size_t jaen_ix_q_first(const struct ix_doc *d, size_t sp, size_t from,
+                       size_t to, const char *const *ks, size_t *kl);
+/* Is a keyword of ks at or after byte from of span sp? */
+int jaen_ix_q_any_from(const struct ix_doc *d, size_t sp, size_t from,
+                       const char *const *ks);
 
 /* The text of sentence i. */
 #define IX_S(d, i) ((d)->text + (d)->s[i].a)

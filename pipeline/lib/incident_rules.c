@@ -12,10 +12,8 @@
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
-#define ANY_OF(d, i, list) \
-    (jaen_ix_bany(d, IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, list))
-#define HAS(d, i, k) \
-    (jaen_ix_bhas(IX_S(d, i), IX_L(d, i), (d)->s[i].bloom, k))
+#define ANY_OF(d, i, list) (jaen_ix_q_any(d, i, list))
+#define HAS(d, i, k) (jaen_ix_q_has(d, i, k))
 
 /* Words that deny what the sentence names. */
 static const char *const negated[] = {
@@ -153,18 +151,16 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         "再開", "個別に", "個別で", "ご連絡", "通知", "まいりました",
         "本お知らせ", "ました。", NULL,
     };
-    const char *title = d->meta ? json_string_value(
-                                      json_object_get(d->meta, "title"))
-                                : NULL;
-    size_t tl = title ? strlen(title) : 0, i;
+    const char *title = d->title;
+    size_t tl = d->title_len, i;
     const json_t *rel = d->meta ? json_object_get(d->meta, "related") : NULL;
     int series = json_is_array(rel) && json_array_size(rel) > 0;
     int is_done = 0, promise = 0, first_said = 0;
     long n = title ? report_number(title, tl) : 0;
 
-    if (title && jaen_ix_any(title, tl, final_title))
+    if (title && ANY_OF(d, d->ns, final_title))
         return "final";
-    if (title && jaen_ix_any(title, tl, done_title))
+    if (title && ANY_OF(d, d->ns, done_title))
         is_done = 1;
     for (i = 0; i < d->ns; i++) {
         if (ANY_OF(d, i, done) && NONE_OF(d, i, done_later))
@@ -176,9 +172,9 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         else if (earlier_report(d, i))
             series = 1;
     }
-    if (n == 1 || first_said || (title && jaen_ix_any(title, tl, first)))
+    if (n == 1 || first_said || (title && ANY_OF(d, d->ns, first)))
         return "initial";
-    if (n >= 2 || series || (title && jaen_ix_any(title, tl, later)))
+    if (n >= 2 || series || (title && ANY_OF(d, d->ns, later)))
         return is_done ? "final" : "update";
     return promise ? "initial" : "single";
 }
@@ -207,31 +203,18 @@ struct span {
     const char *s;
     size_t len;
     enum ix_sec sec;
-    const uint64_t *bloom;  /* the sentence's filter, or NULL */
+    size_t si;              /* its span number: sentence, or ns (title) */
     const struct ix_doc *d;
 };
 
-#define SANY(sp, list) \
-    (jaen_ix_bany((sp)->d, (sp)->s, (sp)->len, (sp)->bloom, list))
-#define SHAS(sp, k) (jaen_ix_bhas((sp)->s, (sp)->len, (sp)->bloom, k))
+#define SANY(sp, list) (jaen_ix_q_any((sp)->d, (sp)->si, list))
+#define SHAS(sp, k) (jaen_ix_q_has((sp)->d, (sp)->si, k))
 
 /* First offset of any of ks in sp, or (size_t)-1; *kl its length. */
 static size_t first_of(const struct span *sp, const char *const *ks,
                        size_t *kl)
 {
-    size_t best = (size_t)-1, p;
-
-    *kl = 0;
-    if (!jaen_ix_list_may(sp->d, sp->bloom, ks))
-        return best;
-    for (; *ks; ks++) {
-        p = jaen_ix_bfind(sp->s, sp->len, sp->bloom, *ks);
-        if (p < best || (p == best && strlen(*ks) > *kl)) {
-            best = p;
-            *kl = strlen(*ks);
-        }
-    }
-    return best;
+    return jaen_ix_q_first(sp->d, sp->si, 0, sp->len, ks, kl);
 }
 
 /* Words right after a keyword that state it happened (不正アクセスにより). */
@@ -257,8 +240,7 @@ static int affirmed(const struct span *sp, const char *const *ks)
         return 0;
     if (asserted_after(sp->s + p + kl, sp->len - p - kl))
         return 1;
-    return !jaen_ix_bany(sp->d, sp->s + p, sp->len - p, sp->bloom,
-                         negated);
+    return !jaen_ix_q_any_from(sp->d, sp->si, p, negated);
 }
 
 static int in_body(const struct span *sp)
@@ -323,10 +305,8 @@ static int at_other(const struct span *sp)
         return 1;
     for (a = at; *a; a++) {
         at0 = 0;
-        while ((p = jaen_ix_bfind(sp->s + at0, sp->len - at0, sp->bloom,
-                                  *a))
+        while ((p = jaen_ix_q_find(sp->d, sp->si, at0, *a))
                != (size_t)-1) {
-            p += at0;
             for (w = who; *w; w++) {
                 size_t wl = strlen(*w), o;
                 if (p < wl || memcmp(sp->s + p - wl, *w, wl) != 0)
@@ -467,9 +447,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     unsigned m = 0, terms = term_types(d);
     size_t i;
     int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
-    const char *title = d->meta ? json_string_value(
-                                      json_object_get(d->meta, "title"))
-                                : NULL;
+    const char *title = d->title;
 
     for (i = 0; i <= d->ns; i++) {
         struct span sp0, *sp = &sp0;
@@ -478,15 +456,14 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             if (!title)
                 break;
             sp->s = title;
-            sp->len = strlen(title);
+            sp->len = d->title_len;
             sp->sec = SEC_NONE;
-            sp->bloom = NULL;
         } else {
             sp->s = IX_S(d, i);
             sp->len = IX_L(d, i);
             sp->sec = d->s[i].sec;
-            sp->bloom = d->s[i].bloom;
         }
+        sp->si = i;
         if (sp->sec == SEC_CONTACT)
             continue;
         if (mention(sp, unauth) && !SANY(sp, unauth_not))

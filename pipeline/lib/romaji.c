@@ -368,6 +368,12 @@ int jaen_romaji_kana(struct jaen_romaji *r, const char *text, size_t len,
     uint32_t c;
     const struct pair *w;
 
+    /* fail before the transliterator runs: kanji names are common */
+    while (pos < len)
+        if (!jaen_utf8_next(text, len, &pos, &c)
+            || !(is_kana(c) || is_latin(c) || is_sep(c)))
+            return JAEN_EDATA;
+    pos = 0;
     while (pos <= len && !rc) {
         at = pos;
         c = 0;
