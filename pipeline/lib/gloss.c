@@ -394,16 +394,22 @@ int jaen_gloss_entry(const struct jaen_gloss *g, size_t i,
     return JAEN_OK;
 }
 
-const char *jaen_gloss_term_json(const struct jaen_gloss *g, uint32_t entry)
+const char *jaen_gloss_term_json(const struct jaen_gloss *g, uint32_t entry,
+                                 size_t *len)
 {
+    const unsigned char *p;
     uint32_t off;
 
     if (entry >= g->h->n_terms)
         return NULL;
     off = g->entries[entry].json;
-    if (off == 0 || off >= g->nstrings)
+    if (off < 2 || off >= g->nstrings)
         return NULL;
-    return g->strings + off;
+    p = (const unsigned char *)g->strings + off;
+    *len = p[-2] | (size_t)p[-1] << 8;
+    if (*len == 0xFFFF || *len >= g->nstrings - off)
+        *len = strlen((const char *)p);
+    return (const char *)p;
 }
 
 int jaen_gloss_to_dictsrc(const struct jaen_gloss *g, struct jaen_dictsrc *ds,
@@ -491,6 +497,7 @@ static inline size_t end_from(const struct jaen_gloss_span *toks, size_t ntok,
  * character (the first is in the root's dense, cached child array), so
  * that the cache miss there overlaps with the walks before it. */
 #define PREFETCH_AHEAD 3
+#define PREFETCH_UNITS 32768    /* below 256 KiB the array stays cached */
 static inline void prefetch(const struct jaen_gloss *g,
                             const unsigned char *s, size_t limit, size_t pos)
 {
@@ -518,6 +525,7 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
     const struct jaen_glossfmt_unit *da = g->term;
     const unsigned char *s = (const unsigned char *)text;
     const uint32_t n = g->nterm;
+    const int big = n > PREFETCH_UNITS;
     size_t i = 0, nh = 0, limit = 0, k;
 
     for (k = ntok; k > 0; k--) {          /* walks never pass the last end */
@@ -533,7 +541,7 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
         size_t best = JAEN_GLOSS_NOPOS;
         uint32_t st = 0, bestv = 0, bestst = 0, t, code;
 
-        if (i + PREFETCH_AHEAD < ntok)
+        if (big && i + PREFETCH_AHEAD < ntok)
             prefetch(g, s, limit, toks[i + PREFETCH_AHEAD].start);
         if (start >= limit) {           /* also JAEN_GLOSS_NOPOS */
             i++;

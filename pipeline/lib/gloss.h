@@ -79,10 +79,11 @@ const char *jaen_gloss_name(const struct jaen_gloss *g);
 int jaen_gloss_entry(const struct jaen_gloss *g, size_t i,
                      struct jaen_gloss_entry *e, struct jaen_err *err);
 
-/* The end of entry's object in jaen gloss's "terms", ready-made JSON text:
- * ,"en":...,"concept":...,"entry":...} (glossfmt.h).  NULL when entry is
- * not a term or the glossary is corrupt there. */
-const char *jaen_gloss_term_json(const struct jaen_gloss *g, uint32_t entry);
+/* The end of entry's object in jaen gloss's "terms", ready-made JSON text
+ * of *len bytes: ,"en":...,"concept":...,"entry":...} (glossfmt.h).  NULL
+ * when entry is not a term or the glossary is corrupt there. */
+const char *jaen_gloss_term_json(const struct jaen_gloss *g, uint32_t entry,
+                                 size_t *len);
 
 /* Adds every entry of g to ds as rows of one source file named after g
  * (line = entry index + 1), for merging with users' glossaries. */

@@ -560,12 +560,15 @@ static uint32_t pool_add(struct jaen_buf *pool, const char *s, int *rc)
     return (uint32_t)off;
 }
 
-/* Adds the end of a term's "terms" object to the pool (glossfmt.h). */
+/* Adds the end of a term's "terms" object to the pool (glossfmt.h),
+ * after its length as two bytes. */
 static uint32_t pool_add_json(struct jaen_buf *pool,
                               const struct jaen_dict_entry *e, int *rc)
 {
-    size_t off = pool->len;
+    size_t at = pool->len, n;
 
+    if (!*rc)
+        *rc = jaen_buf_add(pool, "\0\0", 2);
     if (!*rc)
         *rc = jaen_buf_adds(pool, ",\"en\":");
     if (!*rc)
@@ -580,7 +583,12 @@ static uint32_t pool_add_json(struct jaen_buf *pool,
         *rc = jaen_json_add_string(pool, e->ja, strlen(e->ja));
     if (!*rc)
         *rc = jaen_buf_add(pool, "}", 2);       /* with the NUL */
-    return (uint32_t)off;
+    if (*rc)
+        return 0;
+    n = pool->len - at - 3;
+    pool->ptr[at] = (char)(n > 0xFFFF ? 0xFF : n & 0xFF);
+    pool->ptr[at + 1] = (char)(n > 0xFFFF ? 0xFF : n >> 8);
+    return (uint32_t)(at + 2);
 }
 
 static int pad8(struct jaen_buf *out)

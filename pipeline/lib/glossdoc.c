@@ -307,15 +307,14 @@ static int terms_of(const struct jaen_gloss *g, struct work *w,
     for (i = 0; !rc && i < nh; i++) {
         const struct jaen_tok *a = &toks[s->tok0 + w->hits[i].first];
         const struct jaen_tok *b = &toks[s->tok0 + w->hits[i].last];
-        const char *tail = jaen_gloss_term_json(g, w->hits[i].entry);
         size_t ba = w->obyte[a->start], bb = w->obyte[b->end], tl;
+        const char *tail = jaen_gloss_term_json(g, w->hits[i].entry, &tl);
         char *p;
 
         if (!tail)
             return jaen_err_set(err, JAEN_EFORMAT, "%s: corrupt glossary "
                                 "(entry %u)", jaen_gloss_name(g),
                                 (unsigned)w->hits[i].entry);
-        tl = strlen(tail);
         rc = jaen_buf_reserve(o, 60 + tl);
         if (rc)
             break;

@@ -127,7 +127,9 @@ struct jaen_glossfmt_entry {
     uint32_t json;          /* terms only: the end of a "terms" object,
                              * ,"en":...,"concept":...,"entry":...} as JSON
                              * text (jaen_json_add_string's escaping), so
-                             * that the gloss stage copies it; else 0 */
+                             * that the gloss stage copies it; its length
+                             * is the uint16 before it (0xFFFF: that or
+                             * more, use strlen); else 0 */
 };
 
 /* One unit of a double-array trie, 8 bytes.
