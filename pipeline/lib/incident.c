@@ -21,8 +21,6 @@ struct jaen_incident {
     struct jaen_romaji *romaji;
     struct ix_doc d;            /* reused for every document */
     size_t acpb, asent;         /* allocated entries of d.cpb and d.s */
-    size_t akinds;              /* allocated entries of kinds */
-    unsigned char *kinds;       /* response kind per sentence */
     struct ix_block *blk;       /* the document's blocks */
     size_t nblk, ablk;
     struct jaen_buf key;        /* scratch for block keys */
@@ -108,7 +106,6 @@ void jaen_incident_close(struct jaen_incident *ix)
     jaen_romaji_close(ix->romaji);
     jaen_free(ix->d.cpb);
     jaen_free(ix->d.s);
-    jaen_free(ix->kinds);
     jaen_free(ix->blk);
     jaen_buf_free(&ix->key);
     jaen_ix_kw_close(ix->d.kw);
@@ -382,8 +379,7 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
     if (rc)
         return rc;
     if (grow((void **)&d->cpb, &ix->acpb, d->ncp + 1, sizeof(*d->cpb))
-        || grow((void **)&d->s, &ix->asent, nsents + 1, sizeof(*d->s))
-        || grow((void **)&ix->kinds, &ix->akinds, nsents + 1, 1))
+        || grow((void **)&d->s, &ix->asent, nsents + 1, sizeof(*d->s)))
         return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
     for (i = 0; i < d->len && k <= d->ncp; i++)
         if (((unsigned char)d->text[i] & 0xC0) != 0x80)
@@ -648,22 +644,59 @@ static json_t *build_impact(struct ix_doc *d)
                      "secondary_damage", jaen_ix_secondary(d));
 }
 
-static json_t *build_response(struct jaen_incident *ix)
+struct measures {
+    const struct ix_doc *d;
+    json_t *list[2];            /* implemented, planned */
+};
+
+/* Is s[0..len) already the "ja" of a measure in arr? */
+static int listed(const json_t *arr, const char *s, size_t len)
 {
-    struct ix_doc *d = &ix->d;
-    json_t *impl = json_array(), *plan = json_array();
     size_t i;
 
-    if (!impl || !plan || jaen_ix_response(d, ix->kinds)) {
-        json_decref(impl);
-        json_decref(plan);
+    for (i = 0; i < json_array_size(arr); i++) {
+        const json_t *ja = json_object_get(json_array_get(arr, i), "ja");
+        if (json_string_length(ja) == len
+            && memcmp(json_string_value(ja), s, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* jaen_ix_measure_fn: appends the clause, without its joint's 、, once. */
+static int add_measure(void *vctx, size_t si, size_t a, size_t b, int kind)
+{
+    struct measures *m = vctx;
+    const struct ix_doc *d = m->d;
+    const char *s = IX_S(d, si);
+    size_t len = IX_L(d, si);
+    json_t *t;
+
+    while (b > a + 3 && memcmp(s + b - 3, "、", 3) == 0)
+        b -= 3;
+    while (a < b && (s[a] == ' ' || memcmp(s + a, "　", 3) == 0))
+        a += s[a] == ' ' ? 1 : 3;
+    if (b <= a || listed(m->list[0], s + a, b - a)
+        || listed(m->list[1], s + a, b - a))
+        return JAEN_OK;
+    t = a == 0 && b == len ? sent_t(d, si) : make_t(s + a, b - a, NULL);
+    if (!t || json_array_append_new(m->list[kind == 2], t))
+        return JAEN_ENOMEM;
+    return JAEN_OK;
+}
+
+static json_t *build_response(struct jaen_incident *ix)
+{
+    struct measures m = {&ix->d, {json_array(), json_array()}};
+
+    if (!m.list[0] || !m.list[1]
+        || jaen_ix_response(&ix->d, add_measure, &m)) {
+        json_decref(m.list[0]);
+        json_decref(m.list[1]);
         return NULL;
     }
-    for (i = 0; i < d->ns; i++)
-        if (ix->kinds[i])
-            json_array_append_new(ix->kinds[i] == 1 ? impl : plan,
-                                  sent_t(d, i));
-    return json_pack("{s:o,s:o}", "implemented", impl, "planned", plan);
+    return json_pack("{s:o,s:o}", "implemented", m.list[0], "planned",
+                     m.list[1]);
 }
 
 int jaen_incident_record(struct jaen_incident *ix, struct jaen_doc *doc,
@@ -675,7 +708,6 @@ int jaen_incident_record(struct jaen_incident *ix, struct jaen_doc *doc,
     rc = build_view(ix, doc, err);
     if (rc)
         return rc;
-    memset(ix->kinds, 0, ix->d.ns + 1);
     *rec = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}",
                      "schema", JAEN_INCIDENT_SCHEMA, "id", jaen_doc_id(doc),
                      "source", build_source(ix),

@@ -1,10 +1,9 @@
-/* incident_facts.c: detection date, secondary damage, cause and response.
+/* incident_facts.c: detection date, secondary damage and cause.
  *
  * The detection date is the earliest full date followed, in its clause, by
  * a verb of noticing (検知, 判明, 発覚, 確認, 気づ…) or of being told.  The
- * cause is the first sentence that states one.  Measures are sentences of
- * the response sections (and response verbs anywhere), implemented or
- * planned by their tense. */
+ * cause is the first sentence that states one.  The measures are in
+ * incident_resp.c. */
 #include "incident_int.h"
 
 #include <string.h>
@@ -226,90 +225,4 @@ size_t jaen_ix_cause(const struct ix_doc *d)
         return i;
     }
     return (size_t)-1;
-}
-
-/* --- response ---------------------------------------------------------- */
-
-static const char *const planned_words[] = {
-    "今後", "予定", "検討", "まいります", "参ります", "てまいる", "していく",
-    "いたします。", "努めます", "図ります", "徹底します", "行います。",
-    "実施します", "強化します", "進めます", NULL,
-};
-static const char *const done_words[] = {
-    "しました", "いたしました", "実施済", "対応済", "完了", "講じて",
-    "講じました", "しております", "いたしております", "行っております",
-    "進めております", "ました。", "済み", "遮断", "隔離", NULL,
-};
-static const char *const measure_anywhere[] = {
-    "遮断いたしました", "遮断しました", "遮断しております", "隔離しました",
-    "隔離いたしました", "被害届を提出", "被害届を提出", "相談しております",
-    "届け出ております", "報告いたしました", "報告しております",
-    "報告を行いました", "報告済", "初期化", "パスワードを変更", "停止いたしました",
-    "停止しました", NULL,
-};
-static const char *const not_measure[] = {
-    "お詫び", "おわび", "ご迷惑", "ご心配", "お願い", "ください", "下さい",
-    "お問い合わせ", "問合せ", "ご連絡いたします", "お知らせいたします",
-    "ご報告いたします", "公表いたします", "お知らせします", "ご報告します",
-    "個別に", "ご案内", "ご理解", "以下", "下記", "次の", "次のとおり", NULL,
-};
-
-/* An introduction like 「以下の対策を実施および予定しております」 sets the
- * kind of the verbless list items after it. */
-static int intro_kind(const struct ix_doc *d, size_t i)
-{
-    if (!(HAS(d, i, "以下") || HAS(d, i, "下記") || HAS(d, i, "次の")))
-        return 0;
-    if (ANY_OF(d, i, planned_words))
-        return 2;
-    if (ANY_OF(d, i, done_words))
-        return 1;
-    return 0;
-}
-
-static int has_verb(const struct ix_doc *d, size_t i)
-{
-    return ANY_OF(d, i, planned_words) || ANY_OF(d, i, done_words);
-}
-
-int jaen_ix_response(const struct ix_doc *d, unsigned char *kinds)
-{
-    size_t i, j;
-    int deflt = 1;
-
-    for (i = 0; i < d->ns; i++) {
-        const struct ix_sent *s = &d->s[i];
-        kinds[i] = 0;
-        if (s->heading) {
-            deflt = HAS(d, i, "今後") || HAS(d, i, "予定") ? 2 : 1;
-            continue;
-        }
-        if (s->sec == SEC_RESPONSE) {
-            int k = intro_kind(d, i);
-            if (k) {
-                deflt = k;
-                continue;
-            }
-        }
-        if (ANY_OF(d, i, not_measure))
-            continue;
-        if (s->sec == SEC_CAUSE && HAS(d, i, "今後")) {
-            kinds[i] = 2;
-        } else if (s->sec == SEC_RESPONSE) {
-            if (ANY_OF(d, i, planned_words))
-                kinds[i] = 2;
-            else if (ANY_OF(d, i, done_words))
-                kinds[i] = 1;
-            else if (s->item && !has_verb(d, i))
-                kinds[i] = (unsigned char)deflt;
-        } else if (ANY_OF(d, i, measure_anywhere) && s->sec != SEC_CONTACT) {
-            kinds[i] = 1;
-        }
-        /* the same measure twice counts once */
-        for (j = 0; kinds[i] && j < i; j++)
-            if (kinds[j] && IX_L(d, j) == IX_L(d, i)
-                && memcmp(IX_S(d, j), IX_S(d, i), IX_L(d, i)) == 0)
-                kinds[i] = 0;
-    }
-    return 0;
 }

@@ -134,8 +134,14 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11]);
 const char *jaen_ix_secondary(const struct ix_doc *d);
 /* Index of the cause sentence, or (size_t)-1. */
 size_t jaen_ix_cause(const struct ix_doc *d);
-/* Response sentences: kinds[i] = 1 implemented, 2 planned, 0 neither. */
-int jaen_ix_response(const struct ix_doc *d, unsigned char *kinds);
+/* The response measures (incident_resp.c): calls fn once per measure,
+ * bytes [a, b) of sentence si, kind 1 implemented or 2 planned, in text
+ * order; fn returns 0 or a negative status that stops the walk.  Returns
+ * JAEN_OK or fn's status. */
+typedef int (*jaen_ix_measure_fn)(void *ctx, size_t si, size_t a, size_t b,
+                                  int kind);
+int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn fn,
+                     void *ctx);
 /* The data items as a sorted array of schema names. */
 int jaen_ix_items(const struct ix_doc *d, json_t *items);
 /* The counts: appends {value, approx, qualifier, unit, before_dedup,
