@@ -257,12 +257,18 @@ static int parse_args(struct run *run, int argc, char **argv, int *nfiles)
 
 /* Sends pending output when there is enough of it, or when forced. */
 
-/* Queues an input failure as an error record. */
+/* Queues an input failure as an error record; when even that fails, the
+ * run stops with a message instead of losing the record silently. */
 static void add_error(struct run *run, const char *id, const char *where,
                       long line, const struct jaen_err *err)
 {
-    jaen_pool_add(run, ITEM_ERROR, err->msg, strlen(err->msg), id, where,
-                  line, err->code ? err->code : JAEN_EDATA);
+    if (jaen_pool_add(run, ITEM_ERROR, err->msg, strlen(err->msg), id, where,
+                      line, err->code ? err->code : JAEN_EDATA)) {
+        jaen_stage_diag(run->stage, where, line, "%s; out of memory for its "
+                        "error record", err->msg);
+        run->status = JAEN_EXIT_FAIL;
+        run->stop = 1;
+    }
 }
 
 static void read_jsonl(struct run *run, int fd, const char *name)
