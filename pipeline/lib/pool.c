@@ -27,20 +27,24 @@ static void diag(const struct run *run, struct job *job, const char *where,
 static void diag(const struct run *run, struct job *job, const char *where,
                  long line, const char *fmt, ...)
 {
-    char msg[512];
+    char msg[512], text[1024];
     va_list ap;
 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
     if (where && line > 0)
-        jaen_buf_addf(&job->diag, "jaen %s: %s:%ld: %s\n", run->stage->name,
-                      where, line, msg);
+        snprintf(text, sizeof(text), "jaen %s: %.256s:%ld: %s\n",
+                 run->stage->name, where, line, msg);
     else if (where)
-        jaen_buf_addf(&job->diag, "jaen %s: %s: %s\n", run->stage->name,
-                      where, msg);
+        snprintf(text, sizeof(text), "jaen %s: %.256s: %s\n",
+                 run->stage->name, where, msg);
     else
-        jaen_buf_addf(&job->diag, "jaen %s: %s\n", run->stage->name, msg);
+        snprintf(text, sizeof(text), "jaen %s: %s\n", run->stage->name, msg);
+    /* out of memory for the message: say it now, out of order, rather
+     * than not at all */
+    if (jaen_buf_adds(&job->diag, text))
+        fputs(text, stderr);
 }
 
 static void bad(struct run *run, struct job *job, const struct item *it,
