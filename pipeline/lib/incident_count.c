@@ -252,11 +252,43 @@ static const char *const exposed[] = {
     "入力された", "公開され", "格納", "保管", "以下の情報", "次の情報",
     "記載", NULL,
 };
+/* Words that deny the data named before them in their clause. */
 static const char *const not_exposed[] = {
     "保有しておらず", "保有しておりません", "保持しておりません",
     "含まれておりません", "含まれていません", "含まれておらず",
-    "対象外", "ございません", "保存しておりません", "入力しないで",
-    "ご確認ください", "ご注意", "変更", "ください", NULL,
+    "含まれていない", "含まれない", "対象外", "ございません",
+    "保存しておりません", NULL,
+};
+/* Advice to readers: the data named is not said to be exposed. */
+static const char *const advice[] = {
+    "入力しないで", "ご確認ください", "ご注意", "変更", "ください", NULL,
+};
+/* A denial after these is about other data (「氏名、住所であり、口座情報は
+ *含まれておりません」). */
+static const char *const turns[] = {
+    "であり、", "ですが、", "ますが、", "したが、", "でしたが", "であり", NULL,
+};
+
+/* Kinds of data the glossary has no term for, named by their words. */
+static const char *const text_items[][2] = {
+    {"証券番号", "other"}, {"保険料", "other"}, {"契約番号", "other"},
+    {"会員番号", "other"}, {"顧客番号", "other"}, {"お客様番号", "other"},
+    {"患者ID", "other"}, {"患者番号", "other"}, {"診察券番号", "other"},
+    {"学籍番号", "other"}, {"人事情報", "other"}, {"取引内容", "other"},
+    {"取引情報", "other"}, {"取引履歴", "other"}, {"カードブランド", "other"},
+    {"宛名", "other"}, {"職歴", "other"}, {"経歴", "other"},
+    {"病名", "health_info"}, {"診断", "health_info"},
+    {"診療情報", "health_info"}, {"検査結果", "health_info"},
+    {"病歴", "health_info"}, {"健康診断", "health_info"},
+    {"予防接種", "health_info"}, {"カルテ", "health_info"},
+    {"身分証", "id_document"}, {"運転免許証", "id_document"},
+    {"パスポート", "id_document"}, {"在留カード", "id_document"},
+    {"注文内容", "order_info"}, {"注文履歴", "order_info"},
+    {"配送先情報", "order_info"}, {"お届け先情報", "order_info"},
+    {"予約情報", "order_info"}, {"予約内容", "order_info"},
+    {"購入履歴", "purchase_history"}, {"購入商品", "purchase_history"},
+    {"商品名", "purchase_history"}, {"口座番号", "bank_account"},
+    {"口座情報", "bank_account"},
 };
 
 /* "Personal information" and the like name no kind of data. */
@@ -276,46 +308,89 @@ static int generic_item(const struct jaen_term *term)
     return 0;
 }
 
+/* Does the data named at byte off of sentence si count as exposed in
+ * that sentence's context (not contact details or measures, not advice,
+ * in a sentence about exposure or a list such a sentence introduces)? */
+static int exposed_context(const struct ix_doc *d, size_t si)
+{
+    const struct ix_sent *s = &d->s[si];
+    size_t j, lines;
+    int ok;
+
+    if (s->sec == SEC_CONTACT || s->sec == SEC_RESPONSE
+        || ANY_OF(d, si, advice))
+        return 0;
+    if (ANY_OF(d, si, exposed) || s->sec == SEC_DATA)
+        return 1;
+    /* a list item or line after 「以下の情報…」: back over the list's
+     * items, then up to three lines before it */
+    ok = 0;
+    j = si;
+    while (s->item && j > 0 && d->s[j - 1].item && !d->s[j - 1].heading)
+        j--;
+    for (lines = 0; j > 0 && lines < 3 && !d->s[j - 1].heading;
+         j--, lines++)
+        if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
+            || HAS(d, j - 1, "下記")
+            || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "："))
+            return ANY_OF(d, j - 1, exposed);
+    return ok;
+}
+
+/* Is the data named at byte off of sentence si denied later in its
+ * clause (「…は含まれておりません」)? */
+static int denied(const struct ix_doc *d, size_t si, size_t off)
+{
+    size_t kl, len = IX_L(d, si);
+    size_t neg = jaen_ix_q_first(d, si, off, len, not_exposed, &kl);
+
+    if (neg == (size_t)-1)
+        return 0;
+    return jaen_ix_q_first(d, si, off, neg, turns, &kl) == (size_t)-1;
+}
+
+static void set_item(unsigned long *m, const char *name)
+{
+    int k;
+
+    for (k = 0; items[k]; k++)
+        if (strcmp(name, items[k]) == 0)
+            *m |= 1ul << k;
+}
+
 int jaen_ix_items(const struct ix_doc *d, json_t *out)
 {
-    size_t i, n = d->nterms, si;
+    size_t i, n = d->nterms, si, k, off;
     unsigned long m = 0;
-    int k;
     size_t last = (size_t)-1;
     int ok = 0;
 
     for (i = 0; i < n; i++) {
         const struct jaen_term *t = &d->terms[i];
         const char *c = t->concept;
-        int64_t start = t->start;
 
         if (!c || strncmp(c, "data_item.", 10) != 0 || generic_item(t))
             continue;
-        si = jaen_ix_sent_at(d, start);
+        si = jaen_ix_sent_at(d, t->start);
         if (si >= d->ns)
             continue;
         if (si != last) {
-            const struct ix_sent *s = &d->s[si];
-            size_t j;
             last = si;
-            ok = s->sec != SEC_CONTACT && s->sec != SEC_RESPONSE
-                 && NONE_OF(d, si, not_exposed);
-            if (ok && !ANY_OF(d, si, exposed) && s->sec != SEC_DATA) {
-                /* a list item or line after 「以下の情報…」 */
-                ok = 0;
-                for (j = si; j > 0 && j + 4 > si; j--)
-                    if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
-                        || HAS(d, j - 1, "下記")
-                        || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "："))
-                        ok = ANY_OF(d, j - 1, exposed);
-            }
+            ok = exposed_context(d, si);
         }
-        if (!ok)
+        if (t->end > (int64_t)d->ncp || d->cpb[t->end] < d->s[si].a)
             continue;
-        for (k = 0; items[k]; k++)
-            if (strcmp(c + 10, items[k]) == 0)
-                m |= 1ul << k;
+        off = d->cpb[t->end] - d->s[si].a;
+        if (ok && !denied(d, si, off > IX_L(d, si) ? IX_L(d, si) : off))
+            set_item(&m, c + 10);
     }
+    for (si = 0; si < d->ns; si++)
+        for (k = 0; k < sizeof(text_items) / sizeof(text_items[0]); k++) {
+            off = jaen_ix_q_find(d, si, 0, text_items[k][0]);
+            if (off != (size_t)-1 && exposed_context(d, si)
+                && !denied(d, si, off))
+                set_item(&m, text_items[k][1]);
+        }
     for (k = 0; items[k]; k++)
         if (m & (1ul << k))
             if (json_array_append_new(out, json_string(items[k])))
