@@ -15,7 +15,8 @@
  *   Frequent characters have small codes, so the children of busy nodes
  *   sit close together, and breadth-first placement keeps the first levels
  *   (visited by every walk) at the front of the array, in the cache.
- * - Characters outside the alphabet have code 0 and end a walk at once,
+ * - Characters outside the alphabet have a code no unit has as its label
+ *   and end a walk at once,
  *   and the root's children are a dense array indexed by code, so a token
  *   start that begins no term costs one table look-up and one probe.
  * - It is a flat array of int32 pairs: the file is used in place after
@@ -136,7 +137,7 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
         || !section_ok(h.off_tail, h.tail_size, 1, g->size)
         || h.tail_size % 4
         || !section_ok(h.off_psuf, 1, JAEN_GLOSSFMT_PSUF_HEAD, g->size)
-        || h.n_pages == 0 || h.n_pages > JAEN_GLOSSFMT_MAX_PAGES
+        || h.n_pages != JAEN_GLOSSFMT_MAX_PAGES
         || h.n_blocks == 0 || h.n_blocks > 65535
         || !section_ok(h.off_cmap, 1, jaen_glossfmt_pages_size(h.n_pages)
                        + (uint64_t)h.n_blocks * JAEN_GLOSSFMT_PAGE * 2,
@@ -457,28 +458,29 @@ static const unsigned char *tail_of(const struct jaen_gloss *g, int32_t base,
     return g->tail + off + 8;
 }
 
-/* The alphabet code of the character at s (valid UTF-8), 0 when no term
- * key has it; *n gets its byte length. */
+/* The alphabet code of the character at s (valid UTF-8),
+ * JAEN_GLOSSFMT_NOCODE when no term key has it; *n gets its byte length.
+ * Kana and kanji (three bytes) first. */
 static inline uint32_t code_at(const struct jaen_gloss *g,
                                const unsigned char *s, size_t *n)
 {
     uint32_t c = s[0];
 
-    if (c < 0x80) {
+    if ((c & 0xF0u) == 0xE0u) {
+        *n = 3;
+        c = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    } else if (c < 0x80) {
         *n = 1;
     } else if (c < 0xE0) {
         *n = 2;
         c = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-    } else if (c < 0xF0) {
-        *n = 3;
-        c = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
     } else {
         *n = 4;
         c = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12)
             | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+        if (c >= 0x110000u)
+            return JAEN_GLOSSFMT_NOCODE;
     }
-    if ((c >> JAEN_GLOSSFMT_PAGE_BITS) >= g->npages)
-        return 0;
     return g->blocks[(size_t)g->pages[c >> JAEN_GLOSSFMT_PAGE_BITS]
                      * JAEN_GLOSSFMT_PAGE + (c & (JAEN_GLOSSFMT_PAGE - 1))];
 }
@@ -495,7 +497,8 @@ static inline size_t end_from(const struct jaen_gloss_span *toks, size_t ntok,
 
 /* Starts loading the unit that a walk from pos reaches with its second
  * character (the first is in the root's dense, cached child array), so
- * that the cache miss there overlaps with the walks before it. */
+ * that the cache miss there overlaps with the walks before it.  (Keeping
+ * the first step for the walk itself to reuse cost more than it saved.) */
 #define PREFETCH_AHEAD 3
 #define PREFETCH_UNITS 32768    /* below 256 KiB the array stays cached */
 static inline void prefetch(const struct jaen_gloss *g,
@@ -509,13 +512,46 @@ static inline void prefetch(const struct jaen_gloss *g,
         return;
     c1 = code_at(g, s + pos, &n1);
     t = (uint32_t)da[0].base + c1;
-    if (!c1 || t >= g->nterm || da[t].check != c1 || da[t].base < 0
+    if (t >= g->nterm || da[t].check != c1 || da[t].base < 0
         || pos + n1 >= limit)
         return;
     c2 = code_at(g, s + pos + n1, &n2);
     t = (uint32_t)da[t].base + c2;
-    if (c2 && t < g->nterm)
+    if (t < g->nterm)
         __builtin_prefetch(&da[t]);
+}
+
+/* A hit whose entry is still in the terminal unit of node entry &
+ * ~PENDING: the terminals of a sentence's hits are read together at the
+ * end, so that their cache misses overlap. */
+#define PENDING 0x80000000u
+
+/* Reads the pending entries of hits[0..nh); drops a hit whose terminal
+ * is not there (a corrupt file).  Returns the hits kept. */
+static size_t resolve(const struct jaen_gloss *g, struct jaen_gloss_hit *hits,
+                      size_t nh)
+{
+    const struct jaen_glossfmt_unit *da = g->term;
+    size_t k, m = 0;
+    uint32_t t;
+
+    for (k = 0; k < nh; k++) {
+        if (!(hits[k].entry & PENDING))
+            continue;
+        t = (uint32_t)da[hits[k].entry & ~PENDING].base;
+        if (t < g->nterm)
+            __builtin_prefetch(&da[t]);
+    }
+    for (k = 0; k < nh; k++) {
+        if (hits[k].entry & PENDING) {
+            t = (uint32_t)da[hits[k].entry & ~PENDING].base;
+            if (t >= g->nterm || da[t].check != 0)
+                continue;                       /* corrupt */
+            hits[k].entry = (uint32_t)da[t].base;
+        }
+        hits[m++] = hits[k];
+    }
+    return m;
 }
 
 size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
@@ -526,6 +562,7 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
     const unsigned char *s = (const unsigned char *)text;
     const uint32_t n = g->nterm;
     const int big = n > PREFETCH_UNITS;
+    const uint32_t rootb = (uint32_t)da[0].base;
     size_t i = 0, nh = 0, limit = 0, k;
 
     for (k = ntok; k > 0; k--) {          /* walks never pass the last end */
@@ -547,6 +584,14 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
             i++;
             continue;
         }
+        code = code_at(g, s + start, &nb);      /* the root's child: cached */
+        t = rootb + code;
+        if (nb > limit - start || t >= n || da[t].check != code) {
+            i++;
+            continue;
+        }
+        st = t;
+        pos += nb;
         for (;;) {
             int32_t b = da[st].base;
             if (b < 0) {                /* one key left */
@@ -565,14 +610,14 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
                 }
                 pos += tl;
                 j = end_from(toks, ntok, j, pos);
-                if (j < ntok && toks[j].end == pos && pos > start) {
+                if (j < ntok && toks[j].end == pos) {
                     best = j;
                     bestv = tv;
                     bestst = 0;
                 }
                 break;
             }
-            if (da[st].hint && pos > start) {   /* a key ends here */
+            if (da[st].hint) {          /* a key ends here */
                 j = end_from(toks, ntok, j, pos);
                 if (j < ntok && toks[j].end == pos) {
                     best = j;   /* its entry is read once, at the end */
@@ -583,29 +628,22 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
                 break;
             code = code_at(g, s + pos, &nb);
             t = (uint32_t)b + code;
-            if (!code || nb > limit - pos || t >= n || da[t].check != code)
+            if (nb > limit - pos || t >= n || da[t].check != code)
                 break;
             st = t;
             pos += nb;
         }
-        if (bestst) {                   /* the terminal unit of bestst */
-            t = (uint32_t)da[bestst].base;
-            if (t >= n || da[t].check != 0)
-                best = JAEN_GLOSS_NOPOS;        /* corrupt */
-            else
-                bestv = (uint32_t)da[t].base;
-        }
         if (best != JAEN_GLOSS_NOPOS) {
             hits[nh].first = i;
             hits[nh].last = best;
-            hits[nh].entry = bestv;
+            hits[nh].entry = bestst ? bestst | PENDING : bestv;
             nh++;
             i = best + 1;
         } else {
             i++;
         }
     }
-    return nh;
+    return resolve(g, hits, nh);
 }
 
 void jaen_gloss_phrase_start(struct jaen_gloss_cursor *c)

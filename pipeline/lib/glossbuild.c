@@ -390,7 +390,7 @@ static uint32_t alpha_code(const struct alpha *a, uint32_t cp)
     uint32_t p = cp >> JAEN_GLOSSFMT_PAGE_BITS;
 
     if (p >= a->n_pages)
-        return 0;
+        return JAEN_GLOSSFMT_NOCODE;
     return a->blocks[(size_t)a->pages[p] * JAEN_GLOSSFMT_PAGE
                      + (cp & (JAEN_GLOSSFMT_PAGE - 1))];
 }
@@ -456,7 +456,7 @@ static int build_alpha(struct alpha *a, struct bkey *keys, size_t n,
         goto out;
     }
     a->n_codes = (uint32_t)nc;
-    a->n_pages = nc ? (cc[nc - 1].cp >> JAEN_GLOSSFMT_PAGE_BITS) + 1 : 1;
+    a->n_pages = JAEN_GLOSSFMT_MAX_PAGES;
     a->n_blocks = 1;
     for (i = 0; i < nc; i++)            /* sorted by cp: count the pages */
         if (!i || cc[i].cp >> JAEN_GLOSSFMT_PAGE_BITS
@@ -469,6 +469,8 @@ static int build_alpha(struct alpha *a, struct bkey *keys, size_t n,
         rc = JAEN_ENOMEM;
         goto out;
     }
+    for (i = 0; i < (size_t)a->n_blocks * JAEN_GLOSSFMT_PAGE; i++)
+        a->blocks[i] = JAEN_GLOSSFMT_NOCODE;
     for (i = 0, k = 0; i < nc; i++) {
         uint32_t p = cc[i].cp >> JAEN_GLOSSFMT_PAGE_BITS;
         if (!i || p != cc[i - 1].cp >> JAEN_GLOSSFMT_PAGE_BITS)

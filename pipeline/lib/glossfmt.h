@@ -40,7 +40,7 @@ struct jaen_glossfmt_header {
     uint64_t tail_size;     /* bytes, a multiple of 4 */
     uint64_t off_psuf;      /* the phrase suffix filter */
     uint32_t n_keys;        /* keys in both tries (headwords + variants) */
-    uint32_t n_pages;       /* entries of the cmap page table, 1..17408 */
+    uint32_t n_pages;       /* entries of the cmap page table, 17408 */
     uint32_t n_blocks;      /* cmap blocks, 1..65535 */
     uint32_t header_hash;   /* FNV-1a 32 of the 132 bytes before this field */
 };
@@ -49,18 +49,21 @@ _Static_assert(sizeof(struct jaen_glossfmt_header) == 136,
                "the header layout is part of the file format");
 
 /* The alphabet of the term trie ("cmap").  Every code point that occurs
- * in a term key has a code 1..65534, the most frequent in the keys the
+ * in a term key has a code 1..65533, the most frequent in the keys the
  * smallest, so that the children of busy nodes lie close together; any
- * other code point has code 0 and ends a walk at once.  The section is a
- * page table of n_pages uint16 block numbers, one per 64 code points
- * (page = cp >> 6; code points past the table have code 0), zero padding
- * to 8 bytes, then n_blocks blocks of 64 uint16 codes.  Block 0 is all
- * zeros, for the pages without a key character.  The loader checks every
- * block number, so the matcher looks codes up without bounds checks. */
+ * other code point has code JAEN_GLOSSFMT_NOCODE, which no unit has as
+ * its label, so a walk ends there without a test of its own.  The section
+ * is a page table of n_pages = JAEN_GLOSSFMT_MAX_PAGES uint16 block
+ * numbers, one per 64 code points (page = cp >> 6: every code point has
+ * one, so no bounds test either), then n_blocks blocks of 64 uint16
+ * codes.  Block 0 is all NOCODE, for the pages without a key character.
+ * The loader checks every block number, so the matcher looks codes up
+ * without bounds checks. */
 #define JAEN_GLOSSFMT_PAGE_BITS 6u
 #define JAEN_GLOSSFMT_PAGE (1u << JAEN_GLOSSFMT_PAGE_BITS)
 #define JAEN_GLOSSFMT_MAX_PAGES (0x110000u >> JAEN_GLOSSFMT_PAGE_BITS)
-#define JAEN_GLOSSFMT_MAX_CODES 65534u  /* 0xFFFF is NOCHECK */
+#define JAEN_GLOSSFMT_MAX_CODES 65533u
+#define JAEN_GLOSSFMT_NOCODE 0xFFFEu    /* 0xFFFF is NOCHECK */
 
 /* Bytes of the page table with its padding. */
 static inline size_t jaen_glossfmt_pages_size(uint32_t n_pages)
