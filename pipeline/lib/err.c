@@ -67,6 +67,7 @@ const char *jaen_strstatus(int code)
     case JAEN_EFORMAT: return "foreign or truncated file";
     case JAEN_ENET: return "network error";
     case JAEN_EPIPE: return "broken pipe";
+    case JAEN_EPARTIAL: return "partly processed";
     }
     return "unknown error";
 }

@@ -18,6 +18,10 @@ enum jaen_status {
     JAEN_EFORMAT = -6,  /* a file (glossary, cache) is foreign or truncated */
     JAEN_ENET = -7,     /* a network request failed */
     JAEN_EPIPE = -8,    /* the reader of our output went away */
+    JAEN_EPARTIAL = -9, /* the record was processed, but part of it failed
+                         * and is marked inside it (a sentence's "error"):
+                         * the record is written as it is, not as an error
+                         * record, and the run exits 1 */
 };
 
 struct jaen_err {

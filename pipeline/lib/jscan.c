@@ -259,6 +259,7 @@ int jaen_jscan_value(const char *s, size_t len, size_t *pos,
             if (i < len && s[i] == (is_obj ? '}' : ']')) {
                 n.depth--;
                 i++;
+                rc = JAEN_OK;
                 break;      /* an empty container is a complete value */
             }
             if (is_obj) {

@@ -524,7 +524,7 @@ int jaen_mt_translate_doc(struct jaen_mt *mt, struct jaen_doc *doc,
     if (rc == JAEN_ENOMEM)
         jaen_err_set(err, rc, "out of memory");
     if (!rc && failed)
-        rc = jaen_err_set(err, JAEN_EDATA,
+        rc = jaen_err_set(err, JAEN_EPARTIAL,
                           "%zu of %zu sentences not translated; first: %s",
                           failed, nsents, first_why);
 out:

@@ -156,7 +156,9 @@ static void do_item(struct worker *w, struct job *job, const struct item *it)
         if (rc) {
             if (!err.code)
                 jaen_err_set(&err, rc, "%s", jaen_strstatus(rc));
-            jaen_doc_set_error(w->doc, run->stage->name, &err);
+            /* a partial failure is marked inside the record already */
+            if (rc != JAEN_EPARTIAL)
+                jaen_doc_set_error(w->doc, run->stage->name, &err);
             bad(run, job, it, &err);
         }
     }

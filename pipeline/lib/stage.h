@@ -64,8 +64,10 @@ struct jaen_stage {
      * or auto-detected) or plain text.  For JSONL stages NULL. */
     int (*source)(void *ctx, const char *id, const char *bytes, size_t len,
                   int markdown, struct jaen_doc *doc, struct jaen_err *err);
-    /* Transforms one document in place.  A JAEN_EDATA/JAEN_ELIMIT return
-     * turns the record into an error record; other codes stop the run. */
+    /* Transforms one document in place.  An error return turns the record
+     * into an error record ("error" field) and makes the run exit 1;
+     * JAEN_EPARTIAL writes the record as it is (the stage marked what
+     * failed inside it) and also makes the run exit 1. */
     int (*process)(void *ctx, struct jaen_doc *doc, struct jaen_err *err);
     /* Writes the output for doc into out.  NULL: doc as one JSONL line.
      * Also called for error records. */

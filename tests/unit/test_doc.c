@@ -42,6 +42,9 @@ static void test_passthrough_is_byte_exact(void **state)
     roundtrip(" { \"a\" : [ 1 ] , \"b\":true } ",
               "{\"a\":[ 1 ],\"b\":true}");
     roundtrip("{}", NULL);
+    /* empty containers anywhere, the tail of each scan path */
+    roundtrip("{\"a\":[],\"b\":{},\"c\":[[],{},[[]],{\"d\":[]}],"
+              "\"e\":[ ],\"f\":{ }}", NULL);
 }
 
 static void expect_bad(const char *line, const char *needle)
