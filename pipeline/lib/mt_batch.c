@@ -55,7 +55,7 @@ static int usable(struct jaen_mt *mt, const struct jaen_http_resp *r,
     }
     if (r->status == 401 || r->status == 403 || r->status == 456) {
         set_fatal(mt, r, what);
-        snprintf(msg, cap, "%s", mt->fatal);
+        snprintf(msg, cap, "%.200s", mt->fatal);
         return 0;
     }
     if (r->status < 200 || r->status > 299) {
