@@ -60,10 +60,12 @@ static void emit(struct worker *w, struct job *job, const struct item *it)
 {
     struct run *run = w->run;
     struct jaen_err err = {0};
-    int rc = run->stage->emit
-                 ? run->stage->emit(w->ctx, w->doc, &job->out, &err)
-                 : jaen_doc_write(w->doc, &job->out, &err);
+    int rc;
 
+    if (job->fatal)
+        return;         /* the record could not be marked: write nothing */
+    rc = run->stage->emit ? run->stage->emit(w->ctx, w->doc, &job->out, &err)
+                          : jaen_doc_write(w->doc, &job->out, &err);
     if (rc) {
         diag(run, job, job->in.ptr + it->where_off, it->line,
              "cannot write the record: %s",
@@ -95,6 +97,18 @@ static void error_record(struct worker *w, const char *id, const char *raw,
     jaen_doc_set_error(w->doc, w->run->stage->name, err);
 }
 
+/* A failed record that could not get its "error" field (no memory) must
+ * not be written as if it were good: the run stops instead. */
+static void check_marked(struct worker *w, struct job *job,
+                         const struct item *it)
+{
+    if (!jaen_doc_has_error(w->doc)) {
+        diag(w->run, job, job->in.ptr + it->where_off, it->line,
+             "out of memory for the error record");
+        job->fatal = 1;
+    }
+}
+
 static void do_item(struct worker *w, struct job *job, const struct item *it)
 {
     struct run *run = w->run;
@@ -109,6 +123,7 @@ static void do_item(struct worker *w, struct job *job, const struct item *it)
     if (it->kind == ITEM_ERROR) {
         jaen_err_set(&err, it->code, "%.*s", (int)len, bytes);
         error_record(w, id, NULL, 0, &err);
+        check_marked(w, job, it);
         bad(run, job, it, &err);
         emit(w, job, it);
         return;
@@ -121,6 +136,7 @@ static void do_item(struct worker *w, struct job *job, const struct item *it)
             if (jaen_utf8_repair(bytes, len, &w->tmp, &fixes, &first)) {
                 jaen_err_set(&err, JAEN_ENOMEM, "out of memory");
                 error_record(w, id, NULL, 0, &err);
+                check_marked(w, job, it);
                 bad(run, job, it, &err);
                 emit(w, job, it);
                 return;
@@ -147,6 +163,7 @@ static void do_item(struct worker *w, struct job *job, const struct item *it)
         if (!err.code)
             jaen_err_set(&err, rc, "%s", jaen_strstatus(rc));
         error_record(w, id, bytes, len, &err);
+        check_marked(w, job, it);
         bad(run, job, it, &err);
         emit(w, job, it);
         return;
@@ -157,8 +174,10 @@ static void do_item(struct worker *w, struct job *job, const struct item *it)
             if (!err.code)
                 jaen_err_set(&err, rc, "%s", jaen_strstatus(rc));
             /* a partial failure is marked inside the record already */
-            if (rc != JAEN_EPARTIAL)
+            if (rc != JAEN_EPARTIAL) {
                 jaen_doc_set_error(w->doc, run->stage->name, &err);
+                check_marked(w, job, it);
+            }
             bad(run, job, it, &err);
         }
     }
