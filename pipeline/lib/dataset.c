@@ -225,8 +225,12 @@ int jaen_dataset_write(struct jaen_doc *doc, enum jaen_dataset_format fmt,
     const struct jaen_tok *toks;
     int rc = JAEN_OK;
 
-    if (jaen_doc_text(doc, &text, &len, &ncp, NULL)
-        || jaen_doc_sentences(doc, &ss, &ns, &toks, &ntok, NULL) || ns == 0) {
+    rc = jaen_doc_text(doc, &text, &len, &ncp, NULL);
+    if (!rc)
+        rc = jaen_doc_sentences(doc, &ss, &ns, &toks, &ntok, NULL);
+    if (rc == JAEN_ENOMEM)      /* not a document without sentences */
+        return jaen_err_set(err, rc, "%s", jaen_strstatus(rc));
+    if (rc || ns == 0) {
         st->skipped_docs++;
         return JAEN_OK;
     }
