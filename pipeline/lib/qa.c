@@ -126,7 +126,7 @@ static int digit(uint32_t c)
 
 /* Reads a digit run at s[*pos]: 1,234.5 (commas only between groups of
  * three digits).  Returns its value and advances *pos. */
-static double read_run(const char *s, size_t len, size_t *pos)
+static double read_run(const char *s, size_t len, size_t *pos, int date)
 {
     double v = 0, scale = 0.1;
     size_t p = *pos, q;
@@ -162,7 +162,8 @@ static double read_run(const char *s, size_t len, size_t *pos)
                 continue;
             }
         }
-        if ((c == '.' || c == 0xFF0E) && !frac && q < len) {
+        /* in a date (2025.07.11) a dot separates fields */
+        if ((c == '.' || c == 0xFF0E) && !frac && !date && q < len) {
             size_t r = q;
             uint32_t c2;
             jaen_utf8_next(s, len, &r, &c2);
@@ -219,7 +220,7 @@ size_t jaen_qa_numbers(const char *s, size_t len, double *vals, size_t cap)
         q = pos;
         jaen_utf8_next(s, len, &q, &c);
         if (digit(c) >= 0) {
-            double v = read_run(s, len, &pos);
+            double v = read_run(s, len, &pos, 0);
             size_t p = pos;
             put(vals, cap, &n, v);
             while (p < len && s[p] == ' ')
@@ -266,9 +267,11 @@ static int in_set(const double *vals, size_t n, double v)
 /* Does every digit run of the entity's surface appear in the English?  An
  * era year (令和7年, R7) stands for the value's western year; an hour (15時)
  * may be written on the 12-hour clock.  *nruns gets the count of runs. */
-static int runs_found(const char *surf, const char *value, const double *en,
-                      size_t nen, size_t *nruns)
+static int runs_found(const char *surf, const char *const *years,
+                      size_t nyears, const double *en, size_t nen,
+                      size_t *nruns)
 {
+    size_t nera = 0;                /* era years seen so far */
     static const char *const eras[] = {"令和", "平成", "昭和", "大正", "明治",
                                        "R", "H", "S", NULL};
     size_t len = strlen(surf), pos = 0, q, k;
@@ -285,19 +288,31 @@ static int runs_found(const char *surf, const char *value, const double *en,
         }
         {
             size_t at = pos;
-            double v = read_run(surf, len, &pos);
+            double v = read_run(surf, len, &pos, nyears > 0);
+            size_t back = at, fwd = pos;
             int era = 0, hour;
+            /* 令和 6 年, 午後 8 時: spaces may stand between */
+            while (back > 0 && surf[back - 1] == ' ')
+                back--;
+            while (fwd < len && surf[fwd] == ' ')
+                fwd++;
             for (k = 0; eras[k]; k++) {
                 size_t el = strlen(eras[k]);
-                if (at >= el && memcmp(surf + at - el, eras[k], el) == 0)
+                if (back >= el && memcmp(surf + back - el, eras[k], el) == 0)
                     era = 1;
             }
-            if (era && value && strlen(value) >= 4 && value[0] != '-') {
-                v = 0;
-                for (k = 0; k < 4; k++)
-                    v = v * 10 + (value[k] - '0');
+            /* the Nth era year of a range is the Nth of its values
+             * (value, or from and to) */
+            if (era && nyears) {
+                const char *value = years[nera < nyears ? nera : nyears - 1];
+                nera++;
+                if (strlen(value) >= 4 && value[0] >= '0' && value[0] <= '9') {
+                    v = 0;
+                    for (k = 0; k < 4; k++)
+                        v = v * 10 + (value[k] - '0');
+                }
             }
-            hour = pos + 3 <= len && memcmp(surf + pos, "時", 3) == 0;
+            hour = fwd + 3 <= len && memcmp(surf + fwd, "時", 3) == 0;
             (*nruns)++;
             if (!in_set(en, nen, v)
                 && !(hour && (in_set(en, nen, v - 12)
@@ -376,11 +391,28 @@ static int check_numbers(struct jaen_doc *doc, const struct jaen_sent *s,
         json_int_t b = json_integer_value(json_object_get(e, "end"));
         const char *surf = json_string_value(json_object_get(e, "surface"));
         const json_t *v = json_object_get(e, "value");
-        const char *vs = json_string_value(v);
+        const char *years[2];
+        size_t ny = 0;
         int runs_ok;
         if (a < s->start || b > s->end || !surf)
             continue;
-        runs_ok = runs_found(surf, vs, vals, nen, &nruns);
+        /* 24時間365日 is rendered "24/7" */
+        {
+            const char *iso = json_string_value(json_object_get(e, "iso"));
+            if (iso && strcmp(iso, "24/7") == 0 && strstr(en, "24/7"))
+                continue;
+        }
+        if (json_is_string(v))
+            years[ny++] = json_string_value(v);
+        else {
+            const char *from = json_string_value(json_object_get(e, "from"));
+            const char *to = json_string_value(json_object_get(e, "to"));
+            if (from)
+                years[ny++] = from;
+            if (to)
+                years[ny++] = to;
+        }
+        runs_ok = runs_found(surf, years, ny, vals, nen, &nruns);
         if (json_is_number(v) && in_set(vals, nen, json_number_value(v)))
             continue;
         if (nruns > 0 && runs_ok)

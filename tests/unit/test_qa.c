@@ -196,12 +196,49 @@ static void test_dates(void **state)
     jaen_doc_free(doc);
 }
 
+/* Forms real reports write: an era range (the years come from "from" and
+ * "to"), spaces inside an era date and a time, a dotted date, 24/7. */
+static void test_date_forms(void **state)
+{
+    static const char json[] =
+        "{\"id\":\"d\",\"text\":\"令和6年12月～令和7年1月、令和 6 年 7 月 22 日"
+        "午後 8 時、2025.07.11、24時間365日。\","
+        "\"sentences\":[{\"start\":0,\"end\":57,\"tokens\":[],"
+        "\"en\":\"December 2024 to January 2025, July 22, 2024 at 8 p.m., "
+        "July 11, 2025, 24/7.\"}],"
+        "\"entities\":["
+        "{\"type\":\"date_range\",\"start\":0,\"end\":14,"
+        "\"surface\":\"令和6年12月～令和7年1月\",\"from\":\"2024-12\","
+        "\"to\":\"2025-01\"},"
+        "{\"type\":\"date\",\"start\":15,\"end\":30,"
+        "\"surface\":\"令和 6 年 7 月 22 日\",\"value\":\"2024-07-22\"},"
+        "{\"type\":\"time\",\"start\":30,\"end\":36,"
+        "\"surface\":\"午後 8 時\",\"value\":\"20:00\"},"
+        "{\"type\":\"date\",\"start\":37,\"end\":47,"
+        "\"surface\":\"2025.07.11\",\"value\":\"2025-07-11\"},"
+        "{\"type\":\"duration\",\"start\":48,\"end\":56,"
+        "\"surface\":\"24時間365日\",\"value\":null,\"iso\":\"24/7\"}]}";
+    struct jaen_doc *doc = doc_of(json);
+    struct jaen_qa_totals t;
+    json_t *f = json_array();
+    (void)state;
+
+    memset(&t, 0, sizeof(t));
+    assert_int_equal(jaen_qa_check_doc(doc, JAEN_QA_TERMS_ALL, f, &t, NULL),
+                     0);
+    if (json_array_size(f))
+        fail_msg("%s", json_string_value(json_object_get(
+            json_array_get(f, 0), "message")));
+    json_decref(f);
+    jaen_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numbers), cmocka_unit_test(test_terms),
         cmocka_unit_test(test_japanese), cmocka_unit_test(test_doc),
-        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_dates), cmocka_unit_test(test_date_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
