@@ -729,10 +729,21 @@ int jaen_gloss_phrase_maybe(const struct jaen_gloss *g, const char *text,
     if (g->psuf_tail & 1)
         return 1;
     while (end > 0) {           /* the characters from the last one back */
+        unsigned b0;
+        int space;
         q = end - 1;
         while (q > 0 && (s[q] & 0xC0) == 0x80)
             q--;
-        if (jaen_phrase_space_at(text + q, end - q) == end - q) {
+        b0 = s[q];              /* kana, kanji: no call */
+        if (b0 < 0x80)
+            space = b0 == ' ' || (b0 >= 0x09 && b0 <= 0x0D);
+        else if (b0 == 0xE3)
+            space = end - q == 3 && s[q + 1] == 0x80 && s[q + 2] == 0x80;
+        else if (b0 >= 0xE4 && b0 != 0xEF)
+            space = 0;
+        else
+            space = jaen_phrase_space_at(text + q, end - q) == end - q;
+        if (space) {
             end = q;
             continue;
         }
