@@ -9,18 +9,23 @@
  *   linear in practice and never starts inside a token.
  * - One transition per character: the character's code comes from a small
  *   table (the alphabet of the keys, ranked by frequency, glossfmt.h), and
- *   a double-array step is two loads and a compare (t = base[s] + code,
- *   check[t] == s) with no pointer chasing.  A byte-wise trie took three
- *   dependent steps, each a likely cache miss, per Japanese character.
- *   Frequent characters have small codes, so the children of busy nodes
- *   sit close together, and breadth-first placement keeps the first levels
- *   (visited by every walk) at the front of the array, in the cache.
- * - Characters outside the alphabet have a code no unit has as its label
- *   and end a walk at once,
- *   and the root's children are a dense array indexed by code, so a token
- *   start that begins no term costs one table look-up and one probe.
- * - It is a flat array of int32 pairs: the file is used in place after
- *   mmap, with no parsing at load, which is what makes opening O(1).
+ *   a double-array step is one 8-byte unit: t = base[s] + code, check[t] ==
+ *   code (every node has its own base), with no pointer chasing.  A
+ *   byte-wise trie took three dependent steps, each a likely cache miss,
+ *   per Japanese character.  Frequent characters have small codes, so the
+ *   children of busy nodes sit close together, and breadth-first placement
+ *   keeps the first levels (visited by every walk) at the front of the
+ *   array, in the cache.
+ * - The root's children are a dense array indexed by code, so a token
+ *   start that begins no term costs one table look-up and one probe;
+ *   characters outside the alphabet have a code no unit has as its label.
+ * - The misses that remain are hidden where the order allows: the unit of
+ *   a walk's second character is prefetched a few token starts early, a
+ *   unit's hint answers "does a key end here?" and "can the one key left
+ *   match?" without touching the terminal unit or the tail record, and the
+ *   terminal entries of a sentence's hits are read together at the end.
+ * - It is a flat array: the file is used in place after mmap, with no
+ *   parsing at load, which is what makes opening O(1).
  * Folding happens before, once per document (glossdoc.c). */
 #include "gloss.h"
 
