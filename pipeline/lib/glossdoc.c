@@ -277,16 +277,28 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
     return JAEN_OK;
 }
 
-/* Writes v in decimal at p (room for 20 bytes); returns the length. */
+/* Writes v in decimal at p (room for 20 bytes); returns the length.  Two
+ * digits a division: offsets have five or six. */
 static size_t put_i64(char *p, int64_t v)
 {
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233"
+        "34353637383940414243444546474849505152535455565758596061626364656667"
+        "6869707172737475767778798081828384858687888990919293949596979899";
     char tmp[24], *e = tmp + sizeof(tmp), *q = e;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 
-    do {
-        *--q = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    while (u >= 100) {
+        q -= 2;
+        memcpy(q, pairs + (u % 100) * 2, 2);
+        u /= 100;
+    }
+    if (u >= 10) {
+        q -= 2;
+        memcpy(q, pairs + u * 2, 2);
+    } else {
+        *--q = (char)('0' + u);
+    }
     if (v < 0)
         *--q = '-';
     memcpy(p, q, (size_t)(e - q));
