@@ -7,10 +7,14 @@
  *        printed as well as the mean)
  *
  * Generates ENTRIES distinct headwords of 2-6 kanji/katakana drawn with
- * Zipf letter frequencies, compiles them into a file, times jaen_gloss_open (median of 101 opens) and then the
- * matcher alone over TEXT_MB of generated tokens: one- to three-character
- * tokens from the same alphabet, with a glossary headword split into
- * tokens every 20 tokens or so (letters Zipf-distributed as well), matched sentence by sentence (40 tokens).
+ * Zipf letter frequencies, compiles them, times jaen_gloss_open on the
+ * file (median of 101 opens) and then the matcher alone over generated
+ * tokens: one to three characters of the same alphabet, with a glossary
+ * headword split into one-character tokens every 20 tokens or so, matched
+ * sentence by sentence (40 tokens).
+ * With SEGMENTED.jsonl (jaen segment output, e.g. of ../shared/corpus):
+ * the text is that corpus, folded, with its own tokens and sentences, and
+ * the ENTRIES headwords are distinct runs of one to three of its tokens.
  * Built by CMake (target bench-gloss), not run by ctest. */
 #include "alloc.h"
 #include "dictsrc.h"

@@ -425,7 +425,7 @@ int jaen_gloss_to_dictsrc(const struct jaen_gloss *g, struct jaen_dictsrc *ds,
     int rc = jaen_dictsrc_begin(ds, g->name, 0);
 
     for (i = 0; !rc && i < n; i++) {
-        struct jaen_gloss_entry ge;
+        struct jaen_gloss_entry ge = {0};  /* (-O3 cannot tell it is set) */
         struct jaen_dict_entry e;
         rc = jaen_gloss_entry(g, i, &ge, err);
         if (rc)
