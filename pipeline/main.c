@@ -1,7 +1,9 @@
 /* main.c: `jaen STAGE`: looks the stage up in the table and runs it. */
+#include "alloc.h"
 #include "stage.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const struct jaen_stage jaen_stage_segment;
@@ -46,6 +48,26 @@ static void usage(FILE *f)
             "'jaen STAGE --help' documents each stage; jaen(1) the whole.\n");
 }
 
+/* Test hook, not an interface: JAEN_FAIL_ALLOC=N makes the Nth allocation
+ * of libjaen and jansson (1-based) and every later one fail, so that
+ * tests/e2e/oom.sh can fail each allocation of a stage in turn.  N = 0
+ * fails nothing; either way the count of allocations goes to stderr at the
+ * end.  The counter is not thread-safe: use --jobs 1. */
+static int run_stage(const struct jaen_stage *stage, int argc, char **argv)
+{
+    const char *n = getenv("JAEN_FAIL_ALLOC");
+    int rc;
+
+    if (!n)
+        return jaen_stage_main(stage, argc, argv);
+    jaen_alloc_install_json();
+    jaen_alloc_fail_at(strtol(n, NULL, 10));
+    rc = jaen_stage_main(stage, argc, argv);
+    fprintf(stderr, "jaen: JAEN_FAIL_ALLOC: %ld allocations\n",
+            jaen_alloc_count());
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     size_t i;
@@ -67,7 +89,7 @@ int main(int argc, char **argv)
         return jaen_dict_main(argc - 1, argv + 1);
     for (i = 0; i < NSTAGES; i++)
         if (strcmp(argv[1], stages[i]->name) == 0)
-            return jaen_stage_main(stages[i], argc - 1, argv + 1);
+            return run_stage(stages[i], argc - 1, argv + 1);
     fprintf(stderr, "jaen: '%s' is not a stage; see 'jaen --help'\n",
             argv[1]);
     return 2;
