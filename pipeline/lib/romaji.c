@@ -326,6 +326,8 @@ static const struct pair *word_at(const struct jaen_romaji *r, const char *s,
     size_t end = 0, ncp = 0;
     uint32_t c;
 
+    if (!r->words.n)
+        return NULL;        /* no loanword list loaded */
     while (end < len) {
         if (!jaen_utf8_next(s, len, &end, &c) || !is_katakana(c))
             break;

@@ -103,8 +103,12 @@ static void test_error_and_formats(void **state)
                                        NULL), 0);
     assert_non_null(strstr(out.ptr, "**[error]**"));
     assert_non_null(strstr(out.ptr, "corrupt glossary"));
-    assert_int_equal(jaen_summary_write(json_array(), NULL, &out, NULL),
-                     JAEN_EDATA);
+    {
+        json_t *arr = json_array();
+        assert_int_equal(jaen_summary_write(arr, NULL, &out, NULL),
+                         JAEN_EDATA);
+        json_decref(arr);
+    }
     jaen_buf_free(&out);
     jaen_doc_free(doc);
 }
