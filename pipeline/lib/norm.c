@@ -33,6 +33,11 @@ int jaen_norm_new_entity(struct jaen_norm_scan *sc, const char *type,
     size_t b0, b1;
     json_t *o;
 
+    /* a span that ends inside a character folded to several (㏰ is 17日)
+     * covers that whole character: never an empty span */
+    if (fe > fs && oe <= sc->map[fe - 1])
+        oe = sc->map[fe - 1] + 1;
+
     /* starts only move forward, so one cursor walks the original text;
      * it is valid UTF-8, so the lead byte gives each length */
     while ((int64_t)sc->cur_cp < os && sc->cur_byte < sc->len) {
