@@ -168,7 +168,7 @@ static size_t era_year(const uint32_t *s, size_t n, size_t i, int *year,
         *year = base + v;
         return j + 1 - i;
     }
-    if (s[i] == 'R' || s[i] == 'H' || s[i] == 'S') {
+    if (i < n && (s[i] == 'R' || s[i] == 'H' || s[i] == 'S')) {
         if (i > 0 && (jaen_cps_alpha(s[i - 1]) || jaen_cps_digit(s[i - 1])))
             return 0;
         base = s[i] == 'R' ? 2018 : s[i] == 'H' ? 1988 : 1925;
