@@ -141,8 +141,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     if (jaen_fold_cps(in.ptr, in.len, &cps, &map, &n, &err) == JAEN_OK) {
+        /* an exact-size copy: the parsers get n code points, no more */
+        uint32_t *exact = jaen_malloc(n ? n * sizeof(*exact) : 1);
         CHECK(cps[n] == 0);
-        scan_parsers(cps, n, refdate);
+        if (exact) {
+            memcpy(exact, cps, n * sizeof(*exact));
+            scan_parsers(exact, n, refdate);
+            jaen_free(exact);
+        }
         jaen_free(cps);
         jaen_free(map);
     }
