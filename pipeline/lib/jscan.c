@@ -203,6 +203,24 @@ static size_t fast_pairs(const char *s, size_t len, size_t i)
     }
 }
 
+/* A member's key and its ':' at s[*pos]; *pos ends at the value. */
+static int scan_key(const char *s, size_t len, size_t *pos,
+                    struct jaen_err *err)
+{
+    size_t i = *pos;
+    int rc;
+
+    if (i >= len || s[i] != '"')
+        return fail(err, i, "expected a key");
+    if ((rc = scan_string(s, len, &i, err)))
+        return rc;
+    i = jaen_jscan_ws(s, len, i);
+    if (i >= len || s[i] != ':')
+        return fail(err, i, "expected ':'");
+    *pos = i + 1;
+    return JAEN_OK;
+}
+
 /* One bit per open container: 1 for an object, 0 for an array. */
 struct nest {
     uint64_t bits[(JAEN_MAX_JSON_DEPTH + 63) / 64];
@@ -262,16 +280,8 @@ int jaen_jscan_value(const char *s, size_t len, size_t *pos,
                 rc = JAEN_OK;
                 break;      /* an empty container is a complete value */
             }
-            if (is_obj) {
-                if (i >= len || s[i] != '"')
-                    return fail(err, i, "expected a key");
-                if ((rc = scan_string(s, len, &i, err)))
-                    return rc;
-                i = jaen_jscan_ws(s, len, i);
-                if (i >= len || s[i] != ':')
-                    return fail(err, i, "expected ':'");
-                i++;
-            }
+            if (is_obj && (rc = scan_key(s, len, &i, err)))
+                return rc;
             continue;       /* scan the first member's value */
         }
         case '"':
@@ -305,16 +315,8 @@ int jaen_jscan_value(const char *s, size_t len, size_t *pos,
                 return fail(err, i, "unexpected end of record");
             if (s[i] == ',') {
                 i = jaen_jscan_ws(s, len, i + 1);
-                if (is_obj) {
-                    if (i >= len || s[i] != '"')
-                        return fail(err, i, "expected a key");
-                    if ((rc = scan_string(s, len, &i, err)))
-                        return rc;
-                    i = jaen_jscan_ws(s, len, i);
-                    if (i >= len || s[i] != ':')
-                        return fail(err, i, "expected ':'");
-                    i++;
-                }
+                if (is_obj && (rc = scan_key(s, len, &i, err)))
+                    return rc;
                 break;      /* scan the next value */
             }
             if (s[i] != (is_obj ? '}' : ']'))
