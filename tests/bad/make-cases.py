@@ -118,7 +118,7 @@ case("many_tokens.jsonl.gen",
      "b'{\"id\":\"t\",\"text\":\"' + b'a' * 200000 + b'\",\"sentences\":[{\"start\":0,\"end\":200000,\"tokens\":['"
      " + b','.join(b'[%d,%d]' % (i, i + 1) for i in range(200000)) + b']}]}\\n'")
 case("many_records.jsonl.gen",
-     "b''.join(b'{\"id\":\"r%d\",\"text\":\"%d\\xe4\\xbb\\xb6\"}\\n' % (i, i) for i in range(20000))")
+     "b''.join(b'{\"id\":\"r%d\",\"text\":\"%d\\xe4\\xbb\\xb6\"}\\n' % (i, i) for i in range(5000))")
 case("md_many_bullets.md.gen",
      "('# 公表概要\\n\\n' + ''.join('- 項目%d\\n' % i for i in range(100000)) + '\\n# 本文\\n\\n本文。\\n').encode()")
 case("deep_ok.jsonl", rec('"x"', ',"deep":' + "[" * 100 + "]" * 100) + "\n")
