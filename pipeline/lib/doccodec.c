@@ -221,6 +221,8 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
             if (!st.extra)
                 st.extra = json_object();
             if (!v || !st.extra || json_object_set_new(st.extra, k, v)) {
+                if (!st.extra)
+                    json_decref(v);     /* set_new was not there to take it */
                 jaen_free(k);
                 json_decref(st.extra);
                 return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
