@@ -210,8 +210,10 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
         } else {
             json_t *v;
             char *k = jaen_strndup(key, doc->scratch.len);
-            if (!k)
-                return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+            if (!k) {
+                rc = jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+                goto fail;
+            }
             if (jaen_jscan_value(s, len, &i, NULL)) {
                 jaen_free(k);
                 rc = sent_fail(err, i, "bad value");
