@@ -541,7 +541,8 @@ static size_t resolve(const struct jaen_gloss *g, struct jaen_gloss_hit *hits,
     uint32_t t;
 
     for (k = 0; k < nh; k++) {
-        if (!(hits[k].entry & PENDING))
+        if (!(hits[k].entry & PENDING)
+            || (hits[k].entry & ~PENDING) >= g->nterm)
             continue;
         t = (uint32_t)da[hits[k].entry & ~PENDING].base;
         if (t < g->nterm)
@@ -549,8 +550,11 @@ static size_t resolve(const struct jaen_gloss *g, struct jaen_gloss_hit *hits,
     }
     for (k = 0; k < nh; k++) {
         if (hits[k].entry & PENDING) {
+            if ((hits[k].entry & ~PENDING) >= g->nterm)
+                continue;                       /* corrupt */
             t = (uint32_t)da[hits[k].entry & ~PENDING].base;
-            if (t >= g->nterm || da[t].check != 0)
+            if (t >= g->nterm || da[t].check != 0
+                || (uint32_t)da[t].base >= g->h->n_entries)
                 continue;                       /* corrupt */
             hits[k].entry = (uint32_t)da[t].base;
         }
