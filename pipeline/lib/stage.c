@@ -24,7 +24,7 @@
 
 #define OUT_FLUSH_BYTES ((size_t)64 * 1024)
 
-enum input_mode { IN_AUTO, IN_MD, IN_TEXT, IN_LINES };
+enum input_mode { IN_AUTO, IN_MD, IN_TEXT, IN_LINES, IN_TSV };
 
 enum {
     OPT_HELP = -100, OPT_VERSION, OPT_MAX_RECORD, OPT_UNBUFFERED,
@@ -49,8 +49,9 @@ static const struct jaen_opt common_opts[] = {
 
 static const struct jaen_opt source_opts[] = {
     {"input", "MODE", OPT_INPUT,
-     "auto (default), md (archive Markdown), text (one document) or lines "
-     "(one document per line)"},
+     "auto (default), md (archive Markdown), text (one document), lines "
+     "(one document per line) or tsv (ID, a tab, then the text: ids that "
+     "survive any split of the input)"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -168,9 +169,11 @@ static int handle_opt(struct run *run, const struct jaen_opt *o,
             run->input = IN_TEXT;
         else if (strcmp(arg, "lines") == 0)
             run->input = IN_LINES;
+        else if (strcmp(arg, "tsv") == 0)
+            run->input = IN_TSV;
         else {
             jaen_stage_diag(run->stage, NULL, 0, "--input: expected auto, "
-                            "md, text or lines, not '%s'", arg);
+                            "md, text, lines or tsv, not '%s'", arg);
             return JAEN_EXIT_FAIL;
         }
         return 0;
@@ -340,6 +343,32 @@ static const char *repair_source(struct run *run, const char *where,
     return tmp->ptr;
 }
 
+/* --input tsv: the document's id is the line up to its first tab.  A line
+ * without a tab, or with an empty or over-long id, is an error record named
+ * by its position, so no line is lost. */
+static int tsv_split(struct run *run, const char *name, long lineno,
+                     const char **line, size_t *len, char *id, size_t idcap)
+{
+    const char *tab = memchr(*line, '\t', *len);
+    size_t n = tab ? (size_t)(tab - *line) : 0;
+    struct jaen_err err = {0};
+
+    if (tab && n > 0 && n < idcap && !memchr(*line, '\0', n)
+        && jaen_utf8_valid_prefix(*line, n) == n) {
+        memcpy(id, *line, n);
+        id[n] = '\0';
+        *len -= n + 1;
+        *line = tab + 1;
+        return 0;
+    }
+    jaen_err_set(&err, JAEN_EDATA, !tab ? "--input tsv: no tab after the id"
+                 : n == 0 ? "--input tsv: empty id"
+                 : n >= idcap ? "--input tsv: id longer than 256 bytes"
+                 : "--input tsv: the id is not valid UTF-8 text");
+    add_error(run, id, name, lineno, &err);
+    return -1;
+}
+
 static void read_lines(struct run *run, int fd, const char *name, int stdin)
 {
     struct jaen_reader *r = jaen_reader_open(fd, run->max_record);
@@ -370,6 +399,9 @@ static void read_lines(struct run *run, int fd, const char *name, int stdin)
         }
         if (jaen_jscan_ws(line, len, 0) == len)
             continue;
+        if (run->input == IN_TSV
+            && tsv_split(run, name, lineno, &line, &len, id, 257))
+            continue;
         jaen_buf_reset(&tmp);
         s = repair_source(run, id, line, &len, &tmp);
         if (!s || jaen_pool_add(run, ITEM_TEXT, s, len, id, id, 0,
@@ -395,7 +427,7 @@ static void read_source(struct run *run, int fd, const char *name, int stdin)
     long n = 0;
     int mode = run->input;
 
-    if (mode == IN_LINES) {
+    if (mode == IN_LINES || mode == IN_TSV) {
         read_lines(run, fd, name, stdin);
         return;
     }

@@ -8,10 +8,11 @@
 # of it (every 4th file).  Every
 # stage, reports included, must also give the same bytes with --jobs 1 and
 # --jobs 4.  Source stages (segment, run) read documents: they are spread
-# with `parallel -X` over file operands (byte-identical), and with --pipe
-# over `--input lines`, where only the positional ids (stdin:N, counted per
-# chunk) may differ.  Stages that write a report at the end (terms, check)
-# are compared across --jobs only.
+# with `parallel -X` over file operands, and with --pipe over `--input tsv`
+# (id, tab, text: the id travels with the line), both byte-identical.
+# Under --pipe with `--input lines` only the positional ids (stdin:N,
+# counted per chunk) may differ, which is why tsv exists.  Stages that
+# write a report at the end (terms, check) are compared across --jobs only.
 set -uo pipefail
 jaen=$1 src=$2
 command -v parallel > /dev/null || { echo "GNU parallel missing"; exit 77; }
@@ -52,7 +53,8 @@ run_set() {   # run_set NAME FILE...: the documents to test with
   local d="$tmp/$name"
   mkdir -p "$d"
   printf '%s\0' "$@" > "$d/files0"
-  # one document per line, for --pipe into a source stage
+  # one document per line, for --pipe into a source stage: lines.txt bare,
+  # docs.tsv with a unique id (the line number) before a tab
   python3 -c '
 import sys
 for p in open(sys.argv[1], "rb").read().split(b"\0"):
@@ -60,6 +62,7 @@ for p in open(sys.argv[1], "rb").read().split(b"\0"):
         t = open(p, "rb").read().replace(b"\r", b"").split(b"\n")
         print(" ".join(x.decode("utf-8", "replace").strip() for x in t if x.strip()))' \
     "$d/files0" > "$d/lines.txt"
+  awk '{ printf "doc-%d\t%s\n", NR, $0 }' "$d/lines.txt" > "$d/docs.tsv"
   xargs -0 "$jaen" segment < "$d/files0" 2> /dev/null | "$jaen" normalize \
     | "$jaen" gloss | add_en > "$d/in.jsonl"
   echo "== $name: $# documents, $(wc -c < "$d/in.jsonl") bytes of JSONL"
@@ -77,6 +80,11 @@ for p in open(sys.argv[1], "rb").read().split(b"\0"):
         < "$d/lines.txt" 2> /dev/null | python3 "$tmp/renumber.py" 100 > "$d/$s.lpar"
       same "$name: parallel --pipe -N 100 jaen $s --input lines (ids renumbered)" \
         "$d/$s.lserial" "$d/$s.lpar"
+      "$jaen" "$s" "${args[@]}" --input tsv < "$d/docs.tsv" > "$d/$s.tserial" 2> /dev/null
+      parallel --pipe --keep-order -N 100 "$jaen" "$s" "${args[@]}" --input tsv \
+        < "$d/docs.tsv" > "$d/$s.tpar" 2> /dev/null
+      same "$name: parallel --pipe --keep-order -N 100 jaen $s --input tsv" \
+        "$d/$s.tserial" "$d/$s.tpar"
       xargs -0 "$jaen" "$s" "${args[@]}" --jobs 1 < "$d/files0" > "$d/$s.j1" 2> /dev/null
       xargs -0 "$jaen" "$s" "${args[@]}" --jobs 4 < "$d/files0" > "$d/$s.j4" 2> /dev/null
       same "$name: jaen $s --jobs 1 vs --jobs 4" "$d/$s.j1" "$d/$s.j4"
