@@ -224,6 +224,69 @@ json_t *jaen_doc_get(struct jaen_doc *doc, const char *key,
     return f ? field_value(doc, f, err) : NULL;
 }
 
+/* The member name of the validated raw object o[0..len), as in
+ * jaen_doc_member_string; key holds each decoded key in turn. */
+static int raw_member_string(const char *o, size_t len, const char *name,
+                             struct jaen_buf *key, struct jaen_buf *out)
+{
+    size_t i = jaen_jscan_ws(o, len, 0), end;
+    int rc;
+
+    if (i >= len || o[i] != '{')
+        return 0;
+    i = jaen_jscan_ws(o, len, i + 1);
+    while (i < len && o[i] == '"') {
+        jaen_buf_reset(key);
+        if ((rc = jaen_jscan_string(o, len, i, &end, key)))
+            return rc == JAEN_ENOMEM ? rc : 0;
+        i = jaen_jscan_ws(o, len, end);
+        if (i >= len || o[i] != ':')
+            return 0;
+        i = jaen_jscan_ws(o, len, i + 1);
+        if (key->len == strlen(name) && memcmp(key->ptr, name, key->len) == 0) {
+            if (i >= len || o[i] != '"')
+                return 0;
+            if ((rc = jaen_jscan_string(o, len, i, &end, out)))
+                return rc == JAEN_ENOMEM ? rc : 0;
+            return out->ptr || !jaen_buf_add(out, "", 0) ? 1 : JAEN_ENOMEM;
+        }
+        if (jaen_jscan_value(o, len, &i, NULL))
+            return 0;
+        i = jaen_jscan_ws(o, len, i);
+        if (i < len && o[i] == ',')
+            i = jaen_jscan_ws(o, len, i + 1);
+    }
+    return 0;
+}
+
+int jaen_doc_member_string(struct jaen_doc *doc, const char *key,
+                           const char *name, struct jaen_buf *out)
+{
+    const struct field *f = jaen_doc_find_(doc, key);
+    const char *raw;
+    size_t len;
+    json_t *v;
+
+    jaen_buf_reset(out);
+    if (!f)
+        return 0;
+    if (jaen_doc_raw(doc, key, &raw, &len)) {
+        struct jaen_buf k;
+        int rc;
+        jaen_buf_init(&k, JAEN_BUF_DEFAULT_CAP);
+        rc = raw_member_string(raw, len, name, &k, out);
+        jaen_buf_free(&k);
+        return rc;
+    }
+    v = json_is_object(f->val) ? json_object_get(f->val, name) : NULL;
+    if (!json_is_string(v))
+        return 0;
+    if (jaen_buf_add(out, json_string_value(v), json_string_length(v))
+        || (!out->ptr && jaen_buf_add(out, "", 0)))
+        return JAEN_ENOMEM;
+    return 1;
+}
+
 int jaen_doc_touch(struct jaen_doc *doc, const char *key)
 {
     struct field *f = jaen_doc_find_(doc, key);

@@ -83,6 +83,13 @@ int jaen_doc_has(const struct jaen_doc *doc, const char *key);
 int jaen_doc_raw(const struct jaen_doc *doc, const char *key,
                  const char **json, size_t *len);
 int jaen_doc_touch(struct jaen_doc *doc, const char *key);
+/* The string member name of the object field key (meta.published, say),
+ * decoded into out (reset first, NUL-terminated), without building the
+ * object as jansson values when the field is still raw.  Returns 1 when it
+ * is a string, 0 when the field or member is absent or not a string, or
+ * JAEN_ENOMEM. */
+int jaen_doc_member_string(struct jaen_doc *doc, const char *key,
+                           const char *name, struct jaen_buf *out);
 
 /* Sets a field, stealing the reference to value (also on failure).  An
  * existing field keeps its position; a new one goes at the end. */

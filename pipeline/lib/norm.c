@@ -17,6 +17,7 @@
 #include "units.h"
 #include "utf8.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #define U JAEN_U
@@ -78,7 +79,7 @@ int jaen_norm_set(json_t *obj, const char *key, json_t *v)
 }
 
 /* Can c start an entity?  The cheap pre-filter of the loop. */
-static int trigger(uint32_t c)
+static int trigger_slow(uint32_t c)
 {
     if (c < 0x80)
         return jaen_cps_digit(c) || c == 'R' || c == 'H' || c == 'S' ||
@@ -91,6 +92,35 @@ static int trigger(uint32_t c)
            c == 0x672A || c == 0x65E9 || c == 0x671D || /* 未早朝 */
            c == 0x5915 || c == 0x591C ||                /* 夕夜 */
            c == 0x540C || c == 0x7FCC || c == 0x5F53;   /* 同翌当 */
+}
+
+/* trigger_slow as a bitmap over ASCII and the CJK block, where nearly all
+ * text is: the scan asks once per code point. */
+#define TRIG_LO 0x4E00u
+#define TRIG_HI 0xA000u
+static uint64_t trig_ascii[2];
+static uint64_t trig_cjk[(TRIG_HI - TRIG_LO) / 64];
+static pthread_once_t trig_once = PTHREAD_ONCE_INIT;
+
+static void trigger_init(void)
+{
+    uint32_t c;
+
+    for (c = 0; c < 0x80; c++)
+        if (trigger_slow(c))
+            trig_ascii[c >> 6] |= (uint64_t)1 << (c & 63);
+    for (c = TRIG_LO; c < TRIG_HI; c++)
+        if (trigger_slow(c))
+            trig_cjk[(c - TRIG_LO) >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static inline int trigger(uint32_t c)
+{
+    if (c < 0x80)
+        return (int)(trig_ascii[c >> 6] >> (c & 63)) & 1;
+    if (c >= TRIG_LO && c < TRIG_HI)
+        return (int)(trig_cjk[(c - TRIG_LO) >> 6] >> (c & 63)) & 1;
+    return trigger_slow(c);
 }
 
 /* Characters of a URL or an e-mail address. */
@@ -362,6 +392,7 @@ int jaen_norm_scan(const char *text, size_t len, const char *ref_date,
     int rc;
 
     *entities_out = NULL;
+    pthread_once(&trig_once, trigger_init);
     memset(&sc, 0, sizeof sc);
     jaen_buf_init(&sc.big, JAEN_BUF_DEFAULT_CAP);
     rc = jaen_fold_cps(text, len, &cps, &map, &nmap, err);
@@ -408,18 +439,23 @@ int jaen_normalize_doc(struct jaen_doc *doc, const char *ref_override,
     const char *text, *ref = ref_override;
     size_t len, ncp;
     json_t *ents = NULL;
+    struct jaen_buf pub;
     int rc;
 
     rc = jaen_doc_text(doc, &text, &len, &ncp, err);
     if (rc)
         return rc;
-    if (!ref) {
-        json_t *meta = jaen_doc_get(doc, JAEN_F_META, NULL);
-        json_t *pub = json_is_object(meta) ?
-                      json_object_get(meta, "published") : NULL;
-        ref = json_is_string(pub) ? json_string_value(pub) : NULL;
+    jaen_buf_init(&pub, JAEN_BUF_DEFAULT_CAP);
+    if (!ref) {     /* read from the raw "meta": it may hold whole sections */
+        rc = jaen_doc_member_string(doc, JAEN_F_META, "published", &pub);
+        if (rc < 0) {
+            jaen_buf_free(&pub);
+            return jaen_err_set(err, rc, "normalize: out of memory");
+        }
+        ref = rc == 1 ? pub.ptr : NULL;
     }
     rc = jaen_norm_scan(text, len, ref, &ents, err);
+    jaen_buf_free(&pub);
     if (rc)
         return rc;
     if (jaen_doc_set(doc, JAEN_F_ENTITIES, ents))

@@ -83,6 +83,13 @@ size_t jaen_utf8_valid_prefix(const char *str, size_t len)
             i++;
             continue;
         }
+        /* the common three-byte form (kana, kanji) without the two lead
+         * bytes whose second byte has a narrower range (E0, ED) */
+        if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF && i + 2 < len
+            && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         n = decode(s, len, i, &cp, &ok);
         if (!ok)
             return i;
@@ -136,8 +143,16 @@ size_t jaen_utf8_count(const char *str, size_t len)
     const unsigned char *s = (const unsigned char *)str;
     size_t n = 0, i;
 
-    /* every byte that is not a continuation byte starts a code point */
-    for (i = 0; i < len; i++)
+    /* every byte that is not a continuation byte (10xxxxxx) starts a
+     * code point; eight bytes at a time, bit 6 of each byte shifted under
+     * its bit 7 (a bit carried in from the byte below lands on bit 0) */
+    for (i = 0; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        n += 8 - (size_t)__builtin_popcountll(w & ~(w << 1)
+                                              & 0x8080808080808080ull);
+    }
+    for (; i < len; i++)
         n += (s[i] & 0xC0) != 0x80;
     return n;
 }

@@ -153,6 +153,35 @@ static void test_text_and_fields(void **state)
     jaen_doc_free(doc);
 }
 
+/* A string member of an object field, read raw or from a set value. */
+static void test_member_string(void **state)
+{
+    const char *line = "{\"id\":\"d\",\"meta\":{ \"sections\" : {\"a\":[1,{\"published\""
+                       ":\"no\"}]}, \"pub\\u006cished\":\"2025-03-\\u0031\","
+                       "\"n\":1},\"other\":[]}";
+    struct jaen_doc *doc = jaen_doc_new();
+    struct jaen_err err = {0};
+    struct jaen_buf b;
+
+    (void)state;
+    jaen_buf_init(&b, 4096);
+    assert_int_equal(jaen_doc_parse(doc, line, strlen(line), &err), 0);
+    /* only top-level keys count; escapes in keys and values decode */
+    assert_int_equal(jaen_doc_member_string(doc, "meta", "published", &b), 1);
+    assert_string_equal(b.ptr, "2025-03-1");
+    assert_int_equal(jaen_doc_member_string(doc, "meta", "n", &b), 0);
+    assert_int_equal(jaen_doc_member_string(doc, "meta", "nope", &b), 0);
+    assert_int_equal(jaen_doc_member_string(doc, "other", "x", &b), 0);
+    assert_int_equal(jaen_doc_member_string(doc, "absent", "x", &b), 0);
+    /* a value set by a stage is read from jansson */
+    assert_int_equal(jaen_doc_set(doc, "meta", json_pack("{s:s}", "published",
+                                                         "2024-12-31")), 0);
+    assert_int_equal(jaen_doc_member_string(doc, "meta", "published", &b), 1);
+    assert_string_equal(b.ptr, "2024-12-31");
+    jaen_buf_free(&b);
+    jaen_doc_free(doc);
+}
+
 static void test_sentences_codec(void **state)
 {
     const char *line = "{\"text\":\"abcdef\",\"sentences\":[{\"start\":0,"
@@ -306,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_fast_path_equivalents),
         cmocka_unit_test(test_depth_limit),
         cmocka_unit_test(test_text_and_fields),
+        cmocka_unit_test(test_member_string),
         cmocka_unit_test(test_sentences_codec),
         cmocka_unit_test(test_bad_sentences),
         cmocka_unit_test(test_error_record),

@@ -123,6 +123,49 @@ static void test_long_ascii_prefix(void **state)
     assert_int_equal(jaen_utf8_valid_prefix(s, sizeof(s)), 77);
 }
 
+/* The word-at-a-time count and the three-byte fast path of the validator
+ * agree with a byte-by-byte reference at every alignment and length. */
+static void test_fast_paths_match_reference(void **state)
+{
+    static const char *const pieces[] = {
+        "a", "\xE3\x81\x82", "\xE6\xBC\xA2", "\xC3\xA9", "\xF0\x9F\x98\x80",
+        "\xED\x9F\xBF", "\xEF\xBF\xBD", "\xE0\xA0\x80",
+        "\xED\xA0\x80",             /* a surrogate: invalid */
+        "\xE0\x80\xAF",             /* overlong: invalid */
+        "\xE3\x81", "\x80", "\xFF", /* truncated, stray, never */
+    };
+    char s[64];
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    int round;
+
+    (void)state;
+    for (round = 0; round < 4000; round++) {
+        size_t len = 0, i, naive = 0, good;
+        while (len < 48) {
+            const char *p;
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            p = pieces[seed % (round % 3 ? 8 : 13)];
+            memcpy(s + len, p, strlen(p));
+            len += strlen(p);
+        }
+        len -= round % 7;               /* cut anywhere, even mid-sequence */
+        for (i = 0; i < len; i++)
+            naive += ((unsigned char)s[i] & 0xC0) != 0x80;
+        assert_int_equal(jaen_utf8_count(s, len), naive);
+        good = jaen_utf8_valid_prefix(s, len);
+        for (i = 0; i < good;) {        /* the prefix decodes cleanly */
+            uint32_t cp;
+            assert_true(jaen_utf8_next(s, len, &i, &cp));
+        }
+        if (good < len) {               /* and stops at a bad sequence */
+            uint32_t cp;
+            assert_false(jaen_utf8_next(s, len, &good, &cp));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +174,7 @@ int main(void)
         cmocka_unit_test(test_repair_respects_cap),
         cmocka_unit_test(test_count_and_next),
         cmocka_unit_test(test_long_ascii_prefix),
+        cmocka_unit_test(test_fast_paths_match_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
