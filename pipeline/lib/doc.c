@@ -224,39 +224,104 @@ json_t *jaen_doc_get(struct jaen_doc *doc, const char *key,
     return f ? field_value(doc, f, err) : NULL;
 }
 
-/* The member name of the validated raw object o[0..len), as in
- * jaen_doc_member_string; key holds each decoded key in turn. */
-static int raw_member_string(const char *o, size_t len, const char *name,
-                             struct jaen_buf *key, struct jaen_buf *out)
+/* Past the validated string literal at s[i] == '"'. */
+static size_t string_end(const char *s, size_t len, size_t i)
 {
-    size_t i = jaen_jscan_ws(o, len, 0), end;
+    for (i++; i < len && s[i] != '"'; i++)
+        if (s[i] == '\\')
+            i++;
+    return i < len ? i + 1 : len;
+}
+
+int jaen_json_next_elem(const char *json, size_t len, size_t *pos,
+                        const char **elem, size_t *elen)
+{
+    size_t i = jaen_jscan_ws(json, len, *pos), start;
+
+    if (*pos == 0) {                    /* the opening bracket */
+        if (i >= len || json[i] != '[')
+            return 0;
+        i = jaen_jscan_ws(json, len, i + 1);
+    } else if (i < len && json[i] == ',') {
+        i = jaen_jscan_ws(json, len, i + 1);
+    }
+    if (i >= len || json[i] == ']')
+        return 0;
+    start = i;
+    if (jaen_jscan_value(json, len, &i, NULL))
+        return 0;
+    *elem = json + start;
+    *elen = i - start;
+    *pos = i;
+    return 1;
+}
+
+int jaen_json_member(const char *obj, size_t len, const char *name,
+                     const char **val, size_t *vlen)
+{
+    size_t i = jaen_jscan_ws(obj, len, 0), end, start, n = strlen(name);
+    struct jaen_buf key;
+    int found = 0;
+
+    if (i >= len || obj[i] != '{')
+        return 0;
+    jaen_buf_init(&key, JAEN_BUF_DEFAULT_CAP);
+    i = jaen_jscan_ws(obj, len, i + 1);
+    while (i < len && obj[i] == '"') {    /* the last one wins */
+        const char *k = obj + i + 1;
+        size_t kl;
+        end = string_end(obj, len, i);
+        if (!memchr(k, '\\', end - i - 2)) {
+            kl = end - i - 2;           /* plain key: compare in place */
+        } else {
+            jaen_buf_reset(&key);
+            if (jaen_jscan_string(obj, len, i, &end, &key))
+                break;
+            k = key.ptr ? key.ptr : "";
+            kl = key.len;
+        }
+        i = jaen_jscan_ws(obj, len, end);
+        if (i >= len || obj[i] != ':')
+            break;
+        start = i = jaen_jscan_ws(obj, len, i + 1);
+        if (jaen_jscan_value(obj, len, &i, NULL))
+            break;
+        if (kl == n && memcmp(k, name, n) == 0) {
+            *val = obj + start;
+            *vlen = i - start;
+            found = 1;
+        }
+        i = jaen_jscan_ws(obj, len, i);
+        if (i < len && obj[i] == ',')
+            i = jaen_jscan_ws(obj, len, i + 1);
+    }
+    jaen_buf_free(&key);
+    return found;
+}
+
+int jaen_json_member_int(const char *obj, size_t len, const char *name,
+                         int64_t *v)
+{
+    const char *val;
+    size_t vlen, pos = 0;
+
+    return jaen_json_member(obj, len, name, &val, &vlen)
+        && jaen_jscan_int(val, vlen, &pos, v) == JAEN_OK && pos == vlen;
+}
+
+int jaen_json_member_string(const char *obj, size_t len, const char *name,
+                            struct jaen_buf *out)
+{
+    const char *val;
+    size_t vlen, end;
     int rc;
 
-    if (i >= len || o[i] != '{')
+    jaen_buf_reset(out);
+    if (!jaen_json_member(obj, len, name, &val, &vlen) || val[0] != '"')
         return 0;
-    i = jaen_jscan_ws(o, len, i + 1);
-    while (i < len && o[i] == '"') {
-        jaen_buf_reset(key);
-        if ((rc = jaen_jscan_string(o, len, i, &end, key)))
-            return rc == JAEN_ENOMEM ? rc : 0;
-        i = jaen_jscan_ws(o, len, end);
-        if (i >= len || o[i] != ':')
-            return 0;
-        i = jaen_jscan_ws(o, len, i + 1);
-        if (key->len == strlen(name) && memcmp(key->ptr, name, key->len) == 0) {
-            if (i >= len || o[i] != '"')
-                return 0;
-            if ((rc = jaen_jscan_string(o, len, i, &end, out)))
-                return rc == JAEN_ENOMEM ? rc : 0;
-            return out->ptr || !jaen_buf_add(out, "", 0) ? 1 : JAEN_ENOMEM;
-        }
-        if (jaen_jscan_value(o, len, &i, NULL))
-            return 0;
-        i = jaen_jscan_ws(o, len, i);
-        if (i < len && o[i] == ',')
-            i = jaen_jscan_ws(o, len, i + 1);
-    }
-    return 0;
+    if ((rc = jaen_jscan_string(val, vlen, 0, &end, out)))
+        return rc == JAEN_ENOMEM ? rc : 0;
+    return out->ptr || !jaen_buf_add(out, "", 0) ? 1 : JAEN_ENOMEM;
 }
 
 int jaen_doc_member_string(struct jaen_doc *doc, const char *key,
@@ -270,14 +335,8 @@ int jaen_doc_member_string(struct jaen_doc *doc, const char *key,
     jaen_buf_reset(out);
     if (!f)
         return 0;
-    if (jaen_doc_raw(doc, key, &raw, &len)) {
-        struct jaen_buf k;
-        int rc;
-        jaen_buf_init(&k, JAEN_BUF_DEFAULT_CAP);
-        rc = raw_member_string(raw, len, name, &k, out);
-        jaen_buf_free(&k);
-        return rc;
-    }
+    if (jaen_doc_raw(doc, key, &raw, &len))
+        return jaen_json_member_string(raw, len, name, out);
     v = json_is_object(f->val) ? json_object_get(f->val, name) : NULL;
     if (!json_is_string(v))
         return 0;

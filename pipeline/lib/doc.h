@@ -171,6 +171,26 @@ int jaen_json_dump(const json_t *value, struct jaen_buf *out);
  * \, controls, DEL, U+2028 and U+2029; keeps other UTF-8 as is. */
 int jaen_json_add_string(struct jaen_buf *out, const char *s, size_t len);
 
+/* Raw reading of validated JSON text (a field's raw value, jaen_doc_raw),
+ * for hot paths that need a few members of many objects without building
+ * them.  jaen_json_next_elem steps through an array: *pos starts at 0 and
+ * each call sets json[elem, elem + elen) to the next element; returns 1, or
+ * 0 at the end (or when json is not an array).  jaen_json_member finds the
+ * top-level member name of an object (the last, if repeated): returns 1
+ * with the value's raw text in [*val, *val + *vlen), or 0.
+ * jaen_json_member_int reads an integer
+ * member (0 when absent or not an int64); jaen_json_member_string decodes a
+ * string member into out (reset first; 0 when absent or not a string,
+ * JAEN_ENOMEM). */
+int jaen_json_next_elem(const char *json, size_t len, size_t *pos,
+                        const char **elem, size_t *elen);
+int jaen_json_member(const char *obj, size_t len, const char *name,
+                     const char **val, size_t *vlen);
+int jaen_json_member_int(const char *obj, size_t len, const char *name,
+                         int64_t *v);
+int jaen_json_member_string(const char *obj, size_t len, const char *name,
+                            struct jaen_buf *out);
+
 /* Loads a standalone JSON text (a file, an API response) with the same
  * flags as the stream (NUL allowed, duplicate keys rejected). */
 json_t *jaen_json_load(const char *s, size_t len, struct jaen_err *err);

@@ -402,11 +402,7 @@ int jaen_gloss_doc(const struct jaen_gloss *g, struct jaen_doc *doc,
             continue;
         }
         if (!have_slots) {      /* "entities" only now: most docs never */
-            json_t *ents = jaen_doc_get(doc, JAEN_F_ENTITIES, err);
-            if (!ents && jaen_doc_has(doc, JAEN_F_ENTITIES))
-                rc = err && err->code ? err->code : JAEN_ENOMEM;
-            else                /* (failing to read them is no "none") */
-                rc = jaen_phrase_collect(ents, &w.slots, &w.nslots);
+            rc = jaen_phrase_collect_doc(doc, &w.slots, &w.nslots, err);
             have_slots = 1;
         }
         if (!rc)

@@ -2,7 +2,9 @@
 #include "phrase.h"
 
 #include "alloc.h"
+#include "doc.h"
 #include "english.h"
+#include "limits.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -15,15 +17,21 @@ static const char *const slot_types[] = {
 };
 #define NTYPES (sizeof(slot_types) / sizeof(slot_types[0]))
 
-int jaen_phrase_type_ok(const char *type, size_t len)
+/* The index of a slot type, NTYPES when type is none. */
+static size_t type_index(const char *type, size_t len)
 {
     size_t i;
 
     for (i = 0; i < NTYPES; i++)
         if (strlen(slot_types[i]) == len
             && memcmp(slot_types[i], type, len) == 0)
-            return 1;
-    return 0;
+            break;
+    return i;
+}
+
+int jaen_phrase_type_ok(const char *type, size_t len)
+{
+    return type_index(type, len) < NTYPES;
 }
 
 /* Parses a slot token at s ('{' ... '}').  On success stores the type
@@ -192,12 +200,30 @@ static int cmp_slot(const void *a, const void *b)
     return x->end > y->end ? -1 : x->end < y->end;    /* longer first */
 }
 
+/* Sorts slots s[0..k) and keeps the outermost; the result is *slots. */
+static void keep_outermost(struct jaen_phrase_slot *s, size_t k,
+                           struct jaen_phrase_slot **slots, size_t *n)
+{
+    size_t i, m = k;
+    int64_t reach = -1;
+
+    qsort(s, m, sizeof(*s), cmp_slot);
+    k = 0;
+    for (i = 0; i < m; i++) {
+        if (s[i].start < reach)
+            continue;
+        s[k++] = s[i];
+        reach = s[i].end;
+    }
+    *slots = s;
+    *n = k;
+}
+
 int jaen_phrase_collect(const json_t *entities, struct jaen_phrase_slot **slots,
                         size_t *n)
 {
     size_t i, k = 0, m = json_array_size(entities);
     struct jaen_phrase_slot *s;
-    int64_t reach = -1;
 
     *slots = NULL;
     *n = 0;
@@ -211,27 +237,87 @@ int jaen_phrase_collect(const json_t *entities, struct jaen_phrase_slot **slots,
         const char *type = json_string_value(json_object_get(e, "type"));
         const json_t *a = json_object_get(e, "start");
         const json_t *b = json_object_get(e, "end");
-        if (!type || !jaen_phrase_type_ok(type, strlen(type))
-            || !json_is_integer(a) || !json_is_integer(b)
+        size_t t = type ? type_index(type, json_string_length(
+                                         json_object_get(e, "type")))
+                        : NTYPES;
+        if (t == NTYPES || !json_is_integer(a) || !json_is_integer(b)
             || json_integer_value(a) >= json_integer_value(b))
             continue;
         s[k].start = json_integer_value(a);
         s[k].end = json_integer_value(b);
         s[k].entity = e;
+        s[k].type = (unsigned)t;
         k++;
     }
-    qsort(s, k, sizeof(*s), cmp_slot);
-    m = k;
-    k = 0;
-    for (i = 0; i < m; i++) {           /* keep the outermost */
-        if (s[i].start < reach)
-            continue;
-        s[k++] = s[i];
-        reach = s[i].end;
-    }
-    *slots = s;
-    *n = k;
+    keep_outermost(s, k, slots, n);
     return JAEN_OK;
+}
+
+int jaen_phrase_collect_raw(const char *json, size_t len,
+                            struct jaen_phrase_slot **slots, size_t *n)
+{
+    struct jaen_phrase_slot *s = NULL;
+    struct jaen_buf type;
+    size_t pos = 0, k = 0, alloc = 0, elen, t;
+    const char *e;
+    int64_t a, b;
+    int rc = JAEN_OK;
+
+    *slots = NULL;
+    *n = 0;
+    jaen_buf_init(&type, JAEN_BUF_DEFAULT_CAP);
+    while (jaen_json_next_elem(json, len, &pos, &e, &elen)) {
+        rc = jaen_json_member_string(e, elen, "type", &type);
+        if (rc < 0)
+            break;
+        rc = JAEN_OK;
+        t = type.ptr ? type_index(type.ptr, type.len) : NTYPES;
+        if (t == NTYPES || !jaen_json_member_int(e, elen, "start", &a)
+            || !jaen_json_member_int(e, elen, "end", &b) || a >= b)
+            continue;
+        if (k == alloc) {
+            struct jaen_phrase_slot *p;
+            alloc = alloc ? alloc * 2 : 16;
+            p = jaen_realloc(s, alloc * sizeof(*s));
+            if (!p) {
+                rc = JAEN_ENOMEM;
+                break;
+            }
+            s = p;
+        }
+        memset(&s[k], 0, sizeof(s[k]));
+        s[k].start = a;
+        s[k].end = b;
+        s[k].raw = e;
+        s[k].raw_len = elen;
+        s[k].type = (unsigned)t;
+        k++;
+    }
+    jaen_buf_free(&type);
+    if (rc) {
+        jaen_free(s);
+        return rc;
+    }
+    keep_outermost(s, k, slots, n);
+    return JAEN_OK;
+}
+
+int jaen_phrase_collect_doc(struct jaen_doc *doc,
+                            struct jaen_phrase_slot **slots, size_t *n,
+                            struct jaen_err *err)
+{
+    const char *raw;
+    size_t len;
+    json_t *ents;
+
+    *slots = NULL;
+    *n = 0;
+    if (jaen_doc_raw(doc, JAEN_F_ENTITIES, &raw, &len))
+        return jaen_phrase_collect_raw(raw, len, slots, n);
+    ents = jaen_doc_get(doc, JAEN_F_ENTITIES, err);
+    if (!ents && jaen_doc_has(doc, JAEN_F_ENTITIES))
+        return err && err->code ? err->code : JAEN_ENOMEM;
+    return jaen_phrase_collect(ents, slots, n);
 }
 
 void jaen_phrase_name(struct jaen_phrase_slot *slots, size_t n)
@@ -240,13 +326,11 @@ void jaen_phrase_name(struct jaen_phrase_slot *slots, size_t n)
     size_t i, t;
 
     for (i = 0; i < n; i++) {
-        const char *type = json_string_value(
-            json_object_get(slots[i].entity, "type"));
-        for (t = 0; t < NTYPES; t++)
-            if (strcmp(type, slot_types[t]) == 0)
-                break;
-        if (t == NTYPES)
+        const char *type;
+        t = slots[i].type;
+        if (t >= NTYPES)
             continue;
+        type = slot_types[t];
         if (count[t] < 99)
             count[t]++;
         if (count[t] == 1)
@@ -282,7 +366,15 @@ int jaen_phrase_fill(const char *tmpl, const struct jaen_phrase_slot *slots,
         if (i == n)
             return jaen_err_set(err, JAEN_EDATA, "no value for %.*s",
                                 (int)len, b);
-        rc = jaen_en_entity(out, slots[i].entity);
+        if (slots[i].entity) {
+            rc = jaen_en_entity(out, slots[i].entity);
+        } else {                        /* load the one entity filled in */
+            json_t *e = jaen_json_load(slots[i].raw ? slots[i].raw : "null",
+                                       slots[i].raw ? slots[i].raw_len : 4,
+                                       NULL);
+            rc = e ? jaen_en_entity(out, e) : JAEN_ENOMEM;
+            json_decref(e);
+        }
         if (rc == JAEN_EDATA)
             return jaen_err_set(err, rc, "cannot render %.*s in English",
                                 (int)len, b);

@@ -23,7 +23,12 @@
 struct jaen_phrase_slot {
     int64_t start;          /* code points into the document text */
     int64_t end;            /* exclusive */
-    const json_t *entity;   /* borrowed from the document's "entities" */
+    const json_t *entity;   /* borrowed from the document's "entities", or
+                             * NULL when only its raw text is at hand: */
+    const char *raw;        /* the entity's JSON text, borrowed from the
+                             * document, loaded only to be filled in */
+    size_t raw_len;
+    unsigned type;          /* index of its type among the slot types */
     char name[JAEN_PHRASE_SLOT_MAX]; /* "{date}", "{date2}", ... */
 };
 
@@ -60,6 +65,18 @@ int jaen_phrase_key_add(struct jaen_buf *out, const char *s, size_t len);
  * Returns JAEN_OK or JAEN_ENOMEM. */
 int jaen_phrase_collect(const json_t *entities, struct jaen_phrase_slot **slots,
                         size_t *n);
+/* The slots of document doc's "entities": raw when the field is still as
+ * read, else from its jansson value.  err gets the reason when "entities"
+ * cannot be read.  Returns JAEN_OK, JAEN_ENOMEM or JAEN_EDATA. */
+struct jaen_doc;
+int jaen_phrase_collect_doc(struct jaen_doc *doc,
+                            struct jaen_phrase_slot **slots, size_t *n,
+                            struct jaen_err *err);
+/* The same from the raw JSON text of an "entities" array (jaen_doc_raw):
+ * the slots point into it, so a document's hundreds of entities are not
+ * built as jansson values for the few that a phrase fills. */
+int jaen_phrase_collect_raw(const char *json, size_t len,
+                            struct jaen_phrase_slot **slots, size_t *n);
 
 /* Names slots[0..n) in order: the first of each type {type}, then
  * {type2}...  Names past 99 of a type stay "{type99}" (no phrase has so

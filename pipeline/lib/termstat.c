@@ -242,8 +242,7 @@ int jaen_termstat_doc(struct jaen_termstat *ts, struct jaen_doc *doc,
         return rc;
     terms = jaen_doc_get(doc, JAEN_F_TERMS, NULL);
     ob = cp_bytes(t, len, ncp);
-    rc = ob ? jaen_phrase_collect(jaen_doc_get(doc, JAEN_F_ENTITIES, NULL),
-                                  &slots, &k) : JAEN_ENOMEM;
+    rc = ob ? jaen_phrase_collect_doc(doc, &slots, &k, err) : JAEN_ENOMEM;
     for (i = 0; !rc && i < nsents; i++) {
         const struct jaen_sent *s = &sents[i];
         size_t first, j, n = k;

@@ -95,6 +95,54 @@ static void test_collect_fill(void **state)
     jaen_buf_free(&b);
 }
 
+/* The raw path gives the same slots and English as the jansson one,
+ * and skips what is not a slot (bad type, string offsets, empty span). */
+static void test_collect_raw(void **state)
+{
+    const char *raw =
+        "[ {\"type\":\"quantity\",\"start\":20,\"end\":26,\"value\":4142,"
+        "\"unit_en\":\"record\",\"approx\":true},"
+        "{\"start\":0,\"t\\u0079pes\":\"nested\",\"end\":9,\"type\":\"d\\u0061te\","
+        "\"value\":\"2025-03-11\",\"x\":{\"type\":\"money\"}},"
+        "{\"type\":\"number\",\"start\":20,\"end\":24,\"value\":4142},"
+        "{\"type\":\"date\",\"start\":30,\"end\":35,\"value\":\"2025-04\"},"
+        "{\"type\":\"time\",\"start\":\"36\",\"end\":38},"
+        "{\"type\":\"time\",\"start\":39,\"end\":39},"
+        "{\"type\":\"weird\",\"start\":40,\"end\":41}, 7 ]";
+    json_t *e = ents(raw);
+    struct jaen_phrase_slot *s, *r;
+    struct jaen_buf b1, b2;
+    size_t n, m, i;
+    const char *tmpl = "On {date}, {quantity} leaked; checked in {date2}.";
+    (void)state;
+
+    jaen_buf_init(&b1, 1 << 20);
+    jaen_buf_init(&b2, 1 << 20);
+    assert_int_equal(jaen_phrase_collect(e, &s, &n), 0);
+    assert_int_equal(jaen_phrase_collect_raw(raw, strlen(raw), &r, &m), 0);
+    assert_int_equal(n, 3);
+    assert_int_equal(m, n);
+    jaen_phrase_name(s, n);
+    jaen_phrase_name(r, m);
+    for (i = 0; i < n; i++) {
+        assert_int_equal(r[i].start, s[i].start);
+        assert_int_equal(r[i].end, s[i].end);
+        assert_string_equal(r[i].name, s[i].name);
+        assert_null(r[i].entity);
+    }
+    assert_int_equal(jaen_phrase_fill(tmpl, s, n, &b1, NULL), 0);
+    assert_int_equal(jaen_phrase_fill(tmpl, r, m, &b2, NULL), 0);
+    assert_string_equal(b2.ptr, b1.ptr);
+    jaen_free(s);
+    jaen_free(r);
+    assert_int_equal(jaen_phrase_collect_raw("{}", 2, &r, &m), 0);
+    assert_int_equal(m, 0);
+    jaen_free(r);
+    json_decref(e);
+    jaen_buf_free(&b1);
+    jaen_buf_free(&b2);
+}
+
 static void en(const char *entity, const char *want)
 {
     json_t *e = ents(entity);
@@ -177,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_check),
         cmocka_unit_test(test_key),
         cmocka_unit_test(test_collect_fill),
+        cmocka_unit_test(test_collect_raw),
         cmocka_unit_test(test_english),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
