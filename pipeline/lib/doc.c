@@ -58,6 +58,7 @@ void jaen_doc_free(struct jaen_doc *doc)
     jaen_buf_free(&doc->arena);
     jaen_free(doc->terms);
     jaen_free(doc->sents);
+    jaen_free(doc->sraw);
     jaen_free(doc->toks);
     jaen_free(doc);
 }

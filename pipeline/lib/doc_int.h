@@ -22,6 +22,13 @@ struct field {
     enum field_state state;
 };
 
+/* A sentence's object in doc->line: [off, off + len); len 0 once the
+ * sentence has changed (or when it was not read from the line). */
+struct sent_raw {
+    size_t off;
+    size_t len;
+};
+
 struct jaen_doc {
     struct jaen_buf line;       /* the record as read */
     struct field *fields;       /* in record order */
@@ -34,6 +41,8 @@ struct jaen_doc {
     struct jaen_tok *toks;
     size_t ntoks, atoks;
     int sents_ok;               /* sents hold the decoded value */
+    struct sent_raw *sraw;      /* where each sentence was read, so that */
+    size_t nsraw, asraw;        /* unchanged ones are written as they were */
     struct jaen_term *terms;    /* typed "terms" */
     size_t nterms, aterms;
     int terms_ok;               /* terms hold the decoded value */

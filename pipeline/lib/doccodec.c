@@ -21,6 +21,7 @@ void jaen_doc_clear_sents_(struct jaen_doc *doc)
         json_decref(doc->sents[i].extra);
     doc->nsents = 0;
     doc->ntoks = 0;
+    doc->nsraw = 0;
     doc->sents_ok = 0;
 }
 
@@ -97,12 +98,14 @@ static int read_tokens(struct jaen_doc *doc, const char *s, size_t len,
         struct jaen_tok t;
         if (read_pair(s, len, &i, &t))
             return sent_fail(err, i, "a token is not [start, end]");
-        if (jaen_doc_grow_((void **)&doc->toks, &doc->atoks, doc->ntoks + 1,
-                 sizeof(t)))
+        if (doc->ntoks == doc->atoks       /* (the call only to grow) */
+            && jaen_doc_grow_((void **)&doc->toks, &doc->atoks,
+                              doc->ntoks + 1, sizeof(t)))
             return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
         doc->toks[doc->ntoks++] = t;
         st->ntok++;
-        i = jaen_jscan_ws(s, len, i);
+        if (i < len && s[i] != ',' && s[i] != ']')
+            i = jaen_jscan_ws(s, len, i);
         if (i < len && s[i] == ',') {
             i++;
             continue;
@@ -147,9 +150,10 @@ static int lit_int(const char *s, size_t len, size_t *i, const char *lit,
     return 1;
 }
 
-/* One sentence object at s[*pos]. */
+/* One sentence object at s[*pos].  s is at byte base of doc->line, or
+ * base is SIZE_MAX when s is not the line (then no slice is kept). */
 static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
-                         size_t *pos, struct jaen_err *err)
+                         size_t base, size_t *pos, struct jaen_err *err)
 {
     struct jaen_sent st;
     size_t i = jaen_jscan_ws(s, len, *pos), at = i;
@@ -246,6 +250,15 @@ close:
         json_decref(st.extra);
         return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
     }
+    if (base != SIZE_MAX && doc->nsraw == doc->nsents) {
+        if (jaen_doc_grow_((void **)&doc->sraw, &doc->asraw, doc->nsraw + 1,
+                           sizeof(*doc->sraw))) {
+            json_decref(st.extra);
+            return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+        }
+        doc->sraw[doc->nsraw].off = base + at;
+        doc->sraw[doc->nsraw++].len = i + 1 - at;
+    }
     doc->sents[doc->nsents++] = st;
     *pos = i + 1;
     return JAEN_OK;
@@ -255,7 +268,7 @@ fail:
 }
 
 static int decode_sentences(struct jaen_doc *doc, const char *s, size_t len,
-                            struct jaen_err *err)
+                            size_t base, struct jaen_err *err)
 {
     size_t i = 0;
     int rc;
@@ -264,7 +277,7 @@ static int decode_sentences(struct jaen_doc *doc, const char *s, size_t len,
         return sent_fail(err, 0, "not an array");
     i = jaen_jscan_ws(s, len, 1);
     while (i < len && s[i] != ']') {
-        if ((rc = read_sentence(doc, s, len, &i, err)))
+        if ((rc = read_sentence(doc, s, len, base, &i, err)))
             return rc;
         if (doc->nsents > 1
             && doc->sents[doc->nsents - 1].start
@@ -289,14 +302,14 @@ int jaen_doc_sentences(struct jaen_doc *doc, struct jaen_sent **sents,
         f = jaen_doc_find_(doc, JAEN_F_SENTENCES);
         if (f && f->raw_len) {
             rc = decode_sentences(doc, doc->line.ptr + f->raw_off,
-                                  f->raw_len, err);
+                                  f->raw_len, f->raw_off, err);
         } else if (f && f->val) {
             /* set as a plain json value by a stage: decode its dump */
             struct jaen_buf b;
             jaen_buf_init(&b, JAEN_BUF_DEFAULT_CAP);
             rc = jaen_json_dump(f->val, &b);
             if (!rc)
-                rc = decode_sentences(doc, b.ptr, b.len, err);
+                rc = decode_sentences(doc, b.ptr, b.len, SIZE_MAX, err);
             jaen_buf_free(&b);
         } else {
             rc = JAEN_OK;
@@ -350,6 +363,8 @@ json_t *jaen_doc_sentence_extra(struct jaen_doc *doc, size_t i)
         return NULL;
     if (!doc->sents[i].extra && !(doc->sents[i].extra = json_object()))
         return NULL;
+    if (i < doc->nsraw)
+        doc->sraw[i].len = 0;           /* the caller may change it */
     json_decref(f->val);
     f->val = NULL;
     f->raw_len = 0;
@@ -535,6 +550,14 @@ int jaen_doc_write_sents_(const struct jaen_doc *doc, struct jaen_buf *out)
     for (i = 0; i < doc->nsents && !rc; i++) {
         const struct jaen_sent *st = &doc->sents[i];
         char *p;
+
+        if (i < doc->nsraw && doc->sraw[i].len) {   /* unchanged */
+            if (i)
+                ADD(jaen_buf_addc(out, ','));
+            ADD(jaen_buf_add(out, doc->line.ptr + doc->sraw[i].off,
+                             doc->sraw[i].len));
+            continue;
+        }
 
         /* ",{"start":N,"end":N,"tokens":[" + per token "[N,N]," */
         if ((rc = jaen_buf_reserve(out, 64 + 2 * 21 + st->ntok * 45)))

@@ -182,6 +182,39 @@ static void test_member_string(void **state)
     jaen_doc_free(doc);
 }
 
+/* Changing one sentence re-encodes only that one: the others are written
+ * as they were read, spacing and extra keys included. */
+static void test_sentence_splice(void **state)
+{
+    const char *line = "{\"text\":\"abcdef\",\"sentences\":["
+                       "{\"start\":0, \"end\":2,\"tokens\":[[0,2]],\"x\":1},"
+                       "{\"start\":2,\"end\":4,\"tokens\":[[2,3],[3,4]]},"
+                       "{ \"tokens\":[[4,6]],\"end\":6,\"start\":4 }]}";
+    struct jaen_doc *doc = jaen_doc_new();
+    struct jaen_err err = {0};
+    struct jaen_sent *sents;
+    struct jaen_buf out;
+    size_t n;
+    json_t *x;
+
+    (void)state;
+    jaen_buf_init(&out, 4096);
+    assert_int_equal(jaen_doc_parse(doc, line, strlen(line), &err), 0);
+    assert_int_equal(jaen_doc_sentences(doc, &sents, &n, NULL, NULL, &err), 0);
+    assert_int_equal(n, 3);
+    x = jaen_doc_sentence_extra(doc, 1);
+    assert_non_null(x);
+    json_object_set_new(x, "en", json_string("cd"));
+    assert_int_equal(jaen_doc_write(doc, &out, &err), 0);
+    assert_string_equal(out.ptr, "{\"text\":\"abcdef\",\"sentences\":["
+                        "{\"start\":0, \"end\":2,\"tokens\":[[0,2]],\"x\":1},"
+                        "{\"start\":2,\"end\":4,\"tokens\":[[2,3],[3,4]],"
+                        "\"en\":\"cd\"},"
+                        "{ \"tokens\":[[4,6]],\"end\":6,\"start\":4 }]}\n");
+    jaen_buf_free(&out);
+    jaen_doc_free(doc);
+}
+
 static void test_sentences_codec(void **state)
 {
     const char *line = "{\"text\":\"abcdef\",\"sentences\":[{\"start\":0,"
@@ -336,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_depth_limit),
         cmocka_unit_test(test_text_and_fields),
         cmocka_unit_test(test_member_string),
+        cmocka_unit_test(test_sentence_splice),
         cmocka_unit_test(test_sentences_codec),
         cmocka_unit_test(test_bad_sentences),
         cmocka_unit_test(test_error_record),
