@@ -114,6 +114,15 @@ static int prepare(struct work *w, size_t len, struct jaen_err *err)
             pos++;
             continue;
         }
+        /* the bulk of Japanese, without decoding: U+4000..U+9FFF (lead
+         * bytes E4..E9) never folds, and kana (E3 81..83) only with a
+         * voiced sound mark after it */
+        if ((s[pos] >= 0xE4 && s[pos] <= 0xE9)
+            || (s[pos] == 0xE3 && s[pos + 1] >= 0x81 && s[pos + 1] <= 0x83
+                && !mark_at(s + pos + 3, len - pos - 3))) {
+            pos += 3;
+            continue;
+        }
         c = decode(s + pos, &n);
         if (!may_fold(c) || (c >= 0x3041 && c <= 0x30FE
                              && !mark_at(s + pos + n, len - pos - n))) {
