@@ -222,7 +222,8 @@ static int excluded(const uint32_t *s, size_t n, size_t i)
     if (j < n && (s[j] == ')' || s[j] == '.' || s[j] == ',' ||
                   s[j] == 0x3001 || s[j] == ':' ||
                   (jaen_cps_space(s[j]) &&
-                   !jaen_unit_match(s, n, j + 1, &k))) &&
+                   !jaen_unit_match(s, n, j + 1, &k) &&
+                   !(j + 1 < n && jaen_num_big_mult_cp(s[j + 1])))) &&
         !((s[j] == '.' || s[j] == ',' || s[j] == ':') && j + 1 < n &&
           jaen_cps_digit(s[j + 1]))) {
         if (p == '(')

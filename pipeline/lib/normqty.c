@@ -260,20 +260,22 @@ int jaen_norm_quantity(struct jaen_norm_scan *sc, size_t i, size_t *used)
     j = i + nu;
     /* leading qualifiers, at most two (最大約), after the last entity */
     for (k = 0; k < 2; k++) {
-        size_t q, best = 0, bw = 0;
+        size_t q, best = 0, bw = 0, p = st;
+        while (p > sc->prev_end && jaen_cps_space(s[p - 1]))
+            p--;                    /* 約 119万件, spaced as in PDFs */
         for (q = 0; q < sizeof before / sizeof before[0]; q++) {
             size_t l = 0;
             while (before[q].w[l])
                 l++;
-            if (st >= l + sc->prev_end && l > best &&
-                jaen_cps_lit(s, n, st - l, before[q].w)) {
+            if (p >= l + sc->prev_end && l > best &&
+                jaen_cps_lit(s, n, p - l, before[q].w)) {
                 best = l;
                 bw = q;
             }
         }
         if (!best)
             break;
-        st -= best;
+        st = p - best;
         approx |= before[bw].approx;
         if (before[bw].qualifier && !qualifier)
             qualifier = before[bw].qualifier;

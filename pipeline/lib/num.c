@@ -7,6 +7,8 @@
  * 100,000-digit number costs linear time. */
 #include "num.h"
 
+#include "cps.h"
+
 #include "alloc.h"
 #include "err.h"
 
@@ -63,6 +65,11 @@ static int big_mult(uint32_t c)
 static int is_digit(uint32_t c)
 {
     return c >= '0' && c <= '9';
+}
+
+int jaen_num_big_mult_cp(uint32_t c)
+{
+    return big_mult(c) != 0;
 }
 
 int jaen_num_is_numeral_cp(uint32_t c)
@@ -322,7 +329,7 @@ int jaen_num_parse(const uint32_t *s, size_t n, size_t i, size_t *used,
         int last_small = 99, bm;
 
         for (;;) {
-            size_t a = j, b = j;
+            size_t a = j, b = j, mp;
             int kanji = 0, sm = 0;
 
             if (nt >= MAX_TERMS - 1)
@@ -338,14 +345,18 @@ int jaen_num_parse(const uint32_t *s, size_t n, size_t i, size_t *used,
                 if (b - a >= 2)
                     num->flags |= JAEN_NUMF_POSITIONAL;
             }
-            if (b < n)
-                sm = small_mult(s[b]);
+            mp = b;                 /* where a multiplier would be */
+            if (!kanji && b > a && b + 1 < n && jaen_cps_space(s[b])
+                && small_mult(s[b + 1]) == 3)
+                mp = b + 1;         /* 9 千件: text from PDFs is spaced */
+            if (mp < n)
+                sm = small_mult(s[mp]);
             if (sm && sm < last_small && (!kanji || b - a == 1)) {
                 t[nt++] = (struct term){a, b, kanji, sm};
                 num->flags |= JAEN_NUMF_SMALL;
                 num->ndigits += b - a;
                 last_small = sm;
-                j = b + 1;
+                j = mp + 1;
                 if (j >= n)
                     break;
                 continue;
@@ -362,6 +373,11 @@ int jaen_num_parse(const uint32_t *s, size_t n, size_t i, size_t *used,
             break;
         }
         bm = j < n ? big_mult(s[j]) : 0;
+        if (!bm && j + 1 < n && jaen_cps_space(s[j]) && !t[nt - 1].kanji
+            && big_mult(s[j + 1])) {
+            j++;                    /* 119 万: text from PDFs is spaced */
+            bm = big_mult(s[j]);
+        }
         if (bm && bm >= last_big) {
             nt = sec0;              /* 1万1万: the second group is not ours */
             j = save;

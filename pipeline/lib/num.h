@@ -46,6 +46,8 @@ int jaen_num_kanji_digit(uint32_t c);
 
 /* Whether c can start or continue a numeral: an ASCII digit, a kanji
  * digit, 十百千拾 or 万億兆京萬, or 数. */
+/* 1 for a big multiplier: 万, 億, 兆, 京. */
+int jaen_num_big_mult_cp(uint32_t c);
 int jaen_num_is_numeral_cp(uint32_t c);
 
 /* Parses the longest numeral at s[i] (s has n code points).  On success

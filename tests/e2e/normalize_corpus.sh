@@ -16,7 +16,7 @@ find "$corpus" -name '*.md' -print0 | sort -z |
     xargs -0 "$jaen" segment | "$jaen" normalize > "$out" || exit 1
 python3 - "$out" <<'PY'
 import json, re, sys
-pat = re.compile(r'[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?[万千億]?'
+pat = re.compile(r'[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?(?:[ 　]?[万千億])?'
                  r'[ 　]?(件|名|人)')
 total = covered = docs = 0
 misses = []

@@ -34,6 +34,13 @@ static const struct norm_case cases[] = {
     {"メール20通", R0, "quantity 20通 20 item"},
     {"102校", R0, "quantity 102校 102 school"},
     {"7 拠点", R0, "quantity 7 拠点 7 site"},
+    /* text from PDFs: spaces around the parts of a count */
+    {"約 119 万件", R0, "quantity 約 119 万件 1190000 record ~"},
+    {"119 万件", R0, "quantity 119 万件 1190000 record"},
+    {"約　1,200名", R0, "quantity 約　1,200名 1200 person ~"},
+    {"約 9 千件", R0, "quantity 約 9 千件 9000 record ~"},
+    {"最大 3 万人", R0, "quantity 最大 3 万人 30000 person max"},
+    {"2 億円", R0, "money 2 億円 200000000 yen"},
     {"147 名", R0, "quantity 147 名 147 person"},
     {"2,460 件", R0, "quantity 2,460 件 2460 record"},
     {"1,950人分", R0, "quantity 1,950人分 1950 person"},
