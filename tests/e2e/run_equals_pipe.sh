@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `jaen run` writes exactly what segment | normalize | gloss | record
 # writes, byte for byte, as JSON and as Markdown, on corpus/ and (when
-# present) on ../shared/corpus, with several threads and with one.
+# present) on ../shared/corpus, with several threads and with one; and
+# `jaen run --until STAGE` what the pipe up to STAGE writes.
 set -u
 jaen=$1 src=$2 build=$3
 tmp=$(mktemp -d)
@@ -13,9 +14,18 @@ check() {   # label, files...
     shift
     "$jaen" run "$@" > "$tmp/run.jsonl" || fail=1
     "$jaen" run --jobs 1 --format markdown "$@" > "$tmp/run.md" || fail=1
-    "$jaen" segment "$@" | "$jaen" normalize | "$jaen" gloss \
+    "$jaen" segment "$@" | tee "$tmp/pipe.segment" | "$jaen" normalize \
+        | tee "$tmp/pipe.normalize" | "$jaen" gloss \
         | tee "$tmp/glossed.jsonl" | "$jaen" record > "$tmp/pipe.jsonl" \
         || fail=1
+    cp "$tmp/glossed.jsonl" "$tmp/pipe.gloss"
+    for st in segment normalize gloss; do       # run --until STAGE
+        "$jaen" run --until $st "$@" > "$tmp/run.$st" || fail=1
+        if ! cmp "$tmp/run.$st" "$tmp/pipe.$st"; then
+            echo "$label: run --until $st and the pipe differ"
+            fail=1
+        fi
+    done
     "$jaen" record --format markdown < "$tmp/glossed.jsonl" > "$tmp/pipe.md" \
         || fail=1
     if ! cmp "$tmp/run.jsonl" "$tmp/pipe.jsonl"; then
