@@ -123,6 +123,7 @@ const struct jaen_stage jaen_stage_check = {
         "totals; exits 1 when there is a finding.",
     .opts = opts,
     .input = JAEN_INPUT_JSONL,
+    .reads_sentences = 1,
     .ctx_size = sizeof(struct check_ctx),
     .option = ck_option,
     .emit = ck_emit,

@@ -165,6 +165,7 @@ const struct jaen_stage jaen_stage_dataset = {
         "English are skipped and counted.",
     .opts = opts,
     .input = JAEN_INPUT_JSONL,
+    .reads_sentences = 1,
     .ctx_size = sizeof(struct ds_ctx),
     .option = ds_option,
     .init = ds_init,

@@ -89,6 +89,7 @@ const struct jaen_stage jaen_stage_gloss = {
         "'jaen dict export' writes the glossary in other formats.",
     .opts = opts,
     .input = JAEN_INPUT_JSONL,
+    .reads_sentences = 1,
     .ctx_size = sizeof(struct gloss_ctx),
     .option = gl_option,
     .init = gl_init,

@@ -103,6 +103,7 @@ const struct jaen_stage jaen_stage_record = {
         "summary instead.  Documents with \"error\" give error records.",
     .opts = opts,
     .input = JAEN_INPUT_JSONL,
+    .reads_sentences = 1,
     .ctx_size = sizeof(struct rec_ctx),
     .option = rec_option,
     .init = rec_init,

@@ -91,6 +91,7 @@ const struct jaen_stage jaen_stage_terms = {
         "tokens for entities), as 'count TAB text' lines.",
     .opts = opts,
     .input = JAEN_INPUT_JSONL,
+    .reads_sentences = 1,
     .ctx_size = sizeof(struct terms_ctx),
     .option = tm_option,
     .init = tm_init,

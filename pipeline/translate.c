@@ -141,6 +141,7 @@ const struct jaen_stage jaen_stage_translate = {
         "~/.config/jaen/config (mode 0600), never from the command line.",
     .opts = opts,
     .input = JAEN_INPUT_JSONL,
+    .reads_sentences = 1,
     .ctx_size = sizeof(struct tr_ctx),
     .option = tr_option,
     .init = tr_init,

@@ -92,6 +92,32 @@ static struct field *add_field(struct jaen_doc *doc, char *key)
     return f;
 }
 
+void jaen_doc_decode_early(struct jaen_doc *doc, int sentences)
+{
+    doc->early_sents = sentences;
+}
+
+/* Decodes "sentences" at doc->line[vstart] while the record is parsed;
+ * *i gets the position past it.  On any failure the typed sentences are
+ * dropped and the caller scans the value as JSON, so a bad record gets the
+ * same error as without early decoding (and bad sentences theirs when the
+ * stage asks for them). */
+static int early_sentences(struct jaen_doc *doc, size_t vstart, size_t *i)
+{
+    size_t end;
+    int rc = jaen_doc_decode_sents_(doc, doc->line.ptr + vstart,
+                                    doc->line.len - vstart, vstart, &end,
+                                    NULL);
+
+    if (rc) {
+        jaen_doc_clear_sents_(doc);
+        return rc;
+    }
+    doc->sents_ok = 1;
+    *i = vstart + end;
+    return JAEN_OK;
+}
+
 int jaen_doc_parse(struct jaen_doc *doc, const char *line, size_t len,
                    struct jaen_err *err)
 {
@@ -149,10 +175,18 @@ int jaen_doc_parse(struct jaen_doc *doc, const char *line, size_t len,
             return JAEN_EDATA;
         }
         vstart = i = jaen_jscan_ws(s, len, i + 1);
-        if ((rc = jaen_jscan_value(s, len, &i, err)))
-            return rc;
         key = jaen_strndup(doc->scratch.ptr, doc->scratch.len);
-        if (!key || !(f = add_field(doc, key))) {
+        if (!key)               /* (decoding sentences reuses scratch) */
+            return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+        if (doc->early_sents && !doc->sents_ok
+            && strcmp(key, JAEN_F_SENTENCES) == 0
+            && early_sentences(doc, vstart, &i) == JAEN_OK) {
+            /* decoded, and so validated, in one pass */
+        } else if ((rc = jaen_jscan_value(s, len, &i, err))) {
+            jaen_free(key);
+            return rc;
+        }
+        if (!(f = add_field(doc, key))) {
             jaen_free(key);
             return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
         }

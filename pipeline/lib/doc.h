@@ -70,6 +70,11 @@ void jaen_doc_reset(struct jaen_doc *doc);         /* empty, keeps memory */
 int jaen_doc_parse(struct jaen_doc *doc, const char *line, size_t len,
                    struct jaen_err *err);
 
+/* With sentences != 0, jaen_doc_parse decodes "sentences" as it reads the
+ * record (for stages that will ask for them: one pass instead of a JSON
+ * scan and then a decode).  The output is the same either way. */
+void jaen_doc_decode_early(struct jaen_doc *doc, int sentences);
+
 /* Looks a field up.  Returns a borrowed jansson value parsed on first use
  * (NULL if absent or, with err set, if its raw value fails to load).
  * Editing the returned value in place is allowed after calling

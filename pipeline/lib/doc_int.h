@@ -41,6 +41,7 @@ struct jaen_doc {
     struct jaen_tok *toks;
     size_t ntoks, atoks;
     int sents_ok;               /* sents hold the decoded value */
+    int early_sents;            /* decode "sentences" while parsing */
     struct sent_raw *sraw;      /* where each sentence was read, so that */
     size_t nsraw, asraw;        /* unchanged ones are written as they were */
     struct jaen_term *terms;    /* typed "terms" */
@@ -59,6 +60,8 @@ int jaen_doc_grow_(void **p, size_t *alloc, size_t need, size_t size);
 /* doccodec.c */
 void jaen_doc_clear_sents_(struct jaen_doc *doc);
 int jaen_doc_write_sents_(const struct jaen_doc *doc, struct jaen_buf *out);
+int jaen_doc_decode_sents_(struct jaen_doc *doc, const char *s, size_t len,
+                           size_t base, size_t *end, struct jaen_err *err);
 
 /* Chains appends: after the first failure the rest are skipped, so a
  * record is either written whole or reported as failed. */

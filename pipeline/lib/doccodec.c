@@ -40,13 +40,14 @@ static int read_pair(const char *s, size_t len, size_t *pos,
 {
     size_t i = *pos;
 
-    /* the compact form every jaen stage writes: [123,456] */
-    if (i + 4 < len && s[i] == '[' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+    /* the compact form every jaen stage writes: [123,456] (a leading
+     * zero, not JSON, goes to jaen_jscan_int, which refuses it) */
+    if (i + 4 < len && s[i] == '[' && s[i + 1] >= '1' && s[i + 1] <= '9') {
         int64_t a = 0, b = 0;
         size_t j = i + 1, d = 0;
         while (j < len && s[j] >= '0' && s[j] <= '9' && d++ < 18)
             a = a * 10 + (s[j++] - '0');
-        if (j < len && s[j] == ',' && j + 1 < len && s[j + 1] >= '0'
+        if (j < len && s[j] == ',' && j + 1 < len && s[j + 1] >= '1'
             && s[j + 1] <= '9') {
             j++;
             d = 0;
@@ -174,10 +175,15 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
                 return rc;
             have = 3;
             i = j;
-            if (i < len && s[i] == ',')
-                i++;
-            else if (i < len && s[i] == '}')
+            if (i < len && s[i] == ',') {
+                i = jaen_jscan_ws(s, len, i + 1);
+                if (i >= len || s[i] != '"') {
+                    rc = sent_fail(err, i, "expected a key after ','");
+                    goto fail;
+                }
+            } else if (i < len && s[i] == '}') {
                 goto close;
+            }
         } else {
             i++;
         }
@@ -188,14 +194,19 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
         const char *key;
 
         jaen_buf_reset(&doc->scratch);
-        if (s[i] != '"'
+        kend = i;               /* (a valid string literal first) */
+        if (s[i] != '"' || jaen_jscan_value(s, len, &kend, NULL)
             || jaen_jscan_string(s, len, i, &kend, &doc->scratch)) {
             rc = sent_fail(err, i, "expected a key");
             goto fail;
         }
         key = doc->scratch.ptr ? doc->scratch.ptr : "";
         i = jaen_jscan_ws(s, len, kend);
-        i = jaen_jscan_ws(s, len, i + 1);     /* past ':' */
+        if (i >= len || s[i] != ':') {
+            rc = sent_fail(err, i, "expected ':'");
+            goto fail;
+        }
+        i = jaen_jscan_ws(s, len, i + 1);
         vstart = i;
         if (strcmp(key, JAEN_F_START) == 0 || strcmp(key, JAEN_F_END) == 0) {
             int64_t v;
@@ -236,8 +247,20 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
             jaen_free(k);
         }
         i = jaen_jscan_ws(s, len, i);
-        if (i < len && s[i] == ',')
+        if (i < len && s[i] == ',') {
             i = jaen_jscan_ws(s, len, i + 1);
+            if (i >= len || s[i] != '"') {
+                rc = sent_fail(err, i, "expected a key after ','");
+                goto fail;
+            }
+        } else if (i >= len || s[i] != '}') {
+            rc = sent_fail(err, i, "expected ',' or '}'");
+            goto fail;
+        }
+    }
+    if (i >= len) {
+        rc = sent_fail(err, i, "a sentence is cut off");
+        goto fail;
     }
 close:
     if (have != 3 || (rc = check_sentence(doc, &st, at, err))) {
@@ -267,8 +290,13 @@ fail:
     return rc;
 }
 
-static int decode_sentences(struct jaen_doc *doc, const char *s, size_t len,
-                            size_t base, struct jaen_err *err)
+/* The sentences array at s[0] (s is at byte base of doc->line, or base is
+ * SIZE_MAX).  Strict JSON: whatever it accepts is a valid JSON value, so a
+ * record can be read with its sentences decoded and not scanned twice
+ * (jaen_doc_parse with jaen_doc_decode_early).  *end gets the position
+ * past the closing bracket. */
+int jaen_doc_decode_sents_(struct jaen_doc *doc, const char *s, size_t len,
+                           size_t base, size_t *end, struct jaen_err *err)
 {
     size_t i = 0;
     int rc;
@@ -284,10 +312,26 @@ static int decode_sentences(struct jaen_doc *doc, const char *s, size_t len,
                < doc->sents[doc->nsents - 2].end)
             return sent_fail(err, i, "sentences overlap or are unsorted");
         i = jaen_jscan_ws(s, len, i);
-        if (i < len && s[i] == ',')
+        if (i < len && s[i] == ',') {
             i = jaen_jscan_ws(s, len, i + 1);
+            if (i >= len || s[i] != '{')
+                return sent_fail(err, i, "expected a sentence after ','");
+        } else if (i >= len || s[i] != ']') {
+            return sent_fail(err, i, "expected ',' or ']'");
+        }
     }
+    if (i >= len)
+        return sent_fail(err, i, "the array is cut off");
+    *end = i + 1;
     return JAEN_OK;
+}
+
+static int decode_sentences(struct jaen_doc *doc, const char *s, size_t len,
+                            size_t base, struct jaen_err *err)
+{
+    size_t end;
+
+    return jaen_doc_decode_sents_(doc, s, len, base, &end, err);
 }
 
 int jaen_doc_sentences(struct jaen_doc *doc, struct jaen_sent **sents,

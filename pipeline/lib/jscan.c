@@ -385,6 +385,8 @@ int jaen_jscan_int(const char *s, size_t len, size_t *pos, int64_t *v)
     lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
     if (i >= len || s[i] < '0' || s[i] > '9')
         return JAEN_EDATA;
+    if (s[i] == '0' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')
+        return JAEN_EDATA;              /* no leading zeros in JSON */
     while (i < len && s[i] >= '0' && s[i] <= '9') {
         unsigned d = (unsigned)(s[i] - '0');
         if (u > (lim - d) / 10)

@@ -234,6 +234,7 @@ static int worker_init(struct run *run, struct worker *w,
     w->doc = jaen_doc_new();
     if (!w->ctx || !w->doc)
         return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+    jaen_doc_decode_early(w->doc, run->stage->reads_sentences);
     for (i = 0; i < run->nopts; i++) {
         if (!run->stage->option)
             break;

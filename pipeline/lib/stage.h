@@ -53,6 +53,9 @@ struct jaen_stage {
     const char *description;/* a paragraph for `jaen STAGE --help` */
     const struct jaen_opt *opts;   /* NULL-name terminated, may be NULL */
     enum jaen_input_kind input;
+    int reads_sentences;    /* JSONL stages that ask every record for its
+                             * sentences: they are decoded while the
+                             * record is parsed (jaen_doc_decode_early) */
     size_t ctx_size;        /* the runner allocates this much, zeroed */
     /* Called once per option, in command-line order, before init. */
     int (*option)(void *ctx, int id, const char *arg, struct jaen_err *err);

@@ -74,6 +74,51 @@ static void error_record(struct jaen_doc *doc, const char *raw, size_t len,
     jaen_buf_free(&out);
 }
 
+/* Decoding "sentences" while parsing (jaen_doc_decode_early) accepts
+ * exactly the records a plain parse accepts, gives the same error, the
+ * same sentences and writes the same bytes. */
+static void early_same(const char *line, size_t len)
+{
+    struct jaen_doc *a = jaen_doc_new(), *b = jaen_doc_new();
+    struct jaen_err ea = {0}, eb = {0};
+    struct jaen_buf oa, ob;
+    struct jaen_sent *sa, *sb;
+    size_t na, nb, ta, tb;
+    const struct jaen_tok *ka, *kb;
+    int ra, rb;
+
+    jaen_buf_init(&oa, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&ob, JAEN_BUF_DEFAULT_CAP);
+    if (!a || !b)
+        goto out;
+    jaen_doc_decode_early(b, 1);
+    ra = jaen_doc_parse(a, line, len, &ea);
+    rb = jaen_doc_parse(b, line, len, &eb);
+    CHECK(ra == rb);
+    if (ra) {
+        CHECK(strcmp(ea.msg, eb.msg) == 0 || ra == JAEN_ENOMEM);
+        goto out;
+    }
+    ra = jaen_doc_sentences(a, &sa, &na, &ka, &ta, &ea);
+    rb = jaen_doc_sentences(b, &sb, &nb, &kb, &tb, &eb);
+    CHECK(ra == rb);
+    if (!ra) {
+        CHECK(na == nb && ta == tb);
+        for (size_t i = 0; i < na && i < nb; i++)
+            CHECK(sa[i].start == sb[i].start && sa[i].end == sb[i].end
+                  && sa[i].tok0 == sb[i].tok0 && sa[i].ntok == sb[i].ntok);
+        CHECK(ta == 0 || memcmp(ka, kb, ta * sizeof(*ka)) == 0);
+    }
+    if (jaen_doc_write(a, &oa, &ea) == JAEN_OK
+        && jaen_doc_write(b, &ob, &eb) == JAEN_OK)
+        CHECK(oa.len == ob.len && memcmp(oa.ptr, ob.ptr, oa.len) == 0);
+out:
+    jaen_buf_free(&oa);
+    jaen_buf_free(&ob);
+    jaen_doc_free(a);
+    jaen_doc_free(b);
+}
+
 static void one_line(struct jaen_doc *doc, const char *line, size_t len)
 {
     struct jaen_buf fixed, out, again;
@@ -94,6 +139,7 @@ static void one_line(struct jaen_doc *doc, const char *line, size_t len)
     if (jaen_utf8_repair(line, len, &fixed, NULL, NULL)
         || jaen_buf_add(&fixed, "", 0))
         goto done;
+    early_same(fixed.ptr, fixed.len);
     rc = jaen_doc_parse(doc, fixed.ptr, fixed.len, &err);
     CHECK(fuzz_status_ok(rc));
     if (rc) {

@@ -215,6 +215,68 @@ static void test_sentence_splice(void **state)
     jaen_doc_free(doc);
 }
 
+/* Decoding sentences while parsing accepts and refuses exactly what a
+ * plain parse does: records whose sentences are valid JSON but not valid
+ * sentences, and records that are not JSON at all. */
+static void test_early_sentences(void **state)
+{
+    static const char *const lines[] = {
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1],[1,2]]}]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1],[1,2]],"
+        "\"phrase\":{\"en\":\"x\"}}],\"k\":1}",
+        "{\"sentences\" : [ { \"tokens\" : [ [ 0 , 1 ] ] , \"end\" : 1 ,"
+        " \"start\" : 0 } ] }",
+        "{\"sentences\":[]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1],]}]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]]},]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]],}]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]]}{}]}",
+        "{\"sentences\":[{\"start\":0 \"end\":2,\"tokens\":[[0,1]]}]}",
+        "{\"sentences\":[{\"start\":00,\"end\":2,\"tokens\":[[0,1]]}]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[01,2]]}]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]],"
+        "\"a\tb\":1}]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]]}",
+        "{\"sentences\":[{\"start\":1.5,\"end\":2,\"tokens\":[]}]}",
+        "{\"sentences\":[{\"start\":3,\"end\":2,\"tokens\":[]}]}",
+        "{\"sentences\":{\"start\":0}}",
+        "{\"sentences\":[{\"end\":2,\"tokens\":[[0,1]],\"x\":[1,}]}",
+    };
+    size_t k;
+
+    (void)state;
+    for (k = 0; k < sizeof(lines) / sizeof(lines[0]); k++) {
+        struct jaen_doc *a = jaen_doc_new(), *b = jaen_doc_new();
+        struct jaen_err ea = {0}, eb = {0};
+        struct jaen_buf oa, ob;
+        struct jaen_sent *sa, *sb;
+        size_t na, nb;
+        int ra, rb;
+
+        jaen_buf_init(&oa, 4096);
+        jaen_buf_init(&ob, 4096);
+        jaen_doc_decode_early(b, 1);
+        ra = jaen_doc_parse(a, lines[k], strlen(lines[k]), &ea);
+        rb = jaen_doc_parse(b, lines[k], strlen(lines[k]), &eb);
+        if (ra != rb || strcmp(ea.msg, eb.msg) != 0)
+            fail_msg("line %zu: %d '%s' vs %d '%s'", k, ra, ea.msg, rb,
+                     eb.msg);
+        if (!ra) {
+            ra = jaen_doc_sentences(a, &sa, &na, NULL, NULL, &ea);
+            rb = jaen_doc_sentences(b, &sb, &nb, NULL, NULL, &eb);
+            assert_int_equal(ra, rb);
+            assert_string_equal(ea.msg, eb.msg);
+            assert_int_equal(jaen_doc_write(a, &oa, &ea), 0);
+            assert_int_equal(jaen_doc_write(b, &ob, &eb), 0);
+            assert_string_equal(oa.ptr, ob.ptr);
+        }
+        jaen_buf_free(&oa);
+        jaen_buf_free(&ob);
+        jaen_doc_free(a);
+        jaen_doc_free(b);
+    }
+}
+
 static void test_sentences_codec(void **state)
 {
     const char *line = "{\"text\":\"abcdef\",\"sentences\":[{\"start\":0,"
@@ -370,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_text_and_fields),
         cmocka_unit_test(test_member_string),
         cmocka_unit_test(test_sentence_splice),
+        cmocka_unit_test(test_early_sentences),
         cmocka_unit_test(test_sentences_codec),
         cmocka_unit_test(test_bad_sentences),
         cmocka_unit_test(test_error_record),
