@@ -92,10 +92,87 @@ static void test_kangxi_folded(void **state)
     json_decref(rec);
 }
 
+/* A leak still being looked into, or one that would be reported if found,
+ * is no leak reported. */
+static void test_leak_probed_or_conditional(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社サーバーが第三者による不正アクセスを受けました。\n"
+        "現在、情報流出の可能性について専門会社と調査を進めております。\n"
+        "万が一、個人情報の漏えいが確認された場合は、速やかにお知らせいた"
+        "します。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "unauthorized_access"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    /* the possibility itself stated: a leak */
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社サーバーが不正アクセスを受け、お客様の氏名が外部に流出した"
+        "可能性があります。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+}
+
+/* The writer's own alias (以下「当ホテル」) and the writer's own service
+ * (弊社が提供する) are not another organization; a platform account is
+ * not a contractor breach. */
+static void test_own_alias_not_third_party(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "予約情報流出の可能性について",
+        "この度、みなと旅館（以下「当館」）において、個人情報漏えいの"
+        "可能性のある事案が発生しました。\n"
+        "第三者が、予約サイト運営会社が提供する管理画面に不正にログインし"
+        "ました。\n"
+        "弊社が提供する予約サービスへの不正アクセスにより、宿泊者の氏名が"
+        "閲覧された可能性があります。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "data_leak"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
+    /* a contractor's breach is one */
+    rec = record_of(DOC(
+        "委託先への不正アクセスについて",
+        "当社が業務を委託している委託先のサーバーが不正アクセスを受け、"
+        "当社のお客様情報が流出した可能性があります。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+}
+
+/* Systems being recovered were down; a shop site closed as a precaution
+ * and a notice that stands in for letters are no outage. */
+static void test_outage_recovery_not_precaution(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "当社サーバーがランサムウェアに感染しました。\n"
+        "現在、システムの復旧作業を進めております。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社が運営する通販サイトへの不正アクセスを確認し、直ちに当サイトを"
+        "閉鎖しました。\n"
+        "連絡先が不明な方には、本公表をもって通知の代替措置とさせていただ"
+        "きます。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    assert_false(has_type(rec, "system_outage"));
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kangxi_folded),
+        cmocka_unit_test(test_leak_probed_or_conditional),
+        cmocka_unit_test(test_own_alias_not_third_party),
+        cmocka_unit_test(test_outage_recovery_not_precaution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
