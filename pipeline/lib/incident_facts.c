@@ -6,6 +6,8 @@
  * incident_resp.c. */
 #include "incident_int.h"
 
+#include "utf8.h"
+
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
@@ -69,64 +71,218 @@ static size_t first_in(const struct ix_doc *d, size_t si, size_t a,
     return p == (size_t)-1 ? len : p - from;
 }
 
-int jaen_ix_detected(const struct ix_doc *d, char out[11])
+/* The "YYYY-MM-DD" a date entity names as one day, or NULL: a period,
+ * a month, or an "as of" date (12月10日現在) is not a moment of noticing. */
+static const char *day_of(const json_t *e)
 {
-    size_t i, n = d->entities ? json_array_size(d->entities) : 0, si;
-    int found = 0;
+    const char *type = json_string_value(json_object_get(e, "type"));
+    const char *v = NULL;
+
+    if (!type || json_object_get(e, "role"))
+        return NULL;
+    if (strcmp(type, "date") == 0)
+        v = json_string_value(json_object_get(e, "value"));
+    else if (strcmp(type, "date_range") == 0 && !json_object_get(e, "to"))
+        v = json_string_value(json_object_get(e, "from"));
+    if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+        return NULL;
+    return v;
+}
+
+/* Is sentence si a date line, as a timeline's or a heading's is: the
+ * date from byte start to byte a, at most a marker before it ((4), 〇)
+ * and at most a weekday or a time after it (4月24日（木）午前10時)? */
+static int date_line(const struct ix_doc *d, size_t si, size_t start,
+                     size_t a)
+{
+    /* a period's end, or a report's own date (<<4月24日 続報>>) */
+    static const char *const span[] = {"以前", "以降", "まで", "から", "間",
+                                       "。", "報", "更新", "追記", "掲載",
+                                       NULL};
+    size_t z = d->s[si].b;
+
+    return d->s[si].a <= start && a <= z
+           && jaen_utf8_count(d->text + d->s[si].a, start - d->s[si].a) <= 4
+           && jaen_utf8_count(d->text + a, z - a) <= 14
+           && !jaen_ix_any(d->text + a, z - a, span);
+}
+
+/* Does sentence si, read from its start, say something was noticed
+ * before anything that makes it another event? */
+static int says_noticed(const struct ix_doc *d, size_t si)
+{
+    size_t a = d->s[si].a, len = d->s[si].b - a;
+
+    return first_in(d, si, a, len, noticed)
+           < first_in(d, si, a, len, not_detection);
+}
+
+/* Words that name a date as the detection date (判明日：…, a heading
+ * 発覚日時 above the date line), and as the occurrence date. */
+static const char *const detect_label[] = {
+    "判明日", "発覚日", "検知日", "覚知日", "認知日", "確認日", "発見日",
+    "把握日", NULL,
+};
+static const char *const occur_label[] = {"発生日", "発生時期", NULL};
+
+/* What the words around the date (bytes start to a) of sentence si, or a
+ * short line above a date line, label it: 1 the detection date, -1 the
+ * occurrence date, 0 neither.  A label that names both (発生日及び発覚日)
+ * says neither. */
+static int label_of(const struct ix_doc *d, size_t si, size_t start,
+                    size_t a, int line)
+{
+    size_t a0 = d->s[si].a, w = start - a0 > 8 * 3 ? 8 * 3 : start - a0;
+    size_t wa = d->s[si].b - a > 8 * 3 ? 8 * 3 : d->s[si].b - a;
+    const char *t = d->text + start - w;
+    int det = jaen_ix_any(t, w, detect_label);
+    int occ = jaen_ix_any(t, w, occur_label);
+
+    /* 発生日：10月9日（確認日）: the same day, noticed; not the label of
+     * the next date (10日頃（確認日：11日）) */
+    if (jaen_ix_any(d->text + a, wa, detect_label)
+        && !jaen_ix_has(d->text + a, wa, "：")
+        && !jaen_ix_has(d->text + a, wa, ":"))
+        return 1;
+
+    if (!det && !occ && line && si > 0 && IX_L(d, si - 1) <= 30 * 3) {
+        det = ANY_OF(d, si - 1, detect_label);
+        occ = ANY_OF(d, si - 1, occur_label);
+    }
+    return det && !occ ? 1 : occ && !det ? -1 : 0;
+}
+
+/* Does a date entity start inside sentence si? */
+static int has_date(const struct ix_doc *d, size_t si)
+{
+    size_t i, n = json_array_size(d->entities);
 
     for (i = 0; i < n; i++) {
         const json_t *e = json_array_get(d->entities, i);
-        const char *type = json_string_value(json_object_get(e, "type"));
-        const char *v;
-        int64_t end;
-        size_t a, z, cl, nd;
+        const char *t = json_string_value(json_object_get(e, "type"));
+        json_int_t st = json_integer_value(json_object_get(e, "start"));
+        if (t && strncmp(t, "date", 4) == 0 && st >= d->s[si].start
+            && st < d->s[si].end)
+            return 1;
+    }
+    return 0;
+}
 
-        if (!type)
-            continue;
-        if (strcmp(type, "date") == 0)
-            v = json_string_value(json_object_get(e, "value"));
-        else if (strcmp(type, "date_range") == 0
-                 && !json_object_get(e, "to"))
-            v = json_string_value(json_object_get(e, "from"));
-        else
-            continue;       /* a period is not the moment of noticing */
-        if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+/* Offset of the first keyword of ks in s[0..len), or (size_t)-1. */
+static size_t first_plain_of(const char *s, size_t len,
+                             const char *const *ks, size_t *kl)
+{
+    size_t best = (size_t)-1, p;
+
+    for (; *ks; ks++)
+        if ((p = jaen_ix_find(s, len, *ks)) < best) {
+            best = p;
+            *kl = strlen(*ks);
+        }
+    return best;
+}
+
+/* Does the clause s[0..len) after a date make the date the time of what
+ * was found rather than of the finding: 4月6日に…が繰り返されていたことが
+ * 判明 (the date takes に and the finding is of a past state, ていた
+ * こと)?  4月6日、…ていたことが判明 (the date set off by a comma) is the
+ * day of the finding. */
+static int event_time(const char *s, size_t len)
+{
+    size_t p = 0;
+
+    if (len >= 3 && (memcmp(s, "（", 3) == 0 || s[0] == '(')) {
+        size_t q = jaen_ix_find(s, len, s[0] == '(' ? ")" : "）");
+        if (q == (size_t)-1)
+            return 0;
+        p = q + (s[0] == '(' ? 1 : 3);
+    }
+    static const char *const finding[] = {
+        "判明", "確認", "発覚", "検知", "覚知", "気づ", "気付", "発見",
+        "報告を受け", "連絡を受け", "通報を受け", NULL,
+    };
+    static const char *const past[] = {"ていたこと", "ていた事", NULL};
+    size_t kl, q, r;
+
+    if (len - p < 3 || memcmp(s + p, "に", 3) != 0)
+        return 0;
+    q = first_plain_of(s + p, len - p, past, &kl);
+    r = first_plain_of(s + p, len - p, finding, &kl);
+    return q != (size_t)-1 && (r == (size_t)-1 || q < r);
+}
+
+/* Is date entity i (its day v, its text ending at code point end, in
+ * sentence si) followed in its clause by a verb of noticing? */
+static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
+                         int64_t end)
+{
+    size_t n = json_array_size(d->entities), a = d->cpb[end];
+    size_t z = d->s[si].b, cl, nd = (size_t)-1;
+
+    if (a > z)
+        return 0;
+    /* the clause after the date, up to 。 or the next date */
+    if (i + 1 < n) {
+        const json_t *e2 = json_array_get(d->entities, i + 1);
+        int64_t ns = json_integer_value(json_object_get(e2, "start"));
+        const char *nt = json_string_value(json_object_get(e2, "type"));
+        if (nt && strncmp(nt, "date", 4) == 0 && ns >= end
+            && (size_t)ns <= d->ncp)
+            nd = d->cpb[ns];
+    }
+    cl = clause_end(d, a, z, nd);
+    if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
+                    || memcmp(d->text + a, "時点", 6) == 0))
+        return 0;       /* 12月10日現在: "as of" */
+    if (event_time(d->text + a, cl))
+        return 0;
+    return first_in(d, si, a, cl, noticed)
+           < first_in(d, si, a, cl, not_detection);
+}
+
+/* Keeps the earlier of v and the day in out (found says out holds one). */
+static void keep_earliest(char out[11], int *found, const char *v)
+{
+    if (!*found || memcmp(v, out, 10) < 0) {
+        memcpy(out, v, 10);
+        out[10] = 0;
+        *found = 1;
+    }
+}
+
+/* The detection date: the earliest day that the text labels so (判明日：),
+ * or that is followed in its clause by a verb of noticing, or that stands
+ * on a line of its own (a timeline's date, a heading's) above a sentence
+ * that says what was noticed.  A day labelled the occurrence (発生日) is
+ * never one. */
+int jaen_ix_detected(const struct ix_doc *d, char out[11])
+{
+    size_t i, n = d->entities ? json_array_size(d->entities) : 0, si;
+    int found = 0, line, label;
+
+    for (i = 0; i < n; i++) {
+        const json_t *e = json_array_get(d->entities, i);
+        const char *v = day_of(e);
+        int64_t end, start;
+
+        if (!v)
             continue;
         end = json_integer_value(json_object_get(e, "end"));
+        start = json_integer_value(json_object_get(e, "start"));
         si = jaen_ix_sent_at(d, end > 0 ? end - 1 : 0);
         if (si >= d->ns || d->s[si].sec == SEC_RESPONSE
-            || d->s[si].sec == SEC_CONTACT || end > d->s[si].end)
+            || d->s[si].sec == SEC_CONTACT || end > d->s[si].end
+            || start < d->s[si].start || (size_t)end > d->ncp)
             continue;
         if (d->published && memcmp(v, d->published, 10) > 0)
             continue;
-        a = d->cpb[end];
-        z = d->s[si].b;
-        if (a > z)
-            continue;
-        /* the clause after the date, up to 。 or the next date */
-        nd = (size_t)-1;
-        if (i + 1 < n) {
-            int64_t ns = json_integer_value(
-                json_object_get(json_array_get(d->entities, i + 1), "start"));
-            const char *nt = json_string_value(json_object_get(
-                json_array_get(d->entities, i + 1), "type"));
-            if (nt && strncmp(nt, "date", 4) == 0 && ns >= end
-                && (size_t)ns <= d->ncp)
-                nd = d->cpb[ns];
-        }
-        cl = clause_end(d, a, z, nd);
-        if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
-                        || memcmp(d->text + a, "時点", 6) == 0))
-            continue;       /* 12月10日現在: "as of" */
-        if (a < d->s[si].a
-            || first_in(d, si, a, cl, noticed)
-                   >= first_in(d, si, a, cl, not_detection))
-            continue;
-        if (!found || memcmp(v, out, 10) < 0) {
-            memcpy(out, v, 10);
-            out[10] = 0;
-            found = 1;
-        }
+        line = date_line(d, si, d->cpb[start], d->cpb[end]);
+        label = label_of(d, si, d->cpb[start], d->cpb[end], line);
+        if (label > 0 || (label == 0 && noticed_after(d, i, si, end))
+            || (label == 0 && line && si + 1 < d->ns
+                && !d->s[si + 1].heading && !has_date(d, si + 1)
+                && says_noticed(d, si + 1)))
+            keep_earliest(out, &found, v);
     }
     return found;
 }

@@ -166,6 +166,60 @@ static void test_outage_recovery_not_precaution(void **state)
     json_decref(rec);
 }
 
+static const char *detected_of(json_t *rec)
+{
+    return str_at(rec, "incident", "detected");
+}
+
+/* A date of the state of things (12月10日現在) or of what an investigation
+ * found (…に…ていたことが判明) is no detection date; a date set off by a
+ * comma before the finding is. */
+static void test_detected_not_as_of_or_event(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "2025年6月20日、当社サーバーで不審な通信を検知しました。\n"
+        "調査の結果、2025年6月2日に第三者がサーバーへ侵入を試みていたことが"
+        "判明しました。\n"
+        "6月27日現在、被害の拡大は確認されておりません。\n"));
+
+    (void)state;
+    assert_string_equal(detected_of(rec), "2025-06-20");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "盗難事案について",
+        "5月上旬、職員の鞄が盗難に遭いました。\n"
+        "6月27日現在、鞄は見つかっておりません。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+}
+
+/* A timeline's date line takes the finding on the line below it; a date
+ * labelled 判明日 is the detection date, one labelled 発生日 is not. */
+static void test_detected_date_lines_and_labels(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "委託先における情報漏えいについて",
+        "委託先のサーバーが不正アクセスを受けました。\n"
+        "## 経緯\n"
+        "### (1)令和7年5月12日\n"
+        "委託先から町に対し報告があり、事案が判明しました。\n"
+        "### (2)令和7年5月20日\n"
+        "町のホームページに本件を掲載しました。\n"));
+
+    (void)state;
+    assert_string_equal(detected_of(rec), "2025-05-12");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報漏えいのお知らせ",
+        "当社の会員サイトで個人情報が閲覧可能な状態になっていました。\n"
+        "## 概要\n"
+        "- 発生日：2025年6月1日（アクセス記録で確認）\n"
+        "- 判明日：2025年6月5日\n"));
+    assert_string_equal(detected_of(rec), "2025-06-05");
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +227,8 @@ int main(void)
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_outage_recovery_not_precaution),
+        cmocka_unit_test(test_detected_not_as_of_or_event),
+        cmocka_unit_test(test_detected_date_lines_and_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
