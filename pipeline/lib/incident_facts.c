@@ -337,42 +337,92 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
 
 /* --- cause ------------------------------------------------------------- */
 
+/* Does sentence i name 脆弱性 as a weakness, not as a test for one
+ * (脆弱性診断) or a measure against them (脆弱性対策)? */
+static int names_vulnerability(const struct ix_doc *d, size_t i)
+{
+    static const char *const not_flaw[] = {
+        "脆弱性診断", "脆弱性検査", "脆弱性調査", "脆弱性の診断", "脆弱性対策",
+        "脆弱性スキャン", "脆弱性情報", NULL,
+    };
+
+    return HAS(d, i, "脆弱性") && NONE_OF(d, i, not_flaw);
+}
+
+/* Does sentence i, in a section about measures, still state the cause
+ * (このたびの事態が起こった原因は…にあります)? */
+static int cause_in_response(const struct ix_doc *d, size_t i)
+{
+    static const char *const said[] = {
+        "原因は", "が原因", "原因であり", NULL,
+    };
+
+    return ANY_OF(d, i, said);
+}
+
+/* Does sentence i only say the way in was found, not which it was
+ * (侵入経路を特定し, 経路の特定が完了)? */
+static int route_unnamed(const struct ix_doc *d, size_t i)
+{
+    static const char *const found[] = {
+        "経路を特定", "経路の特定", "経路が特定", "経路は特定", "経路を調査",
+        "経路の調査", NULL,
+    };
+    static const char *const named[] = {
+        "脆弱性", "VPN", "経由", "リモートデスクトップ", "RDP", "パスワード",
+        "認証情報", "設定", NULL,
+    };
+
+    return ANY_OF(d, i, found) && NONE_OF(d, i, named);
+}
+
 size_t jaen_ix_cause(const struct ix_doc *d)
 {
     static const char *const states[] = {
         "脆弱性", "原因は", "原因となり", "原因と", "起因", "要因",
         "悪用され", "を突いた", "ことによる", "ことにより", "ため、",
         "によるもの", "窃取された認証情報", "認証情報を", "パスワードを",
-        "総当たり", "ブルートフォース", "推測", "設定の不備", "設定ミス",
-        "設定不備", "不備", "誤って", "インストールした", "アクセスしたこと",
-        "クリック", "開封", "持ち出した", "保存した", "侵入経路",
-        "VPN", "リモートデスクトップ", "RDP", "ないまま", "得ずに", "怠",
-        "守られ", "規程", "手順", NULL,
+        "パスワードが", "認証情報が", "総当たり", "ブルートフォース", "推測",
+        "設定の不備", "設定ミス", "設定不備", "不備", "誤って", "インストールした",
+        "アクセスしたこと", "クリック", "開封", "持ち出した", "保存した",
+        "侵入経路", "経由して", "経由で", "経由し", "VPN", "リモートデスクトップ",
+        "RDP", "ないまま", "得ずに", "怠", "守られ", "規程", "手順", NULL,
     };
     static const char *const open[] = {
         "調査中", "調査しております", "調査を進め", "特定に", "特定中",
         "究明中", "特定できておりません", "特定には至って", "判明しておりません",
         "確認中", "調査を行って", "引き続き", "詳細は", "現在、", "現在は",
-        "調べて", NULL,
+        "調べて", "原因調査及び", "原因調査を", "原因調査に", "原因や",
+        "ネットワーク経由", "インターネット経由", NULL,
     };
     static const char *const restated[] = {
         "ランサムウェアによる", "ランサムウェア攻撃による",
-        "サイバー攻撃による", "不正アクセスによる", NULL,
+        "サイバー攻撃による", "不正アクセスによる", "攻撃を受けたため",
+        "不正アクセスを受けたため", NULL,
+    };
+    /* the incident as the cause of its consequences */
+    static const char *const consequence[] = {
+        "本件に起因", "本事案に起因", "これに起因", "本件を原因",
+        "を原因として", NULL,
     };
     size_t i;
 
     for (i = 0; i < d->ns; i++) {
         int in_cause = d->s[i].sec == SEC_CAUSE;
         if (d->s[i].heading || d->s[i].sec == SEC_CONTACT
-            || d->s[i].sec == SEC_RESPONSE)
+            || (d->s[i].sec == SEC_RESPONSE && !cause_in_response(d, i)))
             continue;
-        if (!in_cause && !HAS(d, i, "原因") && !HAS(d, i, "脆弱性")
+        if (!in_cause && !HAS(d, i, "原因") && !names_vulnerability(d, i)
             && !HAS(d, i, "起因") && !HAS(d, i, "要因")
             && !HAS(d, i, "侵入経路"))
             continue;
-        if (!ANY_OF(d, i, states) || ANY_OF(d, i, open))
+        if (!ANY_OF(d, i, states) || ANY_OF(d, i, open)
+            || ANY_OF(d, i, consequence) || route_unnamed(d, i))
             continue;
-        if (ANY_OF(d, i, restated) && !HAS(d, i, "脆弱性")
+        if (HAS(d, i, "脆弱性") && !names_vulnerability(d, i)
+            && !in_cause && !HAS(d, i, "原因"))
+            continue;
+        if (ANY_OF(d, i, restated) && !names_vulnerability(d, i)
             && !HAS(d, i, "VPN"))
             continue;
         if (HAS(d, i, "原因の") || HAS(d, i, "原因究明")

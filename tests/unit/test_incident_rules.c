@@ -87,6 +87,7 @@ static void test_kangxi_folded(void **state)
     assert_string_equal(str_at(rec, "impact", "secondary_damage"),
                         "none_confirmed");
     c = cause_of(rec);
+    assert_false(json_is_null(c));
     assert_non_null(strstr(json_string_value(json_object_get(c, "ja")),
                            "悪⽤"));
     json_decref(rec);
@@ -220,6 +221,49 @@ static void test_detected_date_lines_and_labels(void **state)
     json_decref(rec);
 }
 
+/* The cause: an entry point (機器を経由して), stolen credentials, an
+ * employee's act named in the measures section; not a way in only said
+ * to be found, a vulnerability test, or the incident as the cause of its
+ * consequences. */
+static void test_cause_stated_or_not(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "当社サーバーがランサムウェアに感染しました。\n"
+        "## 原因\n"
+        "調査の結果、攻撃者は拠点のルーターを経由して社内に侵入しました。\n"));
+
+    (void)state;
+    assert_false(json_is_null(cause_of(rec)));
+    assert_non_null(strstr(json_string_value(json_object_get(
+                               cause_of(rec), "ja")), "経由"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約情報の閲覧について",
+        "第三者が管理画面に不正にログインしました。\n"
+        "## 原因\n"
+        "管理画面のログインID・パスワードが第三者に窃取されたため。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "PC盗難について",
+        "職員の私物PCが盗難に遭いました。\n"
+        "## 再発防止策\n"
+        "今回の事態の原因は、私物PCに患者情報を保存したことにあります。\n"
+        "全職員に対し研修を実施してまいります。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社は不正アクセスを受け、専門会社の調査により侵入経路を特定しま"
+        "した。\n"
+        "定期的な脆弱性診断の過程で、会員情報が閲覧できる状態だったことが"
+        "分かりました。\n"
+        "現時点で、本件に起因する二次被害は確認されておりません。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_outage_recovery_not_precaution),
         cmocka_unit_test(test_detected_not_as_of_or_event),
         cmocka_unit_test(test_detected_date_lines_and_labels),
+        cmocka_unit_test(test_cause_stated_or_not),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
