@@ -376,6 +376,40 @@ static int route_unnamed(const struct ix_doc *d, size_t i)
     return ANY_OF(d, i, found) && NONE_OF(d, i, named);
 }
 
+/* A person's slip that the text gives as how it happened (番号を取り
+ * 違えて送信, 確認を怠った): the cause of a misdelivery or a loss, told in
+ * the story rather than under a 原因 heading. */
+static const char *const slip[] = {
+    "取り違え", "取違え", "押し間違", "見間違", "誤入力", "入力を誤",
+    "入力ミス", "確認を怠", "確認不足", "不注意", "選択を誤", NULL,
+};
+
+/* Does sentence i name the way in of an intrusion (VPN装置から侵入,
+ * 機器を経由して不正アクセス)? */
+static int entry_point(const struct ix_doc *d, size_t i)
+{
+    static const char *const way[] = {
+        "VPN", "リモートデスクトップ", "RDP", "リモートアクセス機器", NULL,
+    };
+    static const char *const into[] = {
+        "侵入", "不正アクセス", "不正にアクセス", "不正ログイン",
+        "不正にログイン", NULL,
+    };
+    static const char *const via[] = {"経由して", "経由で", "経由し", NULL};
+    static const char *const measure[] = {
+        "無効化", "遮断", "停止", "導入", "強化", "変更", NULL,
+    };
+    size_t kl, v;
+
+    if (ANY_OF(d, i, measure))
+        return 0;
+    if (ANY_OF(d, i, way) && ANY_OF(d, i, into))
+        return 1;
+    /* 機器を経由して…侵入; not data sent 経由で a booking site */
+    v = jaen_ix_q_first(d, i, 0, IX_L(d, i), via, &kl);
+    return v != (size_t)-1 && jaen_ix_q_find(d, i, v, "侵入") != (size_t)-1;
+}
+
 size_t jaen_ix_cause(const struct ix_doc *d)
 {
     static const char *const states[] = {
@@ -406,29 +440,37 @@ size_t jaen_ix_cause(const struct ix_doc *d)
         "を原因として", NULL,
     };
     size_t i;
+    int pass;
 
-    for (i = 0; i < d->ns; i++) {
-        int in_cause = d->s[i].sec == SEC_CAUSE;
-        if (d->s[i].heading || d->s[i].sec == SEC_CONTACT
-            || (d->s[i].sec == SEC_RESPONSE && !cause_in_response(d, i)))
-            continue;
-        if (!in_cause && !HAS(d, i, "原因") && !names_vulnerability(d, i)
-            && !HAS(d, i, "起因") && !HAS(d, i, "要因")
-            && !HAS(d, i, "侵入経路"))
-            continue;
-        if (!ANY_OF(d, i, states) || ANY_OF(d, i, open)
-            || ANY_OF(d, i, consequence) || route_unnamed(d, i))
-            continue;
-        if (HAS(d, i, "脆弱性") && !names_vulnerability(d, i)
-            && !in_cause && !HAS(d, i, "原因"))
-            continue;
-        if (ANY_OF(d, i, restated) && !names_vulnerability(d, i)
-            && !HAS(d, i, "VPN"))
-            continue;
-        if (HAS(d, i, "原因の") || HAS(d, i, "原因究明")
-            || HAS(d, i, "原因を調査") || HAS(d, i, "原因等"))
-            continue;
-        return i;
-    }
+    /* first what a 原因 section or the word 原因 (脆弱性, 要因…) marks,
+     * then a way in or a slip told in the story */
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < d->ns; i++) {
+            int in_cause = d->s[i].sec == SEC_CAUSE;
+            if (d->s[i].heading || d->s[i].sec == SEC_CONTACT
+                || (d->s[i].sec == SEC_RESPONSE
+                    && !cause_in_response(d, i)))
+                continue;
+            if (!in_cause && !HAS(d, i, "原因")
+                && !names_vulnerability(d, i) && !HAS(d, i, "起因")
+                && !HAS(d, i, "要因") && !HAS(d, i, "侵入経路")
+                && (pass == 0
+                    || (!entry_point(d, i) && NONE_OF(d, i, slip))))
+                continue;
+            if ((!ANY_OF(d, i, states) && NONE_OF(d, i, slip))
+                || ANY_OF(d, i, open) || ANY_OF(d, i, consequence)
+                || route_unnamed(d, i))
+                continue;
+            if (HAS(d, i, "脆弱性") && !names_vulnerability(d, i)
+                && !in_cause && !HAS(d, i, "原因"))
+                continue;
+            if (ANY_OF(d, i, restated) && !names_vulnerability(d, i)
+                && !HAS(d, i, "VPN"))
+                continue;
+            if (HAS(d, i, "原因の") || HAS(d, i, "原因究明")
+                || HAS(d, i, "原因を調査") || HAS(d, i, "原因等"))
+                continue;
+            return i;
+        }
     return (size_t)-1;
 }

@@ -264,6 +264,33 @@ static void test_cause_stated_or_not(void **state)
     json_decref(rec);
 }
 
+/* A way in told in the story (VPN装置から侵入) and a person's slip
+ * (番号を取り違えて) are causes without a 原因 heading; data sent through
+ * a booking site (予約サイト経由で) is no way in. */
+static void test_cause_in_story(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "ランサムウェア被害について（第2報）",
+        "ログを解析した結果、攻撃者は保守用のVPN装置から社内ネットワークへ"
+        "侵入し、ファイルを暗号化したことが分かりました。\n"));
+
+    (void)state;
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "書類の誤送信について",
+        "職員が、取引先へ送るべき書類を、宛先の番号を取り違えて別の事業者へ"
+        "FAXで送信しました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約情報への不正アクセスについて",
+        "当館が利用する予約サイトの管理画面が不正アクセスを受け、同サイト"
+        "経由で当館を予約したお客様の情報が閲覧された可能性があります。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_detected_not_as_of_or_event),
         cmocka_unit_test(test_detected_date_lines_and_labels),
         cmocka_unit_test(test_cause_stated_or_not),
+        cmocka_unit_test(test_cause_in_story),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
