@@ -289,6 +289,29 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
 
 /* --- secondary damage -------------------------------------------------- */
 
+/* Does sentence i, under a 二次被害 heading, report messages that
+ * reached people (メッセージが配信されていたことを確認しております)?
+ * The heading names the damage, so the sentence need not repeat it. */
+static int reported_under_heading(const struct ix_doc *d, size_t i)
+{
+    /* messages that reached people: spam, phishing, fraud calls */
+    static const char *const seen[] = {
+        "届いて", "届いた", "送信されて", "配信されて", "送付されて",
+        "着信して", NULL,
+    };
+    static const char *const not_so[] = {
+        "ご注意", "お願い", "場合", "可能性", "おそれ", "恐れ", "ない",
+        "無い", "なし", "ません", NULL,
+    };
+
+    return d->s[i].sec == SEC_SECONDARY && ANY_OF(d, i, seen)
+           && NONE_OF(d, i, not_so);
+}
+
+/* Secondary damage: "confirmed" when the text reports some (spam to the
+ * staff counts even when customers were spared: 当社従業員に迷惑メールが
+ * …, お客様からのご連絡は受けておりません), else "none_confirmed" when it
+ * says none was found, else NULL. */
 const char *jaen_ix_secondary(const struct ix_doc *d)
 {
     static const char *const damage[] = {
@@ -310,7 +333,7 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "送付されて", "届いて", NULL,
     };
     size_t i;
-    const char *res = NULL;
+    int said_none = 0;
 
     for (i = 0; i < d->ns; i++) {
         const json_t *ph = d->s[i].extra
@@ -319,20 +342,23 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         const char *c = json_string_value(json_object_get(ph, "concept"));
         if (c && (strcmp(c, "phrase.no_secondary_damage") == 0
                   || strcmp(c, "phrase.no_misuse_reported") == 0))
-            return "none_confirmed";
+            said_none = 1;
         if (d->s[i].sec == SEC_CONTACT || d->s[i].heading)
             continue;
+        if (reported_under_heading(d, i))
+            return "confirmed";
         if (!ANY_OF(d, i, damage) || HAS(d, i, "可能性")
             || HAS(d, i, "おそれ"))
             continue;
         if (ANY_OF(d, i, none))
-            return "none_confirmed";
-        if (d->s[i].sec == SEC_SECONDARY && ANY_OF(d, i, happened))
-            res = "confirmed";
-        else if (HAS(d, i, "二次被害") && ANY_OF(d, i, happened))
-            res = "confirmed";
+            said_none = 1;
+        else if (HAS(d, i, "場合"))
+            continue;
+        else if (ANY_OF(d, i, happened)
+                 && (d->s[i].sec == SEC_SECONDARY || HAS(d, i, "二次被害")))
+            return "confirmed";
     }
-    return res;
+    return said_none ? "none_confirmed" : NULL;
 }
 
 /* --- cause ------------------------------------------------------------- */

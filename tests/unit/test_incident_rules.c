@@ -291,6 +291,34 @@ static void test_cause_in_story(void **state)
     json_decref(rec);
 }
 
+/* Secondary damage that happened to some (the staff) is confirmed though
+ * others (the customers) were spared; messages listed under a 二次被害
+ * heading are damage. */
+static void test_secondary_confirmed(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "## 二次被害について\n"
+        "従業員宛てに、本件との関連がうかがわれる迷惑メールの二次被害が確認"
+        "されたとの報告を受けております。\n"
+        "なお、お客様からの二次被害のご連絡は受けておりません。\n"));
+
+    (void)state;
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "confirmed");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約システムへの不正ログインについて",
+        "予約管理システムに第三者が不正にログインしました。\n"
+        "## 二次被害又はそのおそれの有無\n"
+        "一部のお客様に、偽のサイトへ誘導するメッセージが配信されていた"
+        "ことを確認しております。\n"));
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "confirmed");
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_detected_date_lines_and_labels),
         cmocka_unit_test(test_cause_stated_or_not),
         cmocka_unit_test(test_cause_in_story),
+        cmocka_unit_test(test_secondary_confirmed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
