@@ -119,7 +119,9 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     static const char *const first[] = {"初報", "速報", NULL};
     static const char *const first_body[] = {
         "第一報をご報告", "第一報として", "第1報として", "初報として",
-        "第一報となります", "第一報です", "第一報でございます", NULL,
+        "第一報となります", "第一報です", "第一報でございます", "第1報です",
+        "第１報です", "初期報告であり", "初期報告です", "初期報告となります",
+        "初期のご報告", NULL,
     };
     static const char *const later[] = {"続報", "その2", "その２", "（２）",
                                         "(2)", "その3", "その３", NULL};
@@ -133,7 +135,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     };
     static const char *const done_later[] = {
         "しましたら", "次第", "した際", "した段階", "したのち", "した後",
-        "予定", "見込み", "までに", NULL,
+        "予定", "見込み", "までに", "するまで", "完了まで", "されるまで",
+        NULL,
     };
     static const char *const more[] = {
         "改めてお知らせ", "あらためてお知らせ", "改めてご報告",

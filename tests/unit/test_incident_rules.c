@@ -319,6 +319,27 @@ static void test_secondary_confirmed(void **state)
     json_decref(rec);
 }
 
+/* 本通知は初期報告であり… is an initial report; a numbered report that
+ * only says when the investigation will be complete is an update. */
+static void test_report_stage_words(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "クラウドサービスへの攻撃について",
+        "当社が利用するクラウドサービスが攻撃を受けました。\n"
+        "本通知は初期報告であり、内容は今後変わる可能性があります。\n"));
+
+    (void)state;
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について（第2報）",
+        "生産システムは順次再開しております。\n"
+        "ただし、被害の全容調査が完了するまで、一部の受注業務を停止いたし"
+        "ます。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "update");
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_cause_stated_or_not),
         cmocka_unit_test(test_cause_in_story),
         cmocka_unit_test(test_secondary_confirmed),
+        cmocka_unit_test(test_report_stage_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
