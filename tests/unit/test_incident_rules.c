@@ -219,6 +219,14 @@ static void test_detected_date_lines_and_labels(void **state)
         "- 判明日：2025年6月5日\n"));
     assert_string_equal(detected_of(rec), "2025-06-05");
     json_decref(rec);
+    /* told by the police is noticing; reporting to them is not */
+    rec = record_of(DOC(
+        "カード情報流出の可能性について",
+        "2025年6月3日、警察から、当社サイトのカード情報が流出した懸念が"
+        "あるとの連絡を受けました。\n"
+        "2025年6月1日に警察に相談しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-03");
+    json_decref(rec);
 }
 
 /* The cause: an entry point (機器を経由して), stolen credentials, an
