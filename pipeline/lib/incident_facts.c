@@ -416,7 +416,8 @@ static const char *const slip[] = {
 static int entry_point(const struct ix_doc *d, size_t i)
 {
     static const char *const way[] = {
-        "VPN", "リモートデスクトップ", "RDP", "リモートアクセス機器", NULL,
+        "VPN", "ＶＰＮ", "リモートデスクトップ", "RDP", "リモートアクセス機器",
+        NULL,
     };
     static const char *const into[] = {
         "侵入", "不正アクセス", "不正にアクセス", "不正ログイン",
@@ -437,29 +438,58 @@ static int entry_point(const struct ix_doc *d, size_t i)
     return v != (size_t)-1 && jaen_ix_q_find(d, i, v, "侵入") != (size_t)-1;
 }
 
+/* Words that state a cause in a sentence about one. */
+static const char *const states[] = {
+    "脆弱性", "原因は", "原因となり", "原因と", "が原因", "原因です",
+    "原因であ", "起因", "要因", "一因", "主因", "悪用され", "を突いた",
+    "ことによる", "ことにより", "ため、", "によるもの", "窃取された認証情報",
+    "認証情報を", "パスワードを", "パスワードが", "認証情報が",
+    "パスワードの強度", "類推", "総当たり", "ブルートフォース", "推測",
+    "設定の不備", "設定ミス", "設定不備", "不備", "不十分", "誤って",
+    "インストールした", "インストールして", "誘導され", "欺罔",
+    "サポート詐欺", "アクセスしたこと", "クリック", "開封", "持ち出した",
+    "保存した", "侵入経路", "経由して", "経由で", "経由し", "VPN", "ＶＰＮ",
+    "リモートデスクトップ", "RDP", "インジェクション", "多要素認証",
+    "ないまま", "得ずに", "怠", "守られ", "規程", "手順", NULL,
+};
+
+/* Words that leave the cause open. */
+static const char *const open[] = {
+    "調査中", "調査しております", "調査を進め", "特定に", "特定中",
+    "究明中", "特定できておりません", "特定には至って", "判明しておりません",
+    "確認中", "調査を行って", "引き続き", "詳細は", "現在、", "現在は",
+    "調べて", "原因調査及び", "原因調査を", "原因調査に", "原因や",
+    "ネットワーク経由", "インターネット経由", "原因不明",
+    "明らかとなっておりません", "明らかになっておりません",
+    "明らかになっていません", "明らかではありません", NULL,
+};
+
+/* Does sentence i leave the cause open, and not go on to state one after
+ * a contrast (詳細な経路の特定には至りませんでしたが、脆弱性を悪用して…)? */
+static int left_open(const struct ix_doc *d, size_t i)
+{
+    /* what still states a cause after 調査中ですが、 */
+    static const char *const likely[] = {
+        "脆弱性", "悪用", "一因", "主因", "不十分", "不備", "設定ミス",
+        "可能性が高", "原因と考え", NULL,
+    };
+    size_t kl, p = jaen_ix_q_first(d, i, 0, IX_L(d, i), open, &kl), c;
+
+    if (p == (size_t)-1)
+        return 0;
+    c = jaen_ix_q_find(d, i, p, "が、");
+    return c == (size_t)-1 || !jaen_ix_q_any_from(d, i, c, likely)
+           || jaen_ix_q_any_from(d, i, c, open);
+}
+
 size_t jaen_ix_cause(const struct ix_doc *d)
 {
-    static const char *const states[] = {
-        "脆弱性", "原因は", "原因となり", "原因と", "起因", "要因",
-        "悪用され", "を突いた", "ことによる", "ことにより", "ため、",
-        "によるもの", "窃取された認証情報", "認証情報を", "パスワードを",
-        "パスワードが", "認証情報が", "総当たり", "ブルートフォース", "推測",
-        "設定の不備", "設定ミス", "設定不備", "不備", "誤って", "インストールした",
-        "アクセスしたこと", "クリック", "開封", "持ち出した", "保存した",
-        "侵入経路", "経由して", "経由で", "経由し", "VPN", "リモートデスクトップ",
-        "RDP", "ないまま", "得ずに", "怠", "守られ", "規程", "手順", NULL,
-    };
-    static const char *const open[] = {
-        "調査中", "調査しております", "調査を進め", "特定に", "特定中",
-        "究明中", "特定できておりません", "特定には至って", "判明しておりません",
-        "確認中", "調査を行って", "引き続き", "詳細は", "現在、", "現在は",
-        "調べて", "原因調査及び", "原因調査を", "原因調査に", "原因や",
-        "ネットワーク経由", "インターネット経由", NULL,
-    };
     static const char *const restated[] = {
         "ランサムウェアによる", "ランサムウェア攻撃による",
         "サイバー攻撃による", "不正アクセスによる", "攻撃を受けたため",
-        "不正アクセスを受けたため", NULL,
+        "不正アクセスを受けたため", "不正アクセスによって",
+        "不正アクセスが原因", "攻撃が原因", "受けたことが原因",
+        "されたことが原因", NULL,
     };
     /* the incident as the cause of its consequences */
     static const char *const consequence[] = {
@@ -475,6 +505,7 @@ size_t jaen_ix_cause(const struct ix_doc *d)
         for (i = 0; i < d->ns; i++) {
             int in_cause = d->s[i].sec == SEC_CAUSE;
             if (d->s[i].heading || d->s[i].sec == SEC_CONTACT
+                || HAS(d, i, "？")
                 || (d->s[i].sec == SEC_RESPONSE
                     && !cause_in_response(d, i)))
                 continue;
@@ -485,7 +516,7 @@ size_t jaen_ix_cause(const struct ix_doc *d)
                     || (!entry_point(d, i) && NONE_OF(d, i, slip))))
                 continue;
             if ((!ANY_OF(d, i, states) && NONE_OF(d, i, slip))
-                || ANY_OF(d, i, open) || ANY_OF(d, i, consequence)
+                || left_open(d, i) || ANY_OF(d, i, consequence)
                 || route_unnamed(d, i))
                 continue;
             if (HAS(d, i, "脆弱性") && !names_vulnerability(d, i)

@@ -348,6 +348,31 @@ static void test_report_stage_words(void **state)
     json_decref(rec);
 }
 
+/* A cause stated after a contrast with what is still open (調査中ですが、
+ * …が一因と考えられます) counts; the attack given as the cause of the
+ * outage and a question in a FAQ do not. */
+static void test_cause_after_contrast(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "メールアカウントの不正利用について",
+        "当社のメールアカウントから迷惑メールが送信されました。\n"
+        "## 原因\n"
+        "詳細は調査中ですが、試験用アカウントのパスワードの強度が低かった"
+        "ことが一因と考えられます。\n"));
+
+    (void)state;
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "システム障害について",
+        "調査の結果、第三者による不正アクセスが原因でシステム障害が発生した"
+        "ことを確認しました。\n"
+        "## よくあるご質問\n"
+        "何が原因でこのようなことが起きたのですか？\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_cause_in_story),
         cmocka_unit_test(test_secondary_confirmed),
         cmocka_unit_test(test_report_stage_words),
+        cmocka_unit_test(test_cause_after_contrast),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
