@@ -30,9 +30,10 @@ static const char *const not_detection[] = {
     "公表", "お知らせいたしました", "お知らせしました", "ご報告いたしました",
     "報告いたしました", "報告しました", "届出", "届け出",
     "個人情報保護委員会へ", "個人情報保護委員会に", "警察へ", "警察に",
-    "警察署へ", "警察署に", "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
+    "警察署へ", "警察署に", "被害申告", "被害届", "へ申告", "に申告", "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
     "確認されておりません", "確認されていません", "確認できておりません",
-    "形跡", "痕跡", "侵入した", "侵入され", "ログ解析", "ログを", NULL,
+    "形跡", "痕跡", "侵入した", "侵入され", "ログ解析", "ログの解析",
+    "ログを解析", "ログを調査", "ログを分析", "ログの調査", "ログ調査", NULL,
 };
 
 /* Clause end after a date: the verb must come before the next 。 outside
@@ -271,7 +272,7 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
         end = json_integer_value(json_object_get(e, "end"));
         start = json_integer_value(json_object_get(e, "start"));
         si = jaen_ix_sent_at(d, end > 0 ? end - 1 : 0);
-        if (si >= d->ns || d->s[si].sec == SEC_RESPONSE
+        if (si >= d->ns
             || d->s[si].sec == SEC_CONTACT || end > d->s[si].end
             || start < d->s[si].start || (size_t)end > d->ncp)
             continue;

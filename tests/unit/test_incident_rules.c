@@ -227,6 +227,16 @@ static void test_detected_date_lines_and_labels(void **state)
         "2025年6月1日に警察に相談しました。\n"));
     assert_string_equal(detected_of(rec), "2025-06-03");
     json_decref(rec);
+    /* a section of what happened and what was done (事象と対応), and a
+     * log being watched rather than analysed afterwards */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "## 事象と対応\n"
+        "2025年6月10日、サーバーのログを監視していたところ、不審な通信を検知"
+        "しました。\n"
+        "2025年6月12日、警察署へ被害届を提出しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-10");
+    json_decref(rec);
 }
 
 /* The cause: an entry point (機器を経由して), stolen credentials, an
