@@ -36,6 +36,12 @@ static const char *const not_detection[] = {
     "ログを解析", "ログを調査", "ログを分析", "ログの調査", "ログ調査", NULL,
 };
 
+/* Words of a publication: a date that is a document's (…日付で) and is
+ * followed by one of them dates the document, not the noticing. */
+static const char *const published[] = {
+    "公表", "お知らせ", "発表", "掲載", "ご報告", "リリース", NULL,
+};
+
 /* Clause end after a date: the verb must come before the next 。 outside
  * quotes, or before the next date outside quotes (a date quoted in a
  * report, 「５月２４日に…」との報告, belongs to the quote). */
@@ -185,27 +191,37 @@ static size_t first_plain_of(const char *s, size_t len,
 }
 
 /* Does the clause s[0..len) after a date make the date the time of what
- * was found rather than of the finding: 4月6日に…が繰り返されていたことが
- * 判明 (the date takes に and the finding is of a past state, ていた
- * こと)?  4月6日、…ていたことが判明 (the date set off by a comma) is the
- * day of the finding. */
+ * was found rather than of the finding: 4月6日（土）夜間に…が繰り返されて
+ * いたことが判明 (the date takes に, so it belongs to the nearest verb,
+ * and that verb is a state already past when found, …ていたこと)?
+ * 4月6日、…ていたことが判明 (the date set off by a comma) is the day of
+ * the finding; so is 5日に判明した. */
 static int event_time(const char *s, size_t len)
 {
-    size_t p = 0;
-
-    if (len >= 3 && (memcmp(s, "（", 3) == 0 || s[0] == '(')) {
-        size_t q = jaen_ix_find(s, len, s[0] == '(' ? ")" : "）");
-        if (q == (size_t)-1)
-            return 0;
-        p = q + (s[0] == '(' ? 1 : 3);
-    }
+    static const char *const part_of_day[] = {
+        "夜間", "未明", "深夜", "早朝", "夕刻", "夕方", "頃", "ごろ", NULL,
+    };
     static const char *const finding[] = {
         "判明", "確認", "発覚", "検知", "覚知", "気づ", "気付", "発見",
         "報告を受け", "連絡を受け", "通報を受け", NULL,
     };
+    /* a state already past when found; …受けたことを確認 is most often
+     * the finding's own day */
     static const char *const past[] = {"ていたこと", "ていた事", NULL};
-    size_t kl, q, r;
+    size_t p = 0, kl, q, r;
+    const char *const *w;
 
+    if (len >= 3 && (memcmp(s, "（", 3) == 0 || s[0] == '(')) {
+        q = jaen_ix_find(s, len, s[0] == '(' ? ")" : "）");
+        if (q == (size_t)-1)
+            return 0;
+        p = q + (s[0] == '(' ? 1 : 3);
+    }
+    for (w = part_of_day; *w; w++)
+        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0) {
+            p += strlen(*w);
+            w = part_of_day - 1;    /* 未明頃: look again */
+        }
     if (len - p < 3 || memcmp(s + p, "に", 3) != 0)
         return 0;
     q = first_plain_of(s + p, len - p, past, &kl);
@@ -236,6 +252,9 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
     if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
                     || memcmp(d->text + a, "時点", 6) == 0))
         return 0;       /* 12月10日現在: "as of" */
+    if (cl >= 3 && memcmp(d->text + a, "付", 3) == 0
+        && first_in(d, si, a, cl, published) < cl)
+        return 0;       /* 8月5日付で…検知したと公表: a document's date */
     if (event_time(d->text + a, cl))
         return 0;
     return first_in(d, si, a, cl, noticed)

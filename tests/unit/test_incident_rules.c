@@ -187,6 +187,13 @@ static void test_detected_not_as_of_or_event(void **state)
     (void)state;
     assert_string_equal(detected_of(rec), "2025-06-20");
     json_decref(rec);
+    /* the date of a document (…日付で公表) */
+    rec = record_of(DOC(
+        "不正アクセスについて（第2報）",
+        "当社は6月21日付で、サイバー攻撃を検知したことについて公表しま"
+        "した。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
     rec = record_of(DOC(
         "盗難事案について",
         "5月上旬、職員の鞄が盗難に遭いました。\n"
