@@ -395,14 +395,20 @@ static int at_other(const struct span *sp)
 }
 
 /* Does sp speak of something another organization provides (X社が提供
- * するシステム)?  当社が提供する, 弊社が提供する: the writer's own. */
+ * するシステム)?  当社が提供する, 弊社が提供する: the writer's own; and
+ * an admin screen or account on a platform (予約サイトが提供する管理画面)
+ * is the writer's own account there (tests/labels/README.md). */
 static int provided_by_other(const struct span *sp)
 {
     static const char *const self[] = {"当", "弊", "本", NULL};
     static const char *const provides[] = {"が提供する", "が提供して",
                                            "が提供し、", NULL};
+    static const char *const own_account[] = {"管理画面", "管理システム",
+                                              NULL};
     size_t p = 0, k, kl;
 
+    if (SANY(sp, own_account))
+        return 0;
     while ((p = jaen_ix_q_first(sp->d, sp->si, p, sp->len, provides, &kl))
            != (size_t)-1) {
         for (k = 0; self[k]; k++)
@@ -542,7 +548,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const vendor_not[] = {
         "子会社", "グループ会社", "監督", "委託先と", "委託先に",
         "委託先へ", "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
-        "セキュリティベンダー", "専門", "調査会社", NULL,
+        "セキュリティベンダー", "専門", "調査会社", "業者による調査",
+        "ベンダーによる調査", "保守会社による調査", NULL,
     };
     unsigned m = 0, terms = term_types(d);
     size_t i;

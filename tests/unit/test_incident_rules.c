@@ -135,6 +135,14 @@ static void test_own_alias_not_third_party(void **state)
     assert_true(has_type(rec, "data_leak"));
     assert_false(has_type(rec, "third_party"));
     json_decref(rec);
+    /* a vendor that investigated is not where the breach was */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "システム保守業者による調査を行った結果、当社サーバーでランサム"
+        "ウェアの被害が発生していることを確認しました。\n"));
+    assert_true(has_type(rec, "ransomware"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
     /* a contractor's breach is one */
     rec = record_of(DOC(
         "委託先への不正アクセスについて",
