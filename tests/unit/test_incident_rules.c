@@ -115,6 +115,13 @@ static void test_leak_probed_or_conditional(void **state)
         "可能性があります。\n"));
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* traces of viewing found: a leak */
+    rec = record_of(DOC(
+        "不正ログインについて",
+        "調査の結果、利用者の登録情報が第三者に閲覧された形跡があることが"
+        "判明しました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
 }
 
 /* The writer's own alias (以下「当ホテル」) and the writer's own service
