@@ -30,11 +30,17 @@ static const char *const not_detection[] = {
     "公表", "お知らせいたしました", "お知らせしました", "ご報告いたしました",
     "報告いたしました", "報告しました", "届出", "届け出",
     "個人情報保護委員会へ", "個人情報保護委員会に", "警察へ", "警察に",
-    "警察署へ", "警察署に", "被害申告", "被害届", "へ申告", "に申告", "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
+    "警察署へ", "警察署に", "被害申告", "被害届", "へ申告", "に申告",
+    "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
     "確認されておりません", "確認されていません", "確認できておりません",
-    "形跡", "痕跡", "侵入した", "侵入され", "ログ解析", "ログの解析",
-    "ログを解析", "ログを調査", "ログを分析", "ログの調査", "ログ調査", NULL,
+    "侵入した", "侵入され", "ログ解析", "ログの解析", "ログを解析",
+    "ログを調査", "ログを分析", "ログの調査", "ログ調査", NULL,
 };
+
+/* Traces an investigation finds (10月29日に侵入した形跡を確認): the
+ * date is the attack's.  A date set off by a comma (6月12日、…攻撃された
+ * 形跡があり、確認したところ) is the day the traces were seen. */
+static const char *const traces[] = {"形跡", "痕跡", NULL};
 
 /* Words of a publication: a date that is a document's (…日付で) and is
  * followed by one of them dates the document, not the noticing. */
@@ -235,7 +241,7 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
                          int64_t end)
 {
     size_t n = json_array_size(d->entities), a = d->cpb[end];
-    size_t z = d->s[si].b, cl, nd = (size_t)-1;
+    size_t z = d->s[si].b, cl, nd = (size_t)-1, stop;
 
     if (a > z)
         return 0;
@@ -257,8 +263,13 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
         return 0;       /* 8月5日付で…検知したと公表: a document's date */
     if (event_time(d->text + a, cl))
         return 0;
-    return first_in(d, si, a, cl, noticed)
-           < first_in(d, si, a, cl, not_detection);
+    stop = first_in(d, si, a, cl, not_detection);
+    if (cl < 3 || memcmp(d->text + a, "、", 3) != 0) {
+        size_t t = first_in(d, si, a, cl, traces);
+        if (t < stop)
+            stop = t;
+    }
+    return first_in(d, si, a, cl, noticed) < stop;
 }
 
 /* Keeps the earlier of v and the day in out (found says out holds one). */

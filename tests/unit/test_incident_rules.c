@@ -202,6 +202,15 @@ static void test_detected_not_as_of_or_event(void **state)
     (void)state;
     assert_string_equal(detected_of(rec), "2025-06-20");
     json_decref(rec);
+    /* traces seen that day (日付、…形跡があり), not found afterwards
+     * (日付に…形跡を確認) */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "調査の結果、2025年6月2日に攻撃者が侵入した形跡を確認しました。\n"
+        "2025年6月12日、一部サーバーに攻撃された形跡があり、確認したところ"
+        "ランサムウェアの被害が判明しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-12");
+    json_decref(rec);
     /* the date of a document (…日付で公表) */
     rec = record_of(DOC(
         "不正アクセスについて（第2報）",
