@@ -490,13 +490,16 @@ static const char *const open[] = {
     "究明中", "特定できておりません", "特定には至って", "判明しておりません",
     "確認中", "調査を行って", "引き続き", "詳細は", "現在、", "現在は",
     "調べて", "原因調査及び", "原因調査を", "原因調査に", "原因や",
-    "ネットワーク経由", "インターネット経由", "原因不明",
+    "ネットワーク経由", "インターネット経由", "原因不明", "原因を把握",
+    "調査を依頼", "確認しているところ", "調査しているところ", "有無",
+    "経路を封鎖", "経路を遮断", "ことも多く", "ことが多く", "一般的",
     "明らかとなっておりません", "明らかになっておりません",
     "明らかになっていません", "明らかではありません", NULL,
 };
 
 /* Does sentence i leave the cause open, and not go on to state one after
- * a contrast (詳細な経路の特定には至りませんでしたが、脆弱性を悪用して…)? */
+ * a turn (詳細な経路の特定には至りませんでしたが、脆弱性を悪用して…;
+ * 調査を依頼したところ、脆弱性により…)? */
 static int left_open(const struct ix_doc *d, size_t i)
 {
     /* what still states a cause after 調査中ですが、 */
@@ -504,11 +507,12 @@ static int left_open(const struct ix_doc *d, size_t i)
         "脆弱性", "悪用", "一因", "主因", "不十分", "不備", "設定ミス",
         "可能性が高", "原因と考え", NULL,
     };
+    static const char *const turn[] = {"が、", "ところ、", NULL};
     size_t kl, p = jaen_ix_q_first(d, i, 0, IX_L(d, i), open, &kl), c;
 
     if (p == (size_t)-1)
         return 0;
-    c = jaen_ix_q_find(d, i, p, "が、");
+    c = jaen_ix_q_first(d, i, p, IX_L(d, i), turn, &kl);
     return c == (size_t)-1 || !jaen_ix_q_any_from(d, i, c, likely)
            || jaen_ix_q_any_from(d, i, c, open);
 }
@@ -525,7 +529,7 @@ size_t jaen_ix_cause(const struct ix_doc *d)
     /* the incident as the cause of its consequences */
     static const char *const consequence[] = {
         "本件に起因", "本事案に起因", "これに起因", "本件を原因",
-        "を原因として", NULL,
+        "を原因として", "不正アクセスに起因", "攻撃に起因", NULL,
     };
     size_t i;
     int pass;

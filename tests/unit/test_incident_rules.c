@@ -308,8 +308,17 @@ static void test_cause_stated_or_not(void **state)
         "した。\n"
         "定期的な脆弱性診断の過程で、会員情報が閲覧できる状態だったことが"
         "分かりました。\n"
-        "現時点で、本件に起因する二次被害は確認されておりません。\n"));
+        "現時点で、本件に起因する二次被害は確認されておりません。\n"
+        "原因を把握するため、保守業者に調査を依頼しました。\n"
+        "同日中に侵入経路を封鎖しました。\n"));
     assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    /* what the investigation asked for then found */
+    rec = record_of(DOC(
+        "カード情報流出について",
+        "保守会社に調査を依頼したところ、システムの脆弱性により決済画面の"
+        "プログラムが改ざんされていたことが分かりました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
     json_decref(rec);
 }
 
