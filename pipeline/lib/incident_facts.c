@@ -340,6 +340,35 @@ static int reported_under_heading(const struct ix_doc *d, size_t i)
            && NONE_OF(d, i, not_so);
 }
 
+/* Does sentence i deny the damage (a keyword of damage, then one of
+ * none) before any doubt about it (可能性, おそれ)?  流出した可能性のある
+ * 情報の悪用は確認されていません denies it; 二次被害は確認されておりません
+ * が、閲覧された可能性は否定できない too; 不正利用された可能性があり
+ * ますが、…確認されておりません does not. */
+static int denied_before_doubt(const struct ix_doc *d, size_t i,
+                               const char *const *damage,
+                               const char *const *none)
+{
+    static const char *const doubt[] = {"可能性", "おそれ", "恐れ", NULL};
+    /* the doubt asserted, not denied along with the damage (二次被害
+     * ならびにその恐れは確認されておりません) */
+    static const char *const asserted[] = {"あり", "ある", "が、", "否定",
+                                           NULL};
+    size_t kl, len = IX_L(d, i);
+    size_t pd = jaen_ix_q_first(d, i, 0, len, damage, &kl), pn, pq, pa;
+
+    if (pd == (size_t)-1)
+        return 0;
+    pn = jaen_ix_q_first(d, i, pd, len, none, &kl);
+    if (pn == (size_t)-1)
+        return 0;
+    pq = jaen_ix_q_first(d, i, pd, len, doubt, &kl);
+    if (pq == (size_t)-1 || pn < pq)
+        return 1;
+    pa = jaen_ix_q_first(d, i, pq, pn, asserted, &kl);
+    return pa == (size_t)-1;
+}
+
 /* Secondary damage: "confirmed" when the text reports some (spam to the
  * staff counts even when customers were spared: 当社従業員に迷惑メールが
  * …, お客様からのご連絡は受けておりません), else "none_confirmed" when it
@@ -349,7 +378,8 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
     static const char *const damage[] = {
         "二次被害", "二次的な被害", "不正利用", "悪用", "不正使用",
         "被害の発生", "被害は", "被害が", "被害につきましては", "被害の連絡",
-        "被害のご連絡", "被害の報告", "不正に使われ", "不正に使用", NULL,
+        "被害のご連絡", "被害の報告", "不正に使われ", "不正に使用",
+        "不正に利用", "二次的被害", NULL,
     };
     static const char *const none[] = {
         "確認されておりません", "確認されていません", "確認されておらず",
@@ -357,7 +387,8 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "ございません", "ありません", "報告はありません", "報告はございません",
         "報告されておりません", "発生しておりません", "至っておりません",
         "認められておりません", "把握しておりません", "見受けられません",
-        "受けておりません", NULL,
+        "受けておりません", "確認されていない", "確認されなかった",
+        "発生していない", NULL,
     };
     static const char *const happened[] = {
         "二次被害が発生", "二次被害を確認", "二次被害が確認", "被害が発生して",
@@ -379,12 +410,12 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
             continue;
         if (reported_under_heading(d, i))
             return "confirmed";
-        if (!ANY_OF(d, i, damage) || HAS(d, i, "可能性")
-            || HAS(d, i, "おそれ"))
+        if (!ANY_OF(d, i, damage))
             continue;
-        if (ANY_OF(d, i, none))
+        if (denied_before_doubt(d, i, damage, none))
             said_none = 1;
-        else if (HAS(d, i, "場合"))
+        else if (HAS(d, i, "可能性") || HAS(d, i, "おそれ")
+                 || HAS(d, i, "場合"))
             continue;
         else if (ANY_OF(d, i, happened)
                  && (d->s[i].sec == SEC_SECONDARY || HAS(d, i, "二次被害")))

@@ -423,6 +423,33 @@ static void test_cause_after_contrast(void **state)
     json_decref(rec);
 }
 
+/* Misuse denied before any doubt is none confirmed (漏えいした可能性の
+ * ある情報が悪用された事例は確認されておりません); a possibility of misuse
+ * alone says nothing. */
+static void test_secondary_denied_or_doubted(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "メール情報流出の可能性について",
+        "現時点で、漏えいした可能性のある情報が悪用された事例は確認されて"
+        "おりませんが、不審なメールにはご注意ください。\n"));
+
+    (void)state;
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "none_confirmed");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "現時点において、二次被害ならびにその恐れは確認されていない。\n"));
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "none_confirmed");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "カード情報流出について",
+        "一部のお客様のカードが不正利用された可能性があります。\n"));
+    assert_null(str_at(rec, "impact", "secondary_damage"));
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -435,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_cause_stated_or_not),
         cmocka_unit_test(test_cause_in_story),
         cmocka_unit_test(test_secondary_confirmed),
+        cmocka_unit_test(test_secondary_denied_or_doubted),
         cmocka_unit_test(test_report_stage_words),
         cmocka_unit_test(test_cause_after_contrast),
     };
