@@ -148,7 +148,17 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         "お知らせすべき事実", "公表すべき事実", "ご報告すべき事実",
         "詳細が判明", "判明した時点で", "分かりしだい", "わかりしだい",
         "判明しだい", "まとまりしだい", "まとまり次第", "決まりしだい",
-        "分かりましたら", "わかりましたら", "判明しましたら", NULL,
+        "分かりましたら", "わかりましたら", "判明しましたら",
+        "すべき事項が判明", "すべき事項が明らか", "すべき事案が判明",
+        "すべき事案が明らか", "適時報告", "適時公表", NULL,
+    };
+    /* once more is known, told to the reader (not 明らかになり次第対処) */
+    static const char *const more_known[] = {
+        "明らかになりましたら", "明らかになり次第", "明らかになった際",
+        NULL,
+    };
+    static const char *const told[] = {
+        "お知らせ", "ご報告", "公表", "開示", "情報提供", NULL,
     };
     static const char *const not_incident[] = {
         "再開", "個別に", "個別で", "ご連絡", "通知", "まいりました",
@@ -168,7 +178,9 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     for (i = 0; i < d->ns; i++) {
         if (ANY_OF(d, i, done) && NONE_OF(d, i, done_later))
             is_done = 1;
-        if (ANY_OF(d, i, more) && NONE_OF(d, i, not_incident))
+        if ((ANY_OF(d, i, more)
+             || (ANY_OF(d, i, more_known) && ANY_OF(d, i, told)))
+            && NONE_OF(d, i, not_incident))
             promise = 1;
         if (ANY_OF(d, i, first_body))
             first_said = 1;

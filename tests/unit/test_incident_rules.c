@@ -396,6 +396,23 @@ static void test_report_stage_words(void **state)
         "ます。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "update");
     json_decref(rec);
+    /* a promise to tell more once known is initial; one to act, or to
+     * disclose the effect on the results, is not */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "今後、お知らせすべき事項が明らかになりました場合には、速やかに開示"
+        "を行います。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "事案の全容が明らかになり次第、厳正に対処します。\n"
+        "業績に与える影響につきましては、確定次第、速やかに開示いたします。"
+        "\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "single");
+    json_decref(rec);
 }
 
 /* A cause stated after a contrast with what is still open (調査中ですが、
