@@ -536,7 +536,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "決済", "障害者", "新規", "一時的に停止し", "予防", "念のため",
         "状態にし",
         "遮断", "隔離", "お問い合わせ", "ご質問", "Q&A", "よくある",
-        NULL,
+        "確認のため", "安全性の確認", NULL,
     };
     static const char *const ddos[] = {
         "DDoS", "DDos", "DDOS", "DoS攻撃", "ＤＤｏＳ", "ＤｏＳ", "サービス妨害",

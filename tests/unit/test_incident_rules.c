@@ -176,7 +176,9 @@ static void test_outage_recovery_not_precaution(void **state)
         "当社が運営する通販サイトへの不正アクセスを確認し、直ちに当サイトを"
         "閉鎖しました。\n"
         "連絡先が不明な方には、本公表をもって通知の代替措置とさせていただ"
-        "きます。\n"));
+        "きます。\n"
+        "安全性の確認のため、現在は一時的に通販サイトを停止しております。"
+        "\n"));
     assert_true(has_type(rec, "unauthorized_access"));
     assert_false(has_type(rec, "system_outage"));
     json_decref(rec);
