@@ -407,6 +407,15 @@ static int at_other(const struct span *sp)
     return 0;
 }
 
+/* Is the first keyword of ks in sp followed by a doubt (フィッシング
+ * メールが送付される可能性がございます: a warning of what may come)? */
+static int doubted_after(const struct span *sp, const char *const *ks)
+{
+    size_t kl, p = first_of(sp, ks, &kl);
+
+    return p != (size_t)-1 && jaen_ix_q_any_from(sp->d, sp->si, p, possible);
+}
+
 /* Does sp speak of something another organization provides (X社が提供
  * するシステム)?  当社が提供する, 弊社が提供する: the writer's own; and
  * an admin screen or account on a platform (予約サイトが提供する管理画面)
@@ -462,7 +471,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const malware_not[] = {
         "対策ソフト", "アンチウイルス", "ウイルス対策", "ウイルスチェック",
         "ウイルス定義", "スキャン", "排除", "残留", "検知されたファイルはない",
-        NULL,
+        /* a support scam's fake warning (「ウイルスを検出した」とする) */
+        "警告", "と言われ", "とする", "偽の", NULL,
     };
     static const char *const phish[] = {
         "フィッシング", "スミッシング", "偽サイト", "偽のサイト",
@@ -596,7 +606,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             m |= 1u << T_MALWARE;
         if (leak_span(sp))
             m |= 1u << T_DATA_LEAK;
-        if (mention(sp, phish))
+        if (mention(sp, phish) && !SHAS(sp, "危険")
+            && !doubted_after(sp, phish))
             m |= 1u << T_PHISHING;
         if (affirmed(sp, tamper) && SANY(sp, tamper_what)
             && sp->sec != SEC_RESPONSE)

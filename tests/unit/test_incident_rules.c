@@ -469,6 +469,32 @@ static void test_secondary_denied_or_doubted(void **state)
     json_decref(rec);
 }
 
+/* Phishing that may come later is a warning, not the incident; phishing
+ * messages that were sent are.  A support scam's fake virus warning is
+ * no malware. */
+static void test_phishing_warning_and_fake_virus(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受け、氏名が流出した可能性があります。"
+        "\n"
+        "今後、流出した情報を悪用したフィッシングメールが送付される可能性が"
+        "ございます。\n"
+        "職員のパソコンに「ウイルスを検出した」とする偽の警告が表示され、"
+        "遠隔操作ソフトをインストールしました。\n"));
+
+    (void)state;
+    assert_false(has_type(rec, "phishing"));
+    assert_false(has_type(rec, "malware"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約サイトへの不正アクセスについて",
+        "一部のお客様に、フィッシングサイトへ誘導するメッセージが配信されて"
+        "いることを確認いたしました。\n"));
+    assert_true(has_type(rec, "phishing"));
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -482,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_cause_in_story),
         cmocka_unit_test(test_secondary_confirmed),
         cmocka_unit_test(test_secondary_denied_or_doubted),
+        cmocka_unit_test(test_phishing_warning_and_fake_virus),
         cmocka_unit_test(test_report_stage_words),
         cmocka_unit_test(test_cause_after_contrast),
     };
