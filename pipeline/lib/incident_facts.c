@@ -146,8 +146,10 @@ static const char *const occur_label[] = {"発生日", "発生時期", NULL};
 static int label_of(const struct ix_doc *d, size_t si, size_t start,
                     size_t a, int line)
 {
-    size_t a0 = d->s[si].a, w = start - a0 > 8 * 3 ? 8 * 3 : start - a0;
-    size_t wa = d->s[si].b - a > 8 * 3 ? 8 * 3 : d->s[si].b - a;
+    size_t a0 = d->s[si].a < start ? d->s[si].a : start;
+    size_t w = start - a0 > 8 * 3 ? 8 * 3 : start - a0;
+    size_t b = d->s[si].b > a ? d->s[si].b : a;
+    size_t wa = b - a > 8 * 3 ? 8 * 3 : b - a;
     const char *t = d->text + start - w;
     int det = jaen_ix_any(t, w, detect_label);
     int occ = jaen_ix_any(t, w, occur_label);
