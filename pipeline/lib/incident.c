@@ -9,6 +9,7 @@
 #include "incident.h"
 
 #include "alloc.h"
+#include "fold.h"
 #include "incident_int.h"
 #include "jscan.h"
 #include "limits.h"
@@ -25,6 +26,8 @@ struct jaen_incident {
     size_t nblk, ablk;
     struct jaen_buf key;        /* scratch for block keys */
     struct jaen_buf en;         /* scratch English */
+    struct jaen_buf ftext;      /* the text as the rules read it */
+    struct jaen_buf ftitle;     /* the title as the rules read it */
 };
 
 const char *const jaen_ix_type_names[T_NTYPES] = {
@@ -95,6 +98,8 @@ int jaen_incident_open(const struct jaen_gloss *g,
     jaen_buf_init(&ix->d.tmp, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->en, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->key, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&ix->ftext, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&ix->ftitle, JAEN_BUF_DEFAULT_CAP);
     *out = ix;
     return JAEN_OK;
 }
@@ -113,6 +118,8 @@ void jaen_incident_close(struct jaen_incident *ix)
     jaen_free(ix->d.hits);
     jaen_buf_free(&ix->d.tmp);
     jaen_buf_free(&ix->en);
+    jaen_buf_free(&ix->ftext);
+    jaen_buf_free(&ix->ftitle);
     jaen_free(ix);
 }
 
@@ -362,6 +369,55 @@ static int read_blocks(struct jaen_incident *ix, struct jaen_doc *doc)
     return JAEN_OK;
 }
 
+/* Writes code point c as the n bytes of UTF-8 at p (n its length). */
+static void put_utf8(char *p, uint32_t c, size_t n)
+{
+    unsigned char *u = (unsigned char *)p;
+    size_t k;
+
+    for (k = n - 1; k > 0; k--) {
+        u[k] = (unsigned char)(0x80 | (c & 0x3F));
+        c >>= 6;
+    }
+    u[0] = (unsigned char)(n == 1 ? c : n == 2 ? 0xC0 | c
+                           : n == 3 ? 0xE0 | c : 0xF0 | c);
+}
+
+/* Copies s[0..len) into out with each code point that jaen_fold maps to
+ * one code point of the same UTF-8 length replaced by it: Kangxi radicals
+ * (⽇), compatibility ideographs and half-width kana, which text drawn
+ * from PDFs is full of, then read as the ordinary characters the keyword
+ * lists spell, while every byte and code point offset stays the
+ * document's.  Folds that change a length (full-width ASCII, ㈱, a kana
+ * with its voiced mark) are left alone: the lists spell those forms out.
+ * Returns JAEN_OK or JAEN_ENOMEM. */
+static int fold_same_length(const char *s, size_t len, struct jaen_buf *out)
+{
+    size_t pos = 0, at, nx;
+    uint32_t c, next, dst[8];
+    int used;
+
+    jaen_buf_reset(out);
+    if (len == 0)
+        return jaen_buf_adds(out, "");
+    if (jaen_buf_add(out, s, len))
+        return JAEN_ENOMEM;
+    while (pos < len) {
+        at = pos;
+        jaen_utf8_next(s, len, &pos, &c);
+        if (c < 0x80)
+            continue;
+        nx = pos;
+        next = 0;
+        if (nx < len)
+            jaen_utf8_next(s, len, &nx, &next);
+        if (jaen_fold_cp(c, next, dst, &used) == 1 && used == 1
+            && dst[0] != c && jaen_utf8_cplen(dst[0]) == pos - at)
+            put_utf8(out->ptr + at, dst[0], pos - at);
+    }
+    return JAEN_OK;
+}
+
 static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
                       struct jaen_err *err)
 {
@@ -372,9 +428,12 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
     const json_t *pub;
     int rc;
 
-    rc = jaen_doc_text(doc, &d->text, &d->len, &d->ncp, err);
+    rc = jaen_doc_text(doc, &d->raw, &d->len, &d->ncp, err);
     if (rc)
         return rc;
+    if (fold_same_length(d->raw, d->len, &ix->ftext))
+        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+    d->text = ix->ftext.ptr;
     rc = jaen_doc_sentences(doc, &sents, &nsents, &toks, &ntoks, err);
     if (rc)
         return rc;
@@ -419,6 +478,11 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
     d->title = d->meta ? json_string_value(json_object_get(d->meta, "title"))
                        : NULL;
     d->title_len = d->title ? strlen(d->title) : 0;
+    if (d->title) {
+        if (fold_same_length(d->title, d->title_len, &ix->ftitle))
+            return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+        d->title = ix->ftitle.ptr;
+    }
     rc = read_blocks(ix, doc);
     if (rc)
         return jaen_err_set(err, rc, "out of memory");
@@ -450,9 +514,12 @@ static const char *sent_en(const struct ix_doc *d, size_t i)
     return NULL;
 }
 
+/* Sentence i as the document wrote it (the rules read it folded). */
+#define IX_RAW(d, i) ((d)->raw + (d)->s[i].a)
+
 static json_t *sent_t(const struct ix_doc *d, size_t i)
 {
-    return make_t(IX_S(d, i), IX_L(d, i), sent_en(d, i));
+    return make_t(IX_RAW(d, i), IX_L(d, i), sent_en(d, i));
 }
 
 /* Connectors allowed between glossary terms in a count's subject, and
@@ -542,7 +609,7 @@ static json_t *subject_t(struct ix_doc *d, int64_t a, int64_t z)
     if (z <= a)
         return make_t("", 0, NULL);
     ok = subject_en(d, a, z, b);
-    return make_t(d->text + ba, bz - ba, ok ? b->ptr : NULL);
+    return make_t(d->raw + ba, bz - ba, ok ? b->ptr : NULL);
 }
 
 static const char *meta_str(const struct ix_doc *d, const char *key)
@@ -586,7 +653,7 @@ static json_t *build_source(struct jaen_incident *ix)
         org = "";
     for (i = 0; i < d->ns && *title; i++)
         if (IX_L(d, i) == strlen(title)
-            && memcmp(IX_S(d, i), title, IX_L(d, i)) == 0) {
+            && memcmp(IX_RAW(d, i), title, IX_L(d, i)) == 0) {
             title_en = sent_en(d, i);
             break;
         }
@@ -668,7 +735,7 @@ static int add_measure(void *vctx, size_t si, size_t a, size_t b, int kind)
 {
     struct measures *m = vctx;
     const struct ix_doc *d = m->d;
-    const char *s = IX_S(d, si);
+    const char *s = IX_RAW(d, si);
     size_t len = IX_L(d, si);
     json_t *t;
 

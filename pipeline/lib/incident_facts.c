@@ -6,6 +6,8 @@
  * incident_resp.c. */
 #include "incident_int.h"
 
+#include "utf8.h"
+
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
@@ -26,10 +28,24 @@ static const char *const noticed[] = {
 /* After the date, words that make it something else than a detection. */
 static const char *const not_detection[] = {
     "公表", "お知らせいたしました", "お知らせしました", "ご報告いたしました",
-    "報告いたしました", "報告しました", "届出", "届け出", "個人情報保護委員会",
-    "警察", "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
+    "報告いたしました", "報告しました", "届出", "届け出",
+    "個人情報保護委員会へ", "個人情報保護委員会に", "警察へ", "警察に",
+    "警察署へ", "警察署に", "被害申告", "被害届", "へ申告", "に申告",
+    "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
     "確認されておりません", "確認されていません", "確認できておりません",
-    "形跡", "痕跡", "侵入した", "侵入され", "ログ解析", "ログを", NULL,
+    "侵入した", "侵入され", "ログ解析", "ログの解析", "ログを解析",
+    "ログを調査", "ログを分析", "ログの調査", "ログ調査", NULL,
+};
+
+/* Traces an investigation finds (10月29日に侵入した形跡を確認): the
+ * date is the attack's.  A date set off by a comma (6月12日、…攻撃された
+ * 形跡があり、確認したところ) is the day the traces were seen. */
+static const char *const traces[] = {"形跡", "痕跡", NULL};
+
+/* Words of a publication: a date that is a document's (…日付で) and is
+ * followed by one of them dates the document, not the noticing. */
+static const char *const published[] = {
+    "公表", "お知らせ", "発表", "掲載", "ご報告", "リリース", NULL,
 };
 
 /* Clause end after a date: the verb must come before the next 。 outside
@@ -69,76 +85,303 @@ static size_t first_in(const struct ix_doc *d, size_t si, size_t a,
     return p == (size_t)-1 ? len : p - from;
 }
 
-int jaen_ix_detected(const struct ix_doc *d, char out[11])
+/* The "YYYY-MM-DD" a date entity names as one day, or NULL: a period,
+ * a month, or an "as of" date (12月10日現在) is not a moment of noticing. */
+static const char *day_of(const json_t *e)
 {
-    size_t i, n = d->entities ? json_array_size(d->entities) : 0, si;
-    int found = 0;
+    const char *type = json_string_value(json_object_get(e, "type"));
+    const char *v = NULL;
+
+    if (!type || json_object_get(e, "role"))
+        return NULL;
+    if (strcmp(type, "date") == 0)
+        v = json_string_value(json_object_get(e, "value"));
+    else if (strcmp(type, "date_range") == 0 && !json_object_get(e, "to"))
+        v = json_string_value(json_object_get(e, "from"));
+    if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+        return NULL;
+    return v;
+}
+
+/* Is sentence si a date line, as a timeline's or a heading's is: the
+ * date from byte start to byte a, at most a marker before it ((4), 〇)
+ * and at most a weekday or a time after it (4月24日（木）午前10時)? */
+static int date_line(const struct ix_doc *d, size_t si, size_t start,
+                     size_t a)
+{
+    /* a period's end, or a report's own date (<<4月24日 続報>>) */
+    static const char *const span[] = {"以前", "以降", "まで", "から", "間",
+                                       "。", "報", "更新", "追記", "掲載",
+                                       NULL};
+    size_t z = d->s[si].b;
+
+    return d->s[si].a <= start && a <= z
+           && jaen_utf8_count(d->text + d->s[si].a, start - d->s[si].a) <= 4
+           && jaen_utf8_count(d->text + a, z - a) <= 14
+           && !jaen_ix_any(d->text + a, z - a, span);
+}
+
+/* Does sentence si, read from its start, say something was noticed
+ * before anything that makes it another event? */
+static int says_noticed(const struct ix_doc *d, size_t si)
+{
+    size_t a = d->s[si].a, len = d->s[si].b - a;
+
+    return first_in(d, si, a, len, noticed)
+           < first_in(d, si, a, len, not_detection);
+}
+
+/* Words that name a date as the detection date (判明日：…, a heading
+ * 発覚日時 above the date line), and as the occurrence date. */
+static const char *const detect_label[] = {
+    "判明日", "発覚日", "検知日", "覚知日", "認知日", "確認日", "発見日",
+    "把握日", NULL,
+};
+static const char *const occur_label[] = {"発生日", "発生時期", NULL};
+
+/* What the words around the date (bytes start to a) of sentence si, or a
+ * short line above a date line, label it: 1 the detection date, -1 the
+ * occurrence date, 0 neither.  A label that names both (発生日及び発覚日)
+ * says neither. */
+static int label_of(const struct ix_doc *d, size_t si, size_t start,
+                    size_t a, int line)
+{
+    size_t a0 = d->s[si].a < start ? d->s[si].a : start;
+    size_t w = start - a0 > 8 * 3 ? 8 * 3 : start - a0;
+    size_t b = d->s[si].b > a ? d->s[si].b : a;
+    size_t wa = b - a > 8 * 3 ? 8 * 3 : b - a;
+    const char *t = d->text + start - w;
+    int det = jaen_ix_any(t, w, detect_label);
+    int occ = jaen_ix_any(t, w, occur_label);
+
+    /* 発生日：10月9日（確認日）: the same day, noticed; not the label of
+     * the next date (10日頃（確認日：11日）) */
+    if (jaen_ix_any(d->text + a, wa, detect_label)
+        && !jaen_ix_has(d->text + a, wa, "：")
+        && !jaen_ix_has(d->text + a, wa, ":"))
+        return 1;
+
+    if (!det && !occ && line && si > 0 && IX_L(d, si - 1) <= 30 * 3) {
+        det = ANY_OF(d, si - 1, detect_label);
+        occ = ANY_OF(d, si - 1, occur_label);
+    }
+    return det && !occ ? 1 : occ && !det ? -1 : 0;
+}
+
+/* Does a date entity start inside sentence si? */
+static int has_date(const struct ix_doc *d, size_t si)
+{
+    size_t i, n = json_array_size(d->entities);
 
     for (i = 0; i < n; i++) {
         const json_t *e = json_array_get(d->entities, i);
-        const char *type = json_string_value(json_object_get(e, "type"));
-        const char *v;
-        int64_t end;
-        size_t a, z, cl, nd;
+        const char *t = json_string_value(json_object_get(e, "type"));
+        json_int_t st = json_integer_value(json_object_get(e, "start"));
+        if (t && strncmp(t, "date", 4) == 0 && st >= d->s[si].start
+            && st < d->s[si].end)
+            return 1;
+    }
+    return 0;
+}
 
-        if (!type)
-            continue;
-        if (strcmp(type, "date") == 0)
-            v = json_string_value(json_object_get(e, "value"));
-        else if (strcmp(type, "date_range") == 0
-                 && !json_object_get(e, "to"))
-            v = json_string_value(json_object_get(e, "from"));
-        else
-            continue;       /* a period is not the moment of noticing */
-        if (!v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+/* Offset of the first keyword of ks in s[0..len), or (size_t)-1. */
+static size_t first_plain_of(const char *s, size_t len,
+                             const char *const *ks, size_t *kl)
+{
+    size_t best = (size_t)-1, p;
+
+    for (; *ks; ks++)
+        if ((p = jaen_ix_find(s, len, *ks)) < best) {
+            best = p;
+            *kl = strlen(*ks);
+        }
+    return best;
+}
+
+/* Does the clause s[0..len) after a date make the date the time of what
+ * was found rather than of the finding: 4月6日（土）夜間に…が繰り返されて
+ * いたことが判明 (the date takes に, so it belongs to the nearest verb,
+ * and that verb is a state already past when found, …ていたこと)?
+ * 4月6日、…ていたことが判明 (the date set off by a comma) is the day of
+ * the finding; so is 5日に判明した. */
+static int event_time(const char *s, size_t len)
+{
+    static const char *const part_of_day[] = {
+        "夜間", "未明", "深夜", "早朝", "夕刻", "夕方", "頃", "ごろ", NULL,
+    };
+    static const char *const finding[] = {
+        "判明", "確認", "発覚", "検知", "覚知", "気づ", "気付", "発見",
+        "報告を受け", "連絡を受け", "通報を受け", NULL,
+    };
+    /* a state already past when found; …受けたことを確認 is most often
+     * the finding's own day */
+    static const char *const past[] = {"ていたこと", "ていた事", NULL};
+    size_t p = 0, kl, q, r;
+    const char *const *w;
+
+    if (len >= 3 && (memcmp(s, "（", 3) == 0 || s[0] == '(')) {
+        q = jaen_ix_find(s, len, s[0] == '(' ? ")" : "）");
+        if (q == (size_t)-1)
+            return 0;
+        p = q + (s[0] == '(' ? 1 : 3);
+    }
+    for (w = part_of_day; *w; w++)
+        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0) {
+            p += strlen(*w);
+            w = part_of_day - 1;    /* 未明頃: look again */
+        }
+    if (len - p < 3 || memcmp(s + p, "に", 3) != 0)
+        return 0;
+    q = first_plain_of(s + p, len - p, past, &kl);
+    r = first_plain_of(s + p, len - p, finding, &kl);
+    return q != (size_t)-1 && (r == (size_t)-1 || q < r);
+}
+
+/* Is date entity i (its day v, its text ending at code point end, in
+ * sentence si) followed in its clause by a verb of noticing? */
+static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
+                         int64_t end)
+{
+    size_t n = json_array_size(d->entities), a = d->cpb[end];
+    size_t z = d->s[si].b, cl, nd = (size_t)-1, stop;
+
+    if (a > z)
+        return 0;
+    /* the clause after the date, up to 。 or the next date */
+    if (i + 1 < n) {
+        const json_t *e2 = json_array_get(d->entities, i + 1);
+        int64_t ns = json_integer_value(json_object_get(e2, "start"));
+        const char *nt = json_string_value(json_object_get(e2, "type"));
+        if (nt && strncmp(nt, "date", 4) == 0 && ns >= end
+            && (size_t)ns <= d->ncp)
+            nd = d->cpb[ns];
+    }
+    cl = clause_end(d, a, z, nd);
+    if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
+                    || memcmp(d->text + a, "時点", 6) == 0))
+        return 0;       /* 12月10日現在: "as of" */
+    if (cl >= 3 && memcmp(d->text + a, "付", 3) == 0
+        && first_in(d, si, a, cl, published) < cl)
+        return 0;       /* 8月5日付で…検知したと公表: a document's date */
+    if (event_time(d->text + a, cl))
+        return 0;
+    stop = first_in(d, si, a, cl, not_detection);
+    if (cl < 3 || memcmp(d->text + a, "、", 3) != 0) {
+        size_t t = first_in(d, si, a, cl, traces);
+        if (t < stop)
+            stop = t;
+    }
+    return first_in(d, si, a, cl, noticed) < stop;
+}
+
+/* Keeps the earlier of v and the day in out (found says out holds one). */
+static void keep_earliest(char out[11], int *found, const char *v)
+{
+    if (!*found || memcmp(v, out, 10) < 0) {
+        memcpy(out, v, 10);
+        out[10] = 0;
+        *found = 1;
+    }
+}
+
+/* The detection date: the earliest day that the text labels so (判明日：),
+ * or that is followed in its clause by a verb of noticing, or that stands
+ * on a line of its own (a timeline's date, a heading's) above a sentence
+ * that says what was noticed.  A day labelled the occurrence (発生日) is
+ * never one. */
+int jaen_ix_detected(const struct ix_doc *d, char out[11])
+{
+    size_t i, n = d->entities ? json_array_size(d->entities) : 0, si;
+    int found = 0, line, label;
+
+    for (i = 0; i < n; i++) {
+        const json_t *e = json_array_get(d->entities, i);
+        const char *v = day_of(e);
+        int64_t end, start;
+
+        if (!v)
             continue;
         end = json_integer_value(json_object_get(e, "end"));
+        start = json_integer_value(json_object_get(e, "start"));
         si = jaen_ix_sent_at(d, end > 0 ? end - 1 : 0);
-        if (si >= d->ns || d->s[si].sec == SEC_RESPONSE
-            || d->s[si].sec == SEC_CONTACT || end > d->s[si].end)
+        if (si >= d->ns
+            || d->s[si].sec == SEC_CONTACT || end > d->s[si].end
+            || start < d->s[si].start || (size_t)end > d->ncp)
             continue;
         if (d->published && memcmp(v, d->published, 10) > 0)
             continue;
-        a = d->cpb[end];
-        z = d->s[si].b;
-        if (a > z)
-            continue;
-        /* the clause after the date, up to 。 or the next date */
-        nd = (size_t)-1;
-        if (i + 1 < n) {
-            int64_t ns = json_integer_value(
-                json_object_get(json_array_get(d->entities, i + 1), "start"));
-            const char *nt = json_string_value(json_object_get(
-                json_array_get(d->entities, i + 1), "type"));
-            if (nt && strncmp(nt, "date", 4) == 0 && ns >= end
-                && (size_t)ns <= d->ncp)
-                nd = d->cpb[ns];
-        }
-        cl = clause_end(d, a, z, nd);
-        if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
-                        || memcmp(d->text + a, "時点", 6) == 0))
-            continue;       /* 12月10日現在: "as of" */
-        if (a < d->s[si].a
-            || first_in(d, si, a, cl, noticed)
-                   >= first_in(d, si, a, cl, not_detection))
-            continue;
-        if (!found || memcmp(v, out, 10) < 0) {
-            memcpy(out, v, 10);
-            out[10] = 0;
-            found = 1;
-        }
+        line = date_line(d, si, d->cpb[start], d->cpb[end]);
+        label = label_of(d, si, d->cpb[start], d->cpb[end], line);
+        if (label > 0 || (label == 0 && noticed_after(d, i, si, end))
+            || (label == 0 && line && si + 1 < d->ns
+                && !d->s[si + 1].heading && !has_date(d, si + 1)
+                && says_noticed(d, si + 1)))
+            keep_earliest(out, &found, v);
     }
     return found;
 }
 
 /* --- secondary damage -------------------------------------------------- */
 
+/* Does sentence i, under a 二次被害 heading, report messages that
+ * reached people (メッセージが配信されていたことを確認しております)?
+ * The heading names the damage, so the sentence need not repeat it. */
+static int reported_under_heading(const struct ix_doc *d, size_t i)
+{
+    /* messages that reached people: spam, phishing, fraud calls */
+    static const char *const seen[] = {
+        "届いて", "届いた", "送信されて", "配信されて", "送付されて",
+        "着信して", NULL,
+    };
+    static const char *const not_so[] = {
+        "ご注意", "お願い", "場合", "可能性", "おそれ", "恐れ", "ない",
+        "無い", "なし", "ません", NULL,
+    };
+
+    return d->s[i].sec == SEC_SECONDARY && ANY_OF(d, i, seen)
+           && NONE_OF(d, i, not_so);
+}
+
+/* Does sentence i deny the damage (a keyword of damage, then one of
+ * none) before any doubt about it (可能性, おそれ)?  流出した可能性のある
+ * 情報の悪用は確認されていません denies it; 二次被害は確認されておりません
+ * が、閲覧された可能性は否定できない too; 不正利用された可能性があり
+ * ますが、…確認されておりません does not. */
+static int denied_before_doubt(const struct ix_doc *d, size_t i,
+                               const char *const *damage,
+                               const char *const *none)
+{
+    static const char *const doubt[] = {"可能性", "おそれ", "恐れ", NULL};
+    /* the doubt asserted, not denied along with the damage (二次被害
+     * ならびにその恐れは確認されておりません) */
+    static const char *const asserted[] = {"あり", "ある", "が、", "否定",
+                                           NULL};
+    size_t kl, len = IX_L(d, i);
+    size_t pd = jaen_ix_q_first(d, i, 0, len, damage, &kl), pn, pq, pa;
+
+    if (pd == (size_t)-1)
+        return 0;
+    pn = jaen_ix_q_first(d, i, pd, len, none, &kl);
+    if (pn == (size_t)-1)
+        return 0;
+    pq = jaen_ix_q_first(d, i, pd, len, doubt, &kl);
+    if (pq == (size_t)-1 || pn < pq)
+        return 1;
+    pa = jaen_ix_q_first(d, i, pq, pn, asserted, &kl);
+    return pa == (size_t)-1;
+}
+
+/* Secondary damage: "confirmed" when the text reports some (spam to the
+ * staff counts even when customers were spared: 当社従業員に迷惑メールが
+ * …, お客様からのご連絡は受けておりません), else "none_confirmed" when it
+ * says none was found, else NULL. */
 const char *jaen_ix_secondary(const struct ix_doc *d)
 {
     static const char *const damage[] = {
         "二次被害", "二次的な被害", "不正利用", "悪用", "不正使用",
         "被害の発生", "被害は", "被害が", "被害につきましては", "被害の連絡",
-        "被害のご連絡", "被害の報告", "不正に使われ", "不正に使用", NULL,
+        "被害のご連絡", "被害の報告", "不正に使われ", "不正に使用",
+        "不正に利用", "二次的被害", NULL,
     };
     static const char *const none[] = {
         "確認されておりません", "確認されていません", "確認されておらず",
@@ -146,7 +389,8 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "ございません", "ありません", "報告はありません", "報告はございません",
         "報告されておりません", "発生しておりません", "至っておりません",
         "認められておりません", "把握しておりません", "見受けられません",
-        "受けておりません", NULL,
+        "受けておりません", "確認されていない", "確認されなかった",
+        "発生していない", NULL,
     };
     static const char *const happened[] = {
         "二次被害が発生", "二次被害を確認", "二次被害が確認", "被害が発生して",
@@ -154,7 +398,7 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "送付されて", "届いて", NULL,
     };
     size_t i;
-    const char *res = NULL;
+    int said_none = 0;
 
     for (i = 0; i < d->ns; i++) {
         const json_t *ph = d->s[i].extra
@@ -163,66 +407,196 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         const char *c = json_string_value(json_object_get(ph, "concept"));
         if (c && (strcmp(c, "phrase.no_secondary_damage") == 0
                   || strcmp(c, "phrase.no_misuse_reported") == 0))
-            return "none_confirmed";
+            said_none = 1;
         if (d->s[i].sec == SEC_CONTACT || d->s[i].heading)
             continue;
-        if (!ANY_OF(d, i, damage) || HAS(d, i, "可能性")
-            || HAS(d, i, "おそれ"))
+        if (reported_under_heading(d, i))
+            return "confirmed";
+        if (!ANY_OF(d, i, damage))
             continue;
-        if (ANY_OF(d, i, none))
-            return "none_confirmed";
-        if (d->s[i].sec == SEC_SECONDARY && ANY_OF(d, i, happened))
-            res = "confirmed";
-        else if (HAS(d, i, "二次被害") && ANY_OF(d, i, happened))
-            res = "confirmed";
+        if (denied_before_doubt(d, i, damage, none))
+            said_none = 1;
+        else if (HAS(d, i, "可能性") || HAS(d, i, "おそれ")
+                 || HAS(d, i, "場合"))
+            continue;
+        else if (ANY_OF(d, i, happened)
+                 && (d->s[i].sec == SEC_SECONDARY || HAS(d, i, "二次被害")))
+            return "confirmed";
     }
-    return res;
+    return said_none ? "none_confirmed" : NULL;
 }
 
 /* --- cause ------------------------------------------------------------- */
 
+/* Does sentence i name 脆弱性 as a weakness, not as a test for one
+ * (脆弱性診断) or a measure against them (脆弱性対策)? */
+static int names_vulnerability(const struct ix_doc *d, size_t i)
+{
+    static const char *const not_flaw[] = {
+        "脆弱性診断", "脆弱性検査", "脆弱性調査", "脆弱性の診断", "脆弱性対策",
+        "脆弱性スキャン", "脆弱性情報", NULL,
+    };
+
+    return HAS(d, i, "脆弱性") && NONE_OF(d, i, not_flaw);
+}
+
+/* Does sentence i, in a section about measures, still state the cause
+ * (このたびの事態が起こった原因は…にあります)? */
+static int cause_in_response(const struct ix_doc *d, size_t i)
+{
+    static const char *const said[] = {
+        "原因は", "が原因", "原因であり", NULL,
+    };
+
+    return ANY_OF(d, i, said);
+}
+
+/* Does sentence i only say the way in was found, not which it was
+ * (侵入経路を特定し, 経路の特定が完了)? */
+static int route_unnamed(const struct ix_doc *d, size_t i)
+{
+    static const char *const found[] = {
+        "経路を特定", "経路の特定", "経路が特定", "経路は特定", "経路を調査",
+        "経路の調査", NULL,
+    };
+    static const char *const named[] = {
+        "脆弱性", "VPN", "経由", "リモートデスクトップ", "RDP", "パスワード",
+        "認証情報", "設定", NULL,
+    };
+
+    return ANY_OF(d, i, found) && NONE_OF(d, i, named);
+}
+
+/* A person's slip that the text gives as how it happened (番号を取り
+ * 違えて送信, 確認を怠った): the cause of a misdelivery or a loss, told in
+ * the story rather than under a 原因 heading. */
+static const char *const slip[] = {
+    "取り違え", "取違え", "押し間違", "見間違", "誤入力", "入力を誤",
+    "入力ミス", "確認を怠", "確認不足", "不注意", "選択を誤", NULL,
+};
+
+/* Does sentence i name the way in of an intrusion (VPN装置から侵入,
+ * 機器を経由して不正アクセス)? */
+static int entry_point(const struct ix_doc *d, size_t i)
+{
+    static const char *const way[] = {
+        "VPN", "ＶＰＮ", "リモートデスクトップ", "RDP", "リモートアクセス機器",
+        NULL,
+    };
+    static const char *const into[] = {
+        "侵入", "不正アクセス", "不正にアクセス", "不正ログイン",
+        "不正にログイン", NULL,
+    };
+    static const char *const via[] = {"経由して", "経由で", "経由し", NULL};
+    static const char *const measure[] = {
+        "無効化", "遮断", "停止", "導入", "強化", "変更", NULL,
+    };
+    size_t kl, v;
+
+    if (ANY_OF(d, i, measure))
+        return 0;
+    if (ANY_OF(d, i, way) && ANY_OF(d, i, into))
+        return 1;
+    /* 機器を経由して…侵入; not data sent 経由で a booking site */
+    v = jaen_ix_q_first(d, i, 0, IX_L(d, i), via, &kl);
+    return v != (size_t)-1 && jaen_ix_q_find(d, i, v, "侵入") != (size_t)-1;
+}
+
+/* Words that state a cause in a sentence about one. */
+static const char *const states[] = {
+    "脆弱性", "原因は", "原因となり", "原因と", "が原因", "原因です",
+    "原因であ", "起因", "要因", "一因", "主因", "悪用され", "を突いた",
+    "ことによる", "ことにより", "ため、", "によるもの", "窃取された認証情報",
+    "認証情報を", "パスワードを", "パスワードが", "認証情報が",
+    "パスワードの強度", "類推", "総当たり", "ブルートフォース", "推測",
+    "設定の不備", "設定ミス", "設定不備", "不備", "不十分", "誤って",
+    "インストールした", "インストールして", "誘導され", "欺罔",
+    "サポート詐欺", "アクセスしたこと", "クリック", "開封", "持ち出した",
+    "保存した", "侵入経路", "経由して", "経由で", "経由し", "VPN", "ＶＰＮ",
+    "リモートデスクトップ", "RDP", "インジェクション", "多要素認証",
+    "ないまま", "得ずに", "怠", "守られ", "規程", "手順", NULL,
+};
+
+/* Words that leave the cause open. */
+static const char *const open[] = {
+    "調査中", "調査しております", "調査を進め", "特定に", "特定中",
+    "究明中", "特定できておりません", "特定には至って", "判明しておりません",
+    "確認中", "調査を行って", "引き続き", "詳細は", "現在、", "現在は",
+    "調べて", "原因調査及び", "原因調査を", "原因調査に", "原因や",
+    "ネットワーク経由", "インターネット経由", "原因不明", "原因を把握",
+    "調査を依頼", "確認しているところ", "調査しているところ", "有無",
+    "経路を封鎖", "経路を遮断", "ことも多く", "ことが多く", "一般的",
+    "明らかとなっておりません", "明らかになっておりません",
+    "明らかになっていません", "明らかではありません", NULL,
+};
+
+/* Does sentence i leave the cause open, and not go on to state one after
+ * a turn (詳細な経路の特定には至りませんでしたが、脆弱性を悪用して…;
+ * 調査を依頼したところ、脆弱性により…)? */
+static int left_open(const struct ix_doc *d, size_t i)
+{
+    /* what still states a cause after 調査中ですが、 */
+    static const char *const likely[] = {
+        "脆弱性", "悪用", "一因", "主因", "不十分", "不備", "設定ミス",
+        "可能性が高", "原因と考え", NULL,
+    };
+    static const char *const turn[] = {"が、", "ところ、", NULL};
+    size_t kl, p = jaen_ix_q_first(d, i, 0, IX_L(d, i), open, &kl), c;
+
+    if (p == (size_t)-1)
+        return 0;
+    c = jaen_ix_q_first(d, i, p, IX_L(d, i), turn, &kl);
+    return c == (size_t)-1 || !jaen_ix_q_any_from(d, i, c, likely)
+           || jaen_ix_q_any_from(d, i, c, open);
+}
+
 size_t jaen_ix_cause(const struct ix_doc *d)
 {
-    static const char *const states[] = {
-        "脆弱性", "原因は", "原因となり", "原因と", "起因", "要因",
-        "悪用され", "を突いた", "ことによる", "ことにより", "ため、",
-        "によるもの", "窃取された認証情報", "認証情報を", "パスワードを",
-        "総当たり", "ブルートフォース", "推測", "設定の不備", "設定ミス",
-        "設定不備", "不備", "誤って", "インストールした", "アクセスしたこと",
-        "クリック", "開封", "持ち出した", "保存した", "侵入経路",
-        "VPN", "リモートデスクトップ", "RDP", "ないまま", "得ずに", "怠",
-        "守られ", "規程", "手順", NULL,
-    };
-    static const char *const open[] = {
-        "調査中", "調査しております", "調査を進め", "特定に", "特定中",
-        "究明中", "特定できておりません", "特定には至って", "判明しておりません",
-        "確認中", "調査を行って", "引き続き", "詳細は", "現在、", "現在は",
-        "調べて", NULL,
-    };
     static const char *const restated[] = {
         "ランサムウェアによる", "ランサムウェア攻撃による",
-        "サイバー攻撃による", "不正アクセスによる", NULL,
+        "サイバー攻撃による", "不正アクセスによる", "攻撃を受けたため",
+        "不正アクセスを受けたため", "不正アクセスによって",
+        "不正アクセスが原因", "攻撃が原因", "受けたことが原因",
+        "されたことが原因", NULL,
+    };
+    /* the incident as the cause of its consequences */
+    static const char *const consequence[] = {
+        "本件に起因", "本事案に起因", "これに起因", "本件を原因",
+        "を原因として", "不正アクセスに起因", "攻撃に起因", NULL,
     };
     size_t i;
+    int pass;
 
-    for (i = 0; i < d->ns; i++) {
-        int in_cause = d->s[i].sec == SEC_CAUSE;
-        if (d->s[i].heading || d->s[i].sec == SEC_CONTACT
-            || d->s[i].sec == SEC_RESPONSE)
-            continue;
-        if (!in_cause && !HAS(d, i, "原因") && !HAS(d, i, "脆弱性")
-            && !HAS(d, i, "起因") && !HAS(d, i, "要因")
-            && !HAS(d, i, "侵入経路"))
-            continue;
-        if (!ANY_OF(d, i, states) || ANY_OF(d, i, open))
-            continue;
-        if (ANY_OF(d, i, restated) && !HAS(d, i, "脆弱性")
-            && !HAS(d, i, "VPN"))
-            continue;
-        if (HAS(d, i, "原因の") || HAS(d, i, "原因究明")
-            || HAS(d, i, "原因を調査") || HAS(d, i, "原因等"))
-            continue;
-        return i;
-    }
+    /* first what a 原因 section or the word 原因 (脆弱性, 要因…) marks,
+     * then a way in or a slip told in the story */
+    for (pass = 0; pass < 2; pass++)
+        for (i = 0; i < d->ns; i++) {
+            int in_cause = d->s[i].sec == SEC_CAUSE;
+            if (d->s[i].heading || d->s[i].sec == SEC_CONTACT
+                || HAS(d, i, "？")
+                || (d->s[i].sec == SEC_RESPONSE
+                    && !cause_in_response(d, i)))
+                continue;
+            if (!in_cause && !HAS(d, i, "原因")
+                && !names_vulnerability(d, i) && !HAS(d, i, "起因")
+                && !HAS(d, i, "要因") && !HAS(d, i, "侵入経路")
+                && (pass == 0
+                    || (!entry_point(d, i) && NONE_OF(d, i, slip))))
+                continue;
+            if ((!ANY_OF(d, i, states) && NONE_OF(d, i, slip))
+                || left_open(d, i) || ANY_OF(d, i, consequence)
+                || route_unnamed(d, i))
+                continue;
+            if (HAS(d, i, "脆弱性") && !names_vulnerability(d, i)
+                && !in_cause && !HAS(d, i, "原因"))
+                continue;
+            if (ANY_OF(d, i, restated) && !names_vulnerability(d, i)
+                && !HAS(d, i, "VPN"))
+                continue;
+            if (HAS(d, i, "原因の") || HAS(d, i, "原因究明")
+                || HAS(d, i, "原因を調査") || HAS(d, i, "原因等"))
+                continue;
+            return i;
+        }
     return (size_t)-1;
 }

@@ -53,7 +53,11 @@ struct ix_kw;
 
 /* One document as the rules see it; arrays owned by the extractor. */
 struct ix_doc {
-    const char *text;   /* the document's text */
+    const char *text;   /* the text the rules read: raw, with Kangxi
+                           radicals, compatibility ideographs and
+                           half-width kana folded, same offsets */
+    const char *raw;    /* the document's text as written: what the
+                           record quotes */
     size_t len;         /* its bytes */
     size_t ncp;         /* its code points */
     size_t *cpb;        /* byte offset of each code point, ncp + 1 */
@@ -64,7 +68,8 @@ struct ix_doc {
     const struct jaen_term *terms;  /* borrowed from the doc */
     size_t nterms;
     const char *published;  /* "YYYY-MM-DD" or NULL */
-    const char *title;      /* the meta title (span ns), or NULL */
+    const char *title;      /* the meta title (span ns), folded like
+                               text, or NULL */
     size_t title_len;
     struct jaen_buf tmp;    /* scratch */
     struct ix_kw *kw;       /* owned by the extractor */

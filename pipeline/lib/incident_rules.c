@@ -119,7 +119,9 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     static const char *const first[] = {"初報", "速報", NULL};
     static const char *const first_body[] = {
         "第一報をご報告", "第一報として", "第1報として", "初報として",
-        "第一報となります", "第一報です", "第一報でございます", NULL,
+        "第一報となります", "第一報です", "第一報でございます", "第1報です",
+        "第１報です", "初期報告であり", "初期報告です", "初期報告となります",
+        "初期のご報告", NULL,
     };
     static const char *const later[] = {"続報", "その2", "その２", "（２）",
                                         "(2)", "その3", "その３", NULL};
@@ -133,7 +135,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     };
     static const char *const done_later[] = {
         "しましたら", "次第", "した際", "した段階", "したのち", "した後",
-        "予定", "見込み", "までに", NULL,
+        "予定", "見込み", "までに", "するまで", "完了まで", "されるまで",
+        NULL,
     };
     static const char *const more[] = {
         "改めてお知らせ", "あらためてお知らせ", "改めてご報告",
@@ -145,7 +148,17 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         "お知らせすべき事実", "公表すべき事実", "ご報告すべき事実",
         "詳細が判明", "判明した時点で", "分かりしだい", "わかりしだい",
         "判明しだい", "まとまりしだい", "まとまり次第", "決まりしだい",
-        "分かりましたら", "わかりましたら", "判明しましたら", NULL,
+        "分かりましたら", "わかりましたら", "判明しましたら",
+        "すべき事項が判明", "すべき事項が明らか", "すべき事案が判明",
+        "すべき事案が明らか", "適時報告", "適時公表", NULL,
+    };
+    /* once more is known, told to the reader (not 明らかになり次第対処) */
+    static const char *const more_known[] = {
+        "明らかになりましたら", "明らかになり次第", "明らかになった際",
+        NULL,
+    };
+    static const char *const told[] = {
+        "お知らせ", "ご報告", "公表", "開示", "情報提供", NULL,
     };
     static const char *const not_incident[] = {
         "再開", "個別に", "個別で", "ご連絡", "通知", "まいりました",
@@ -165,7 +178,9 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     for (i = 0; i < d->ns; i++) {
         if (ANY_OF(d, i, done) && NONE_OF(d, i, done_later))
             is_done = 1;
-        if (ANY_OF(d, i, more) && NONE_OF(d, i, not_incident))
+        if ((ANY_OF(d, i, more)
+             || (ANY_OF(d, i, more_known) && ANY_OF(d, i, told)))
+            && NONE_OF(d, i, not_incident))
             promise = 1;
         if (ANY_OF(d, i, first_body))
             first_said = 1;
@@ -254,6 +269,43 @@ static int mention(const struct span *sp, const char *const *ks)
     return in_body(sp) && affirmed(sp, ks) && !SANY(sp, advice);
 }
 
+/* Is the first keyword of ks in sp the subject of a condition (流出が
+ * 確認された場合, 万が一…)?  A leak that would be reported if found is no
+ * leak reported. */
+static int conditional(const struct span *sp, const char *const *ks)
+{
+    size_t kl, p = first_of(sp, ks, &kl), w;
+
+    if (p == (size_t)-1)
+        return 0;
+    if (jaen_ix_q_find(sp->d, sp->si, 0, "万が一") < p
+        || jaen_ix_q_find(sp->d, sp->si, 0, "万一") < p)
+        return 1;
+    p += kl;
+    w = sp->len - p < 7 * 3 ? sp->len - p : 7 * 3;  /* された場合 */
+    return jaen_ix_has(sp->s + p, w, "場合");
+}
+
+/* Does sp only say the possibility is being investigated (流出の可能性に
+ * ついて調査を進めております)?  Like 漏えいの有無を調査, that names
+ * nothing as exposed; a finished investigation (調査が完了, 調査の結果)
+ * reports its finding elsewhere in the sentence. */
+static int probing(const struct span *sp)
+{
+    static const char *const probe[] = {
+        "可能性について", "可能性を調査", "可能性を含め", "可能性も含め",
+        "可能性を含む", "可能性につきまして調査", NULL,
+    };
+    static const char *const ongoing[] = {
+        "調査を進め", "調査して", "調査を継続", "調査を実施して", "調査中",
+        "調査を行って", "調査いたして", "調査しており", "調査を開始",
+        "確認を進め", "確認中", NULL,
+    };
+    static const char *const done[] = {"完了", "結果", "判明", NULL};
+
+    return SANY(sp, probe) && SANY(sp, ongoing) && !SANY(sp, done);
+}
+
 static int leak_span(const struct span *sp)
 {
     static const char *const leak[] = {
@@ -273,7 +325,8 @@ static int leak_span(const struct span *sp)
         "漏えい事案", "漏洩事案", "情報漏えいに関する", "情報漏洩に関する",
         "漏えいについて", "漏洩について", "漏えいのお知らせ",
         "漏洩のお知らせ", "表示された", "持ち出された", "外部へ送信された",
-        "外部に送信された", NULL,
+        "外部に送信された", "閲覧された形跡", "閲覧された痕跡",
+        "送信された形跡", "窃取された形跡", NULL,
     };
 
     if (!SANY(sp, leak) || sp->sec == SEC_CONTACT
@@ -282,8 +335,36 @@ static int leak_span(const struct span *sp)
     if (SANY(sp, possible))
         return !(SHAS(sp, "有無") || SHAS(sp, "可能性は低")
                  || SHAS(sp, "可能性はない")
-                 || SHAS(sp, "可能性はございません"));
-    return affirmed(sp, sure);
+                 || SHAS(sp, "可能性はございません")
+                 || probing(sp) || conditional(sp, possible));
+    return affirmed(sp, sure) && !conditional(sp, sure);
+}
+
+static int closing_bracket(const char *w)
+{
+    return strcmp(w, "」") == 0 || strcmp(w, "）") == 0
+           || strcmp(w, ")") == 0;
+}
+
+/* Does s[0..p) end in a bracket that names the writer itself, as an
+ * alias does (（以下「当ホテル」）において): 当, 弊 or 本 opening it? */
+static int own_alias(const char *s, size_t p)
+{
+    static const char *const self[] = {"当", "弊", "本", NULL};
+    size_t q = p, k;
+
+    while (q > 0 && p - q < 60) {
+        q--;
+        if ((unsigned char)s[q] == 0xE3 && p - q >= 3
+            && memcmp(s + q, "「", 3) == 0)
+            break;
+    }
+    if (q + 3 > p || memcmp(s + q, "「", 3) != 0)
+        return 0;
+    for (k = 0; self[k]; k++)
+        if (p - q >= 6 && memcmp(s + q + 3, self[k], 3) == 0)
+            return 1;
+    return 0;
 }
 
 /* Does an attack sentence place the attack at another organization
@@ -309,7 +390,8 @@ static int at_other(const struct span *sp)
                != (size_t)-1) {
             for (w = who; *w; w++) {
                 size_t wl = strlen(*w), o;
-                if (p < wl || memcmp(sp->s + p - wl, *w, wl) != 0)
+                if (p < wl || memcmp(sp->s + p - wl, *w, wl) != 0
+                    || (closing_bracket(*w) && own_alias(sp->s, p)))
                     continue;
                 for (o = 0; own[o]; o++) {
                     size_t ol = strlen(own[o]);
@@ -321,6 +403,42 @@ static int at_other(const struct span *sp)
             }
             at0 = p + strlen(*a);
         }
+    }
+    return 0;
+}
+
+/* Is the first keyword of ks in sp followed by a doubt (フィッシング
+ * メールが送付される可能性がございます: a warning of what may come)? */
+static int doubted_after(const struct span *sp, const char *const *ks)
+{
+    size_t kl, p = first_of(sp, ks, &kl);
+
+    return p != (size_t)-1 && jaen_ix_q_any_from(sp->d, sp->si, p, possible);
+}
+
+/* Does sp speak of something another organization provides (X社が提供
+ * するシステム)?  当社が提供する, 弊社が提供する: the writer's own; and
+ * an admin screen or account on a platform (予約サイトが提供する管理画面)
+ * is the writer's own account there (tests/labels/README.md). */
+static int provided_by_other(const struct span *sp)
+{
+    static const char *const self[] = {"当", "弊", "本", NULL};
+    static const char *const provides[] = {"が提供する", "が提供して",
+                                           "が提供し、", NULL};
+    static const char *const own_account[] = {"管理画面", "管理システム",
+                                              NULL};
+    size_t p = 0, k, kl;
+
+    if (SANY(sp, own_account))
+        return 0;
+    while ((p = jaen_ix_q_first(sp->d, sp->si, p, sp->len, provides, &kl))
+           != (size_t)-1) {
+        for (k = 0; self[k]; k++)
+            if (p >= 6 && memcmp(sp->s + p - 6, self[k], 3) == 0)
+                break;
+        if (!self[k])
+            return 1;
+        p += kl;
     }
     return 0;
 }
@@ -353,7 +471,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const malware_not[] = {
         "対策ソフト", "アンチウイルス", "ウイルス対策", "ウイルスチェック",
         "ウイルス定義", "スキャン", "排除", "残留", "検知されたファイルはない",
-        NULL,
+        /* a support scam's fake warning (「ウイルスを検出した」とする) */
+        "警告", "と言われ", "とする", "偽の", NULL,
     };
     static const char *const phish[] = {
         "フィッシング", "スミッシング", "偽サイト", "偽のサイト",
@@ -403,20 +522,31 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "利用不可", "使用不能", "利用不能", "閲覧できない", "閲覧不能",
         "アクセスできない", "アクセスできなく", "つながりにくい",
         "繋がりにくい", "ご利用いただけない", "ご利用いただけなく",
-        "ご利用いただけません", "代替手段", "代替措置", "システム停止",
+        "ご利用いただけません", "システム停止",
         "サービス停止", "稼働停止", "業務停止", "不通", "起動しない",
         "起動できない", "動かない", "支障", "開けない", "停止する見込み",
         "停止しております", NULL,
     };
+    /* stopping something ourselves, or bringing it back: an outage
+     * unless a precaution; closing a shop site is one (tests/labels) */
     static const char *const outage_soft[] = {
         "サービスを停止", "システムを停止", "サーバーを停止", "サーバを停止",
-        "業務を停止", "休止", "緊急停止", "ウェブサイトを停止", "サイトを停止",
-        "ホームページを停止", "サイトを閉鎖", NULL,
+        "業務を停止", "休止", "緊急停止", "システムの復旧", "システム復旧",
+        "システムは復旧", "システムはほぼ復旧", "システムが復旧",
+        "システムを復旧", "業務を再開", "業務の再開", "業務再開",
+        "稼働を再開", "再稼働", NULL,
+    };
+    /* business carried on by substitute means, not a substitute for
+     * notifying people (公表をもって通知の代替措置とする) */
+    static const char *const substitute[] = {"代替手段", "代替措置", NULL};
+    static const char *const substitute_not[] = {
+        "通知", "公表", "ご連絡", "お知らせ", "ご案内", NULL,
     };
     static const char *const outage_not[] = {
         "決済", "障害者", "新規", "一時的に停止し", "予防", "念のため",
         "状態にし",
-        "遮断", "隔離", "お問い合わせ", NULL,
+        "遮断", "隔離", "お問い合わせ", "ご質問", "Q&A", "よくある",
+        "確認のため", "安全性の確認", NULL,
     };
     static const char *const ddos[] = {
         "DDoS", "DDos", "DDOS", "DoS攻撃", "ＤＤｏＳ", "ＤｏＳ", "サービス妨害",
@@ -431,8 +561,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "ベンダー", "外部事業者", "外部業者", "利用しているサービス",
         "サービス事業者", "運営元", "開発会社", "契約先", "委託している",
         "委託しておりました", "委託していた", "委託する", "委託業務",
-        "サービスプロバイダ", "プロバイダー", "が提供する", "が提供している",
-        "業務委託", "仕入先", NULL,
+        "サービスプロバイダ", "プロバイダー", "業務委託", "仕入先", NULL,
     };
     static const char *const vendor_hit[] = {
         "不正アクセス", "ランサム", "攻撃", "感染", "侵入", "被害を受け",
@@ -442,7 +571,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const vendor_not[] = {
         "子会社", "グループ会社", "監督", "委託先と", "委託先に",
         "委託先へ", "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
-        "セキュリティベンダー", "専門", "調査会社", NULL,
+        "セキュリティベンダー", "専門", "調査会社", "業者による調査",
+        "ベンダーによる調査", "保守会社による調査", NULL,
     };
     unsigned m = 0, terms = term_types(d);
     size_t i;
@@ -476,7 +606,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             m |= 1u << T_MALWARE;
         if (leak_span(sp))
             m |= 1u << T_DATA_LEAK;
-        if (mention(sp, phish))
+        if (mention(sp, phish) && !SHAS(sp, "危険")
+            && !doubted_after(sp, phish))
             m |= 1u << T_PHISHING;
         if (affirmed(sp, tamper) && SANY(sp, tamper_what)
             && sp->sec != SEC_RESPONSE)
@@ -495,13 +626,16 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (affirmed(sp, outage) && !SANY(sp, outage_not)
             && sp->sec != SEC_RESPONSE && !SHAS(sp, "場合"))
             m |= 1u << T_OUTAGE;
+        if (mention(sp, substitute) && !SANY(sp, substitute_not)
+            && sp->sec != SEC_RESPONSE)
+            m |= 1u << T_OUTAGE;
         if (affirmed(sp, outage_soft) && !SANY(sp, outage_not)
             && sp->sec != SEC_RESPONSE)
             soft_outage = 1;
         if (mention(sp, ddos))
             m |= 1u << T_DDOS;
-        if (SANY(sp, vendor) && !SANY(sp, vendor_not)
-            && sp->sec != SEC_RESPONSE) {
+        if ((SANY(sp, vendor) || provided_by_other(sp))
+            && !SANY(sp, vendor_not) && sp->sec != SEC_RESPONSE) {
             vendor_rel = 1;
             if (SANY(sp, vendor_hit))
                 m |= 1u << T_THIRD_PARTY;

@@ -1,0 +1,516 @@
+/* test_incident_rules.c: the incident rules' finer decisions (report
+ * stage, types, detection date, secondary damage, cause) on short
+ * documents written for the test, built by the real segmenter and
+ * normalizer without a glossary. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "incident.h"
+#include "md.h"
+#include "norm.h"
+#include "seg.h"
+
+/* Segments and normalizes archive Markdown, then builds its record. */
+static json_t *record_of(const char *md)
+{
+    struct jaen_doc *doc = jaen_doc_new();
+    struct jaen_seg *seg = NULL;
+    struct jaen_incident *ix = NULL;
+    struct jaen_err err = {0};
+    json_t *rec = NULL;
+
+    assert_non_null(doc);
+    assert_int_equal(jaen_md_parse(md, strlen(md), "t.md", doc, &err), 0);
+    assert_int_equal(jaen_seg_open(&seg, &err), 0);
+    assert_int_equal(jaen_seg_doc(seg, doc, &err), 0);
+    assert_int_equal(jaen_normalize_doc(doc, NULL, &err), 0);
+    assert_int_equal(jaen_incident_open(NULL, &ix, &err), 0);
+    assert_int_equal(jaen_incident_record(ix, doc, &rec, &err), 0);
+    jaen_incident_close(ix);
+    jaen_seg_close(seg);
+    jaen_doc_free(doc);
+    return rec;
+}
+
+/* The archive header with title t, then "# 本文" and body b. */
+#define DOC(t, b)                                                          \
+    "# 公表概要\n- " t "\n- 2025年6月30日\n- 株式会社テスト\n"             \
+    "- https://example.jp/n\n\n# 本文\n" b
+
+static const char *str_at(json_t *rec, const char *a, const char *b)
+{
+    return json_string_value(json_object_get(json_object_get(rec, a), b));
+}
+
+static const json_t *types_of(json_t *rec)
+{
+    return json_object_get(json_object_get(rec, "incident"), "types");
+}
+
+static int has_type(json_t *rec, const char *s)
+{
+    const json_t *arr = types_of(rec);
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr); i++)
+        if (strcmp(json_string_value(json_array_get(arr, i)), s) == 0)
+            return 1;
+    return 0;
+}
+
+static const json_t *cause_of(json_t *rec)
+{
+    return json_object_get(json_object_get(rec, "incident"), "cause");
+}
+
+/* Kangxi radicals from PDF extraction (⼆ ⽤ ⽣) read as 二 用 生, and the
+ * record still quotes the text as written. */
+static void test_kangxi_folded(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "## 原因\n"
+        "原因は、VPN装置の脆弱性を悪⽤されたことです。\n"
+        "## ⼆次被害\n"
+        "現時点で、不正利⽤などの⼆次被害の発⽣は確認されておりません。\n"));
+    const json_t *c;
+
+    (void)state;
+    assert_true(has_type(rec, "unauthorized_access"));
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "none_confirmed");
+    c = cause_of(rec);
+    assert_false(json_is_null(c));
+    assert_non_null(strstr(json_string_value(json_object_get(c, "ja")),
+                           "悪⽤"));
+    json_decref(rec);
+}
+
+/* A leak still being looked into, or one that would be reported if found,
+ * is no leak reported. */
+static void test_leak_probed_or_conditional(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社サーバーが第三者による不正アクセスを受けました。\n"
+        "現在、情報流出の可能性について専門会社と調査を進めております。\n"
+        "万が一、個人情報の漏えいが確認された場合は、速やかにお知らせいた"
+        "します。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "unauthorized_access"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    /* the possibility itself stated: a leak */
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社サーバーが不正アクセスを受け、お客様の氏名が外部に流出した"
+        "可能性があります。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    /* traces of viewing found: a leak */
+    rec = record_of(DOC(
+        "不正ログインについて",
+        "調査の結果、利用者の登録情報が第三者に閲覧された形跡があることが"
+        "判明しました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+}
+
+/* The writer's own alias (以下「当ホテル」) and the writer's own service
+ * (弊社が提供する) are not another organization; a platform account is
+ * not a contractor breach. */
+static void test_own_alias_not_third_party(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "予約情報流出の可能性について",
+        "この度、みなと旅館（以下「当館」）において、個人情報漏えいの"
+        "可能性のある事案が発生しました。\n"
+        "第三者が、予約サイト運営会社が提供する管理画面に不正にログインし"
+        "ました。\n"
+        "弊社が提供する予約サービスへの不正アクセスにより、宿泊者の氏名が"
+        "閲覧された可能性があります。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "data_leak"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
+    /* a vendor that investigated is not where the breach was */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "システム保守業者による調査を行った結果、当社サーバーでランサム"
+        "ウェアの被害が発生していることを確認しました。\n"));
+    assert_true(has_type(rec, "ransomware"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
+    /* a contractor's breach is one */
+    rec = record_of(DOC(
+        "委託先への不正アクセスについて",
+        "当社が業務を委託している委託先のサーバーが不正アクセスを受け、"
+        "当社のお客様情報が流出した可能性があります。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+}
+
+/* Systems being recovered were down; a shop site closed as a precaution
+ * and a notice that stands in for letters are no outage. */
+static void test_outage_recovery_not_precaution(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "当社サーバーがランサムウェアに感染しました。\n"
+        "現在、システムの復旧作業を進めております。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社が運営する通販サイトへの不正アクセスを確認し、直ちに当サイトを"
+        "閉鎖しました。\n"
+        "連絡先が不明な方には、本公表をもって通知の代替措置とさせていただ"
+        "きます。\n"
+        "安全性の確認のため、現在は一時的に通販サイトを停止しております。"
+        "\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    assert_false(has_type(rec, "system_outage"));
+    json_decref(rec);
+}
+
+static const char *detected_of(json_t *rec)
+{
+    return str_at(rec, "incident", "detected");
+}
+
+/* A date of the state of things (12月10日現在) or of what an investigation
+ * found (…に…ていたことが判明) is no detection date; a date set off by a
+ * comma before the finding is. */
+static void test_detected_not_as_of_or_event(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "2025年6月20日、当社サーバーで不審な通信を検知しました。\n"
+        "調査の結果、2025年6月2日に第三者がサーバーへ侵入を試みていたことが"
+        "判明しました。\n"
+        "6月27日現在、被害の拡大は確認されておりません。\n"));
+
+    (void)state;
+    assert_string_equal(detected_of(rec), "2025-06-20");
+    json_decref(rec);
+    /* traces seen that day (日付、…形跡があり), not found afterwards
+     * (日付に…形跡を確認) */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "調査の結果、2025年6月2日に攻撃者が侵入した形跡を確認しました。\n"
+        "2025年6月12日、一部サーバーに攻撃された形跡があり、確認したところ"
+        "ランサムウェアの被害が判明しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-12");
+    json_decref(rec);
+    /* the date of a document (…日付で公表) */
+    rec = record_of(DOC(
+        "不正アクセスについて（第2報）",
+        "当社は6月21日付で、サイバー攻撃を検知したことについて公表しま"
+        "した。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "盗難事案について",
+        "5月上旬、職員の鞄が盗難に遭いました。\n"
+        "6月27日現在、鞄は見つかっておりません。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+}
+
+/* A timeline's date line takes the finding on the line below it; a date
+ * labelled 判明日 is the detection date, one labelled 発生日 is not. */
+static void test_detected_date_lines_and_labels(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "委託先における情報漏えいについて",
+        "委託先のサーバーが不正アクセスを受けました。\n"
+        "## 経緯\n"
+        "### (1)令和7年5月12日\n"
+        "委託先から町に対し報告があり、事案が判明しました。\n"
+        "### (2)令和7年5月20日\n"
+        "町のホームページに本件を掲載しました。\n"));
+
+    (void)state;
+    assert_string_equal(detected_of(rec), "2025-05-12");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報漏えいのお知らせ",
+        "当社の会員サイトで個人情報が閲覧可能な状態になっていました。\n"
+        "## 概要\n"
+        "- 発生日：2025年6月1日（アクセス記録で確認）\n"
+        "- 判明日：2025年6月5日\n"));
+    assert_string_equal(detected_of(rec), "2025-06-05");
+    json_decref(rec);
+    /* told by the police is noticing; reporting to them is not */
+    rec = record_of(DOC(
+        "カード情報流出の可能性について",
+        "2025年6月3日、警察から、当社サイトのカード情報が流出した懸念が"
+        "あるとの連絡を受けました。\n"
+        "2025年6月1日に警察に相談しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-03");
+    json_decref(rec);
+    /* a section of what happened and what was done (事象と対応), and a
+     * log being watched rather than analysed afterwards */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "## 事象と対応\n"
+        "2025年6月10日、サーバーのログを監視していたところ、不審な通信を検知"
+        "しました。\n"
+        "2025年6月12日、警察署へ被害届を提出しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-10");
+    json_decref(rec);
+}
+
+/* The cause: an entry point (機器を経由して), stolen credentials, an
+ * employee's act named in the measures section; not a way in only said
+ * to be found, a vulnerability test, or the incident as the cause of its
+ * consequences. */
+static void test_cause_stated_or_not(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "当社サーバーがランサムウェアに感染しました。\n"
+        "## 原因\n"
+        "調査の結果、攻撃者は拠点のルーターを経由して社内に侵入しました。\n"));
+
+    (void)state;
+    assert_false(json_is_null(cause_of(rec)));
+    assert_non_null(strstr(json_string_value(json_object_get(
+                               cause_of(rec), "ja")), "経由"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約情報の閲覧について",
+        "第三者が管理画面に不正にログインしました。\n"
+        "## 原因\n"
+        "管理画面のログインID・パスワードが第三者に窃取されたため。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "PC盗難について",
+        "職員の私物PCが盗難に遭いました。\n"
+        "## 再発防止策\n"
+        "今回の事態の原因は、私物PCに患者情報を保存したことにあります。\n"
+        "全職員に対し研修を実施してまいります。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社は不正アクセスを受け、専門会社の調査により侵入経路を特定しま"
+        "した。\n"
+        "定期的な脆弱性診断の過程で、会員情報が閲覧できる状態だったことが"
+        "分かりました。\n"
+        "現時点で、本件に起因する二次被害は確認されておりません。\n"
+        "原因を把握するため、保守業者に調査を依頼しました。\n"
+        "同日中に侵入経路を封鎖しました。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    /* what the investigation asked for then found */
+    rec = record_of(DOC(
+        "カード情報流出について",
+        "保守会社に調査を依頼したところ、システムの脆弱性により決済画面の"
+        "プログラムが改ざんされていたことが分かりました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+}
+
+/* A way in told in the story (VPN装置から侵入) and a person's slip
+ * (番号を取り違えて) are causes without a 原因 heading; data sent through
+ * a booking site (予約サイト経由で) is no way in. */
+static void test_cause_in_story(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "ランサムウェア被害について（第2報）",
+        "ログを解析した結果、攻撃者は保守用のVPN装置から社内ネットワークへ"
+        "侵入し、ファイルを暗号化したことが分かりました。\n"));
+
+    (void)state;
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "書類の誤送信について",
+        "職員が、取引先へ送るべき書類を、宛先の番号を取り違えて別の事業者へ"
+        "FAXで送信しました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約情報への不正アクセスについて",
+        "当館が利用する予約サイトの管理画面が不正アクセスを受け、同サイト"
+        "経由で当館を予約したお客様の情報が閲覧された可能性があります。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+}
+
+/* Secondary damage that happened to some (the staff) is confirmed though
+ * others (the customers) were spared; messages listed under a 二次被害
+ * heading are damage. */
+static void test_secondary_confirmed(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "## 二次被害について\n"
+        "従業員宛てに、本件との関連がうかがわれる迷惑メールの二次被害が確認"
+        "されたとの報告を受けております。\n"
+        "なお、お客様からの二次被害のご連絡は受けておりません。\n"));
+
+    (void)state;
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "confirmed");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約システムへの不正ログインについて",
+        "予約管理システムに第三者が不正にログインしました。\n"
+        "## 二次被害又はそのおそれの有無\n"
+        "一部のお客様に、偽のサイトへ誘導するメッセージが配信されていた"
+        "ことを確認しております。\n"));
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "confirmed");
+    json_decref(rec);
+}
+
+/* 本通知は初期報告であり… is an initial report; a numbered report that
+ * only says when the investigation will be complete is an update. */
+static void test_report_stage_words(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "クラウドサービスへの攻撃について",
+        "当社が利用するクラウドサービスが攻撃を受けました。\n"
+        "本通知は初期報告であり、内容は今後変わる可能性があります。\n"));
+
+    (void)state;
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について（第2報）",
+        "生産システムは順次再開しております。\n"
+        "ただし、被害の全容調査が完了するまで、一部の受注業務を停止いたし"
+        "ます。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "update");
+    json_decref(rec);
+    /* a promise to tell more once known is initial; one to act, or to
+     * disclose the effect on the results, is not */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "今後、お知らせすべき事項が明らかになりました場合には、速やかに開示"
+        "を行います。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "事案の全容が明らかになり次第、厳正に対処します。\n"
+        "業績に与える影響につきましては、確定次第、速やかに開示いたします。"
+        "\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "single");
+    json_decref(rec);
+}
+
+/* A cause stated after a contrast with what is still open (調査中ですが、
+ * …が一因と考えられます) counts; the attack given as the cause of the
+ * outage and a question in a FAQ do not. */
+static void test_cause_after_contrast(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "メールアカウントの不正利用について",
+        "当社のメールアカウントから迷惑メールが送信されました。\n"
+        "## 原因\n"
+        "詳細は調査中ですが、試験用アカウントのパスワードの強度が低かった"
+        "ことが一因と考えられます。\n"));
+
+    (void)state;
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "システム障害について",
+        "調査の結果、第三者による不正アクセスが原因でシステム障害が発生した"
+        "ことを確認しました。\n"
+        "## よくあるご質問\n"
+        "何が原因でこのようなことが起きたのですか？\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+}
+
+/* Misuse denied before any doubt is none confirmed (漏えいした可能性の
+ * ある情報が悪用された事例は確認されておりません); a possibility of misuse
+ * alone says nothing. */
+static void test_secondary_denied_or_doubted(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "メール情報流出の可能性について",
+        "現時点で、漏えいした可能性のある情報が悪用された事例は確認されて"
+        "おりませんが、不審なメールにはご注意ください。\n"));
+
+    (void)state;
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "none_confirmed");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "現時点において、二次被害ならびにその恐れは確認されていない。\n"));
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "none_confirmed");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "カード情報流出について",
+        "一部のお客様のカードが不正利用された可能性があります。\n"));
+    assert_null(str_at(rec, "impact", "secondary_damage"));
+    json_decref(rec);
+}
+
+/* Phishing that may come later is a warning, not the incident; phishing
+ * messages that were sent are.  A support scam's fake virus warning is
+ * no malware. */
+static void test_phishing_warning_and_fake_virus(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受け、氏名が流出した可能性があります。"
+        "\n"
+        "今後、流出した情報を悪用したフィッシングメールが送付される可能性が"
+        "ございます。\n"
+        "職員のパソコンに「ウイルスを検出した」とする偽の警告が表示され、"
+        "遠隔操作ソフトをインストールしました。\n"));
+
+    (void)state;
+    assert_false(has_type(rec, "phishing"));
+    assert_false(has_type(rec, "malware"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約サイトへの不正アクセスについて",
+        "一部のお客様に、フィッシングサイトへ誘導するメッセージが配信されて"
+        "いることを確認いたしました。\n"));
+    assert_true(has_type(rec, "phishing"));
+    json_decref(rec);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kangxi_folded),
+        cmocka_unit_test(test_leak_probed_or_conditional),
+        cmocka_unit_test(test_own_alias_not_third_party),
+        cmocka_unit_test(test_outage_recovery_not_precaution),
+        cmocka_unit_test(test_detected_not_as_of_or_event),
+        cmocka_unit_test(test_detected_date_lines_and_labels),
+        cmocka_unit_test(test_cause_stated_or_not),
+        cmocka_unit_test(test_cause_in_story),
+        cmocka_unit_test(test_secondary_confirmed),
+        cmocka_unit_test(test_secondary_denied_or_doubted),
+        cmocka_unit_test(test_phishing_warning_and_fake_virus),
+        cmocka_unit_test(test_report_stage_words),
+        cmocka_unit_test(test_cause_after_contrast),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
