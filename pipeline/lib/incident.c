@@ -403,10 +403,21 @@ static int fold_same_length(const char *s, size_t len, struct jaen_buf *out)
     if (jaen_buf_add(out, s, len))
         return JAEN_ENOMEM;
     while (pos < len) {
+        unsigned char b = (unsigned char)s[pos];
         at = pos;
-        jaen_utf8_next(s, len, &pos, &c);
-        if (c < 0x80)
+        /* only lead bytes E2, E3 (but not kana, 81..83), EF and F0 start
+         * a code point that may fold: the rest is skipped undecoded */
+        if (b < 0x80) {
+            pos++;
             continue;
+        }
+        if (b < 0xE2 || (b > 0xE3 && b < 0xEF)
+            || (b == 0xE3 && pos + 1 < len && (unsigned char)s[pos + 1] >= 0x81
+                && (unsigned char)s[pos + 1] <= 0x83)) {
+            pos += b < 0xE0 ? 2 : 3;
+            continue;
+        }
+        jaen_utf8_next(s, len, &pos, &c);
         nx = pos;
         next = 0;
         if (nx < len)
