@@ -1,7 +1,9 @@
 /* seg.c: ICU sentence and word segmentation over code point offsets.
  *
  * Work is per line: UTF-8 is converted to UTF-16 a chunk at a time, ICU's
- * sentence iterator proposes breaks, breaks inside open quotes are dropped,
+ * sentence iterator proposes breaks, breaks inside open quotes and inside
+ * brackets that close later on the line are dropped, as is a break between
+ * a closing quote or bracket and a particle that goes on (）の, 」と),
  * and each sentence is handed to the word iterator.  UTF-16 offsets become
  * code point offsets with a cursor that only moves forward, so the whole
  * pass is linear. */
@@ -201,6 +203,41 @@ static int quote(UChar c)
                                                                        : 0;
 }
 
+/* Bracket depth change of one UTF-16 unit: （ ( open, ） ) close. */
+static int paren(UChar c)
+{
+    return c == 0xFF08 || c == '(' ? 1 : c == 0xFF09 || c == ')' ? -1 : 0;
+}
+
+/* Whether the brackets open before u[b] (depth of them) close in u[b..n)
+ * before the end of the line: only then is a break inside them dropped, so
+ * that a stray （ does not swallow the rest of the line.  The answer holds
+ * for every later break before *until, so each unit is looked at once. */
+static int closes_later(const UChar *u, int32_t b, int32_t n, int depth,
+                        int32_t *until, int *closes)
+{
+    int32_t k;
+
+    if (b < *until)
+        return *closes;
+    for (k = b; k < n && u[k] != '\n'; k++) {
+        depth += paren(u[k]);
+        if (depth <= 0)
+            break;
+    }
+    *closes = k < n && u[k] != '\n';
+    *until = k;
+    return *closes;
+}
+
+/* An opening bracket or quote, which ICU's rules leave at the end of the
+ * sentence before it (they count it as closing punctuation). */
+static int opener(UChar c)
+{
+    return c == 0xFF08 || c == '(' || c == 0x300C || c == 0x300E
+           || c == 0x3010 || c == 0xFF3B || c == 0x3014;
+}
+
 /* Hiragana that continue a sentence after a closing quote: と, って, の,
  * を, が, は, に, で, も, や, か, and 、. */
 static int quoted_particle(UChar c)
@@ -216,22 +253,32 @@ static int chunk(struct jaen_seg *sg, int32_t n, int64_t *cp)
     struct cursor cur = {sg->u, 0, *cp};
     UErrorCode st = U_ZERO_ERROR;
     int32_t start = 0, b, k = 0;
-    int depth = 0, rc;
+    int depth = 0, pdepth = 0, closes = 0, rc;
+    int32_t until = 0;          /* closes_later's answer holds before this */
 
     ubrk_setText(sg->sent, sg->u, n, &st);
     if (U_FAILURE(st))
         return JAEN_EUSAGE;
     while ((b = ubrk_next(sg->sent)) != UBRK_DONE) {
+        if (b < n && b - 1 > start && b - 1 >= k && opener(sg->u[b - 1]))
+            b--;                /* 。（詳細は…）: the bracket opens the next */
         for (; k < b; k++) {
             depth += quote(sg->u[k]);
             if (depth < 0)
                 depth = 0;      /* a stray closing mark */
+            pdepth += paren(sg->u[k]);
+            if (pdepth < 0)
+                pdepth = 0;
         }
         if (depth > 0 && b < n)
             continue;           /* inside 「…」: not a sentence end */
-        if (b < n && b >= 1 && (sg->u[b - 1] == 0x300D || sg->u[b - 1] == 0x300F)
+        if (pdepth > 0 && b < n
+            && closes_later(sg->u, b, n, pdepth, &until, &closes))
+            continue;           /* （注：…。…）: the aside goes on */
+        if (b < n && b >= 1 && (sg->u[b - 1] == 0x300D || sg->u[b - 1] == 0x300F
+                                || sg->u[b - 1] == 0xFF09 || sg->u[b - 1] == ')')
             && quoted_particle(sg->u[b]))
-            continue;           /* 「…。」と述べた: the quote is embedded */
+            continue;           /* 「…。」と述べた, （…といいます。）の: embedded */
         if (b < n && b >= 2 && (sg->u[b - 1] == '.' || sg->u[b - 1] == 0xFF0E)
             && is_digit16(sg->u[b - 2]))
             continue;           /* "1.経緯": a numbered heading, not an end */

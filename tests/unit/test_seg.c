@@ -95,6 +95,32 @@ static void test_sentence_rules(void **state)
     expect_sentences(*state, "\u3000 \n\n", NULL, 0);
 }
 
+/* Brackets: an aside goes on to its closing bracket, a definition in
+ * brackets does not end the sentence it sits in, an opening bracket
+ * starts the next sentence, and a stray one swallows nothing. */
+static void test_bracket_rules(void **state)
+{
+    static const char *const a[] = {
+        "システム（以下「本システム」といいます。）に対し、攻撃が続いております。",
+        "次です。"};
+    static const char *const b[] = {"確認しました。", "（詳細は後述します。）",
+                                    "次の文です。"};
+    static const char *const c[] = {"確認しました。", "「ご注意ください」とお知らせします。"};
+    static const char *const d[] = {"【重要】お知らせ。", "【続報】です。"};
+    static const char *const e[] = {"閉じない（注。", "次。", "その次。"};
+    static const char *const f[] = {"(a) 一つ。", "二つ（注。補足。）です。"};
+
+    expect_sentences(*state, "システム（以下「本システム」といいます。）に対し、"
+                     "攻撃が続いております。次です。", a, 2);
+    expect_sentences(*state, "確認しました。（詳細は後述します。）次の文です。",
+                     b, 3);
+    expect_sentences(*state, "確認しました。「ご注意ください」とお知らせします。",
+                     c, 2);
+    expect_sentences(*state, "【重要】お知らせ。【続報】です。", d, 2);
+    expect_sentences(*state, "閉じない（注。次。その次。", e, 3);
+    expect_sentences(*state, "(a) 一つ。二つ（注。補足。）です。", f, 2);
+}
+
 static void test_number_tokens(void **state)
 {
     static const char *const nums[] = {"3,800", "３，８００", "1.5",
@@ -187,6 +213,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sentence_rules),
+        cmocka_unit_test(test_bracket_rules),
         cmocka_unit_test(test_number_tokens),
         cmocka_unit_test(test_invariants_mixed),
         cmocka_unit_test(test_long_line_is_chunked),
