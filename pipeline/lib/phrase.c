@@ -207,7 +207,8 @@ static void keep_outermost(struct jaen_phrase_slot *s, size_t k,
     size_t i, m = k;
     int64_t reach = -1;
 
-    qsort(s, m, sizeof(*s), cmp_slot);
+    if (m)                      /* (s is NULL when nothing was found) */
+        qsort(s, m, sizeof(*s), cmp_slot);
     k = 0;
     for (i = 0; i < m; i++) {
         if (s[i].start < reach)
