@@ -195,13 +195,42 @@ static void write_head(struct jaen_buf *out, const json_t *rec)
     jaen_buf_adds(out, "\n");
 }
 
+/* Whether s[0..n), a sentence with extras x, is courtesy rather than
+ * news: a fixed phrase of greeting, apology or contact, or the words of
+ * one (平素より…ご愛顧, …お詫び申し上げます) when no phrase covers it. */
+static int courtesy(const json_t *x, const char *s, size_t n)
+{
+    static const char *const concepts[] = {
+        "phrase.greeting", "phrase.apology", "phrase.salutation",
+        "phrase.contact", "phrase.overview",
+    };
+    static const char *const words[] = {
+        "平素", "ご愛顧", "お引き立て", "お引立て", "お詫び申し上げ",
+        "おわび申し上げ", "ありがとうございます", "ご迷惑をおかけ",
+        "ご心配をおかけ", "ご不便をおかけ",
+    };
+    const char *c = json_string_value(path(x, "phrase", "concept"));
+    size_t i, k, l;
+
+    for (i = 0; c && i < sizeof(concepts) / sizeof(concepts[0]); i++)
+        if (strncmp(c, concepts[i], strlen(concepts[i])) == 0)
+            return 1;
+    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        l = strlen(words[i]);
+        for (k = 0; k + l <= n; k++)
+            if (memcmp(s + k, words[i], l) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 static void write_happened(struct jaen_buf *out, const json_t *rec,
                            struct jaen_doc *doc)
 {
     const json_t *types = path(rec, "incident", "types");
     struct jaen_sent *sents;
     const struct jaen_tok *toks;
-    size_t ns, nt, i, shown = 0;
+    size_t ns, nt, i, shown = 0, pos = 0, k = 0;
     const char *text;
     size_t len, ncp;
 
@@ -218,10 +247,12 @@ static void write_happened(struct jaen_buf *out, const json_t *rec,
         || jaen_doc_sentences(doc, &sents, &ns, &toks, &nt, NULL) || !ns)
         return;
     jaen_buf_adds(out, "\nFrom the notice:\n\n");
+    /* pos, k: a byte and its code point, moving forward only (sentences
+     * are sorted) */
     for (i = 0; i < ns && shown < SUMMARY_LEAD_SENTENCES; i++) {
         const json_t *x = sents[i].extra;
         const char *en = json_string_value(json_object_get(x, "en"));
-        size_t a = 0, b = 0, k = 0, pos = 0;
+        size_t a = pos, b;
 
         if (!en)
             en = json_string_value(path(x, "phrase", "en"));
@@ -236,16 +267,18 @@ static void write_happened(struct jaen_buf *out, const json_t *rec,
         b = pos;
         while (b > a && (text[b - 1] == '\n' || text[b - 1] == ' '))
             b--;
-        /* headings and list fragments are not sentences of the story */
-        if (b < a + 6 || memcmp(text + b - 3, "。", 3) != 0)
+        /* headings and list fragments are not sentences of the story,
+         * and greetings and apologies tell nothing */
+        if (b < a + 6 || memcmp(text + b - 3, "。", 3) != 0
+            || courtesy(x, text + a, b - a))
             continue;
         jaen_buf_adds(out, "> ");
         if (en) {
             add_text(out, en, 0);
         } else {
             jaen_buf_adds(out, "[ja] ");
-            for (k = a; k < b; k++)
-                jaen_buf_addc(out, text[k] == '\n' ? ' ' : text[k]);
+            for (size_t c = a; c < b; c++)
+                jaen_buf_addc(out, text[c] == '\n' ? ' ' : text[c]);
         }
         jaen_buf_adds(out, "\n>\n");
         shown++;
