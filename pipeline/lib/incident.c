@@ -9,6 +9,7 @@
 #include "incident.h"
 
 #include "alloc.h"
+#include "fold.h"
 #include "incident_int.h"
 #include "jscan.h"
 #include "limits.h"
@@ -25,6 +26,7 @@ struct jaen_incident {
     size_t nblk, ablk;
     struct jaen_buf key;        /* scratch for block keys */
     struct jaen_buf en;         /* scratch English */
+    struct jaen_buf folded;     /* the text with radicals folded */
 };
 
 const char *const jaen_ix_type_names[T_NTYPES] = {
@@ -95,6 +97,7 @@ int jaen_incident_open(const struct jaen_gloss *g,
     jaen_buf_init(&ix->d.tmp, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->en, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->key, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&ix->folded, JAEN_MAX_RECORD_BYTES);
     *out = ix;
     return JAEN_OK;
 }
@@ -113,6 +116,7 @@ void jaen_incident_close(struct jaen_incident *ix)
     jaen_free(ix->d.hits);
     jaen_buf_free(&ix->d.tmp);
     jaen_buf_free(&ix->en);
+    jaen_buf_free(&ix->folded);
     jaen_free(ix);
 }
 
@@ -362,6 +366,48 @@ static int read_blocks(struct jaen_incident *ix, struct jaen_doc *doc)
     return JAEN_OK;
 }
 
+/* Text taken from PDFs may spell kanji with Kangxi radicals or CJK
+ * compatibility ideographs (⽒名 for 氏名), which no keyword of the rules
+ * matches.  When the text has any, d->text becomes a copy where each one
+ * whose fold (fold.h) is a single ideograph of the same byte length is
+ * replaced, so byte and code point offsets stay valid.  JAEN_OK or
+ * JAEN_ENOMEM. */
+static int fold_radicals(struct jaen_incident *ix)
+{
+    struct ix_doc *d = &ix->d;
+    const unsigned char *u = (const unsigned char *)d->text;
+    size_t i, pos;
+    uint32_t c, dst[8];
+    int used;
+    char *t;
+
+    for (i = 0; i + 2 < d->len; i++)
+        if ((u[i] == 0xE2 && u[i + 1] >= 0xBC && u[i + 1] <= 0xBF)
+            || (u[i] == 0xEF && u[i + 1] >= 0xA4 && u[i + 1] <= 0xAB))
+            break;
+    if (i + 2 >= d->len)
+        return JAEN_OK;
+    jaen_buf_reset(&ix->folded);
+    if (jaen_buf_add(&ix->folded, d->text, d->len))
+        return JAEN_ENOMEM;
+    t = ix->folded.ptr;
+    for (pos = i; pos + 2 < d->len;) {
+        size_t at = pos;
+        if (!jaen_utf8_next(d->text, d->len, &pos, &c))
+            continue;           /* ill-formed: kept as it is */
+        if (pos - at == 3 && ((c >= 0x2F00 && c <= 0x2FDF)
+                              || (c >= 0xF900 && c <= 0xFAFF))
+            && jaen_fold_cp(c, 0, dst, &used) == 1
+            && jaen_utf8_cplen(dst[0]) == 3) {
+            t[at] = (char)(0xE0 | (dst[0] >> 12));
+            t[at + 1] = (char)(0x80 | ((dst[0] >> 6) & 0x3F));
+            t[at + 2] = (char)(0x80 | (dst[0] & 0x3F));
+        }
+    }
+    d->text = t;
+    return JAEN_OK;
+}
+
 static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
                       struct jaen_err *err)
 {
@@ -375,6 +421,8 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
     rc = jaen_doc_text(doc, &d->text, &d->len, &d->ncp, err);
     if (rc)
         return rc;
+    if (fold_radicals(ix))
+        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
     rc = jaen_doc_sentences(doc, &sents, &nsents, &toks, &ntoks, err);
     if (rc)
         return rc;
