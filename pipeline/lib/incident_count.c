@@ -257,16 +257,37 @@ static const char *const not_exposed[] = {
     "保有しておらず", "保有しておりません", "保持しておりません",
     "含まれておりません", "含まれていません", "含まれておらず",
     "含まれていない", "含まれない", "対象外", "ございません",
-    "保存しておりません", NULL,
+    "保存しておりません", "保存されておらず", "保存されていません",
+    "保存されていない", "保持しておらず", "保有していない",
+    "保持していない", "取得しておらず", "含んでおりません", NULL,
 };
 /* Advice to readers: the data named is not said to be exposed. */
 static const char *const advice[] = {
-    "入力しないで", "ご確認ください", "ご注意", "変更", "ください", NULL,
+    "入力しないで", "ご確認ください", "ご注意", "変更", "ください",
+    "お願いいたします", "お願い申し上げます", NULL,
 };
 /* A denial after these is about other data (「氏名、住所であり、口座情報は
  *含まれておりません」). */
 static const char *const turns[] = {
-    "であり、", "ですが、", "ますが、", "したが、", "でしたが", "であり", NULL,
+    "であり、", "ですが、", "ますが、", "したが、", "でしたが", "であり", "※",
+    NULL,
+};
+/* Right after a datum, words that use it to reach people rather than say
+ * it was exposed (「連絡先が判明している方には」「メールアドレス宛に」). */
+static const char *const used_for[] = {
+    "が判明している", "が判明して", "が特定でき", "を把握して", "宛に",
+    "宛て", "あてに", "へご連絡", "にご連絡", NULL,
+};
+/* Exposure wording strong enough to count in a response section, where
+ * data is otherwise named as the object of a measure (「パスワードを変更」). */
+static const char *const exposed_strong[] = {
+    "漏えい", "漏洩", "流出", "閲覧され", "窃取され", "盗まれ", NULL,
+};
+/* The credentials of the organization's own management tools: the way in,
+ * not data of the people affected (「管理画面のID・パスワードが窃取」). */
+static const char *const admin_tools[] = {
+    "管理システム", "管理画面", "管理者", "管理サイト", "管理ツール",
+    "管理用", "VPN", NULL,
 };
 
 /* Kinds of data the glossary has no term for, named by their words. */
@@ -277,7 +298,8 @@ static const char *const text_items[][2] = {
     {"学籍番号", "other"}, {"人事情報", "other"}, {"取引内容", "other"},
     {"取引情報", "other"}, {"取引履歴", "other"}, {"カードブランド", "other"},
     {"宛名", "other"}, {"職歴", "other"}, {"経歴", "other"},
-    {"病名", "health_info"}, {"診断", "health_info"},
+    {"病名", "health_info"}, {"診断名", "health_info"},
+    {"診断書", "health_info"}, {"治療内容", "health_info"},
     {"診療情報", "health_info"}, {"検査結果", "health_info"},
     {"病歴", "health_info"}, {"健康診断", "health_info"},
     {"予防接種", "health_info"}, {"カルテ", "health_info"},
@@ -308,33 +330,50 @@ static int generic_item(const struct jaen_term *term)
     return 0;
 }
 
-/* Does the data named at byte off of sentence si count as exposed in
- * that sentence's context (not contact details or measures, not advice,
- * in a sentence about exposure or a list such a sentence introduces)? */
+/* Does the data named in sentence si count as exposed in that sentence's
+ * context (not contact details, not advice, in a sentence about exposure or
+ * a list such a sentence or heading introduces)?  In a response section
+ * only strong exposure wording counts. */
 static int exposed_context(const struct ix_doc *d, size_t si)
 {
     const struct ix_sent *s = &d->s[si];
     size_t j, lines;
-    int ok;
 
-    if (s->sec == SEC_CONTACT || s->sec == SEC_RESPONSE
-        || ANY_OF(d, si, advice))
+    if (s->sec == SEC_CONTACT || ANY_OF(d, si, advice))
         return 0;
+    if (s->sec == SEC_RESPONSE)
+        return ANY_OF(d, si, exposed_strong);
     if (ANY_OF(d, si, exposed) || s->sec == SEC_DATA)
         return 1;
     /* a list item or line after 「以下の情報…」: back over the list's
-     * items, then up to three lines before it */
-    ok = 0;
+     * items, then up to three lines before it; a heading right above the
+     * list (「漏えいのおそれがある個人データ」) introduces it too */
     j = si;
     while (s->item && j > 0 && d->s[j - 1].item && !d->s[j - 1].heading)
         j--;
+    if (s->item && j > 0 && d->s[j - 1].heading)
+        return ANY_OF(d, j - 1, exposed_strong);
     for (lines = 0; j > 0 && lines < 3 && !d->s[j - 1].heading;
          j--, lines++)
         if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
             || HAS(d, j - 1, "下記")
             || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "："))
             return ANY_OF(d, j - 1, exposed);
-    return ok;
+    return 0;
+}
+
+/* Is item, named at byte ta of sentence si, a login ID or password of the
+ * organization's own management tools (named in the 16 code points before
+ * it: 「管理システムのログインID・パスワード」)? */
+static int admin_credential(const struct ix_doc *d, size_t si,
+                            const char *item, size_t ta)
+{
+    size_t from = ta > 48 ? ta - 48 : 0, kl;
+
+    if (strcmp(item, "login_id") && strcmp(item, "password"))
+        return 0;
+    return jaen_ix_q_first(d, si, from, ta, admin_tools, &kl)
+           != (size_t)-1;
 }
 
 /* Is the data named at byte off of sentence si denied later in its
@@ -347,6 +386,17 @@ static int denied(const struct ix_doc *d, size_t si, size_t off)
     if (neg == (size_t)-1)
         return 0;
     return jaen_ix_q_first(d, si, off, neg, turns, &kl) == (size_t)-1;
+}
+
+/* Is the datum ending at byte off of sentence si used to reach people
+ * (a used_for word within four code points: 「連絡先等が特定でき」)? */
+static int used_to_reach(const struct ix_doc *d, size_t si, size_t off)
+{
+    size_t kl, len = IX_L(d, si);
+    size_t to = off + 48 < len ? off + 48 : len;    /* the longest word */
+    size_t at = jaen_ix_q_first(d, si, off, to, used_for, &kl);
+
+    return at != (size_t)-1 && at <= off + 12;
 }
 
 static void set_item(unsigned long *m, const char *name)
@@ -381,7 +431,12 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
         if (t->end > (int64_t)d->ncp || d->cpb[t->end] < d->s[si].a)
             continue;
         off = d->cpb[t->end] - d->s[si].a;
-        if (ok && !denied(d, si, off > IX_L(d, si) ? IX_L(d, si) : off))
+        if (off > IX_L(d, si))
+            off = IX_L(d, si);
+        if (ok && !denied(d, si, off) && !used_to_reach(d, si, off)
+            && !admin_credential(d, si, c + 10,
+                                 d->cpb[t->start] < d->s[si].a
+                                     ? 0 : d->cpb[t->start] - d->s[si].a))
             set_item(&m, c + 10);
     }
     for (si = 0; si < d->ns; si++)

@@ -1,0 +1,203 @@
+/* test_incident_items.c: the data items and counts of the incident record
+ * on documents built by the real segmenter, normalizer and glossary (the
+ * data_item.* entries of dict/src/data_items.tsv, compiled in memory), so
+ * that the glossary's mapping and the extractor's context rules are tested
+ * together. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "dictsrc.h"
+#include "doc.h"
+#include "gloss.h"
+#include "incident.h"
+#include "md.h"
+#include "norm.h"
+#include "seg.h"
+
+#define DATA_ITEMS JAEN_SOURCE_DIR "/dict/src/data_items.tsv"
+
+static struct jaen_gloss *glossary;
+
+static int setup(void **state)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_err err;
+    struct jaen_buf img;
+    size_t len;
+    char *p;
+
+    (void)state;
+    jaen_err_clear(&err);
+    jaen_buf_init(&img, (size_t)1 << 30);
+    if (!ds || jaen_dictsrc_load(ds, DATA_ITEMS, JAEN_DICT_AUTO, 0, &err)
+        || jaen_gloss_build(ds, &img, &err))
+        return -1;
+    p = jaen_buf_take(&img, &len);
+    jaen_dictsrc_free(ds);
+    return jaen_gloss_open_take(p, len, "items", &glossary, &err) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    jaen_gloss_close(glossary);
+    return 0;
+}
+
+/* Segments, normalizes and glosses the body (archive Markdown under a
+ * fixed meta block), then builds its record. */
+static json_t *record_of(const char *body)
+{
+    static const char *const head =
+        "# 公表概要\n- 不正アクセスに関するお知らせ\n- 2025年6月2日\n"
+        "- 株式会社テスト商事\n- https://example.jp/n\n\n# 本文\n";
+    struct jaen_doc *doc = jaen_doc_new();
+    struct jaen_seg *seg = NULL;
+    struct jaen_incident *ix = NULL;
+    struct jaen_err err = {0};
+    struct jaen_buf md;
+    json_t *rec = NULL;
+
+    jaen_buf_init(&md, (size_t)1 << 20);
+    assert_int_equal(jaen_buf_adds(&md, head), 0);
+    assert_int_equal(jaen_buf_adds(&md, body), 0);
+    assert_non_null(doc);
+    assert_int_equal(jaen_md_parse(md.ptr, md.len, "t.md", doc, &err), 0);
+    assert_int_equal(jaen_seg_open(&seg, &err), 0);
+    assert_int_equal(jaen_seg_doc(seg, doc, &err), 0);
+    assert_int_equal(jaen_normalize_doc(doc, NULL, &err), 0);
+    assert_int_equal(jaen_gloss_doc(glossary, doc, &err), 0);
+    assert_int_equal(jaen_incident_open(NULL, &ix, &err), 0);
+    assert_int_equal(jaen_incident_record(ix, doc, &rec, &err), 0);
+    jaen_incident_close(ix);
+    jaen_seg_close(seg);
+    jaen_doc_free(doc);
+    jaen_buf_free(&md);
+    return rec;
+}
+
+/* The record's data items joined with spaces, into out[size]. */
+static const char *items_of(const char *body, char *out, size_t size)
+{
+    json_t *rec = record_of(body);
+    const json_t *items = json_object_get(json_object_get(rec, "impact"),
+                                          "data_items");
+    size_t i, at = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < json_array_size(items); i++) {
+        const char *s = json_string_value(json_array_get(items, i));
+        size_t l = strlen(s);
+        assert_true(at + l + 2 < size);
+        if (at)
+            out[at++] = ' ';
+        memcpy(out + at, s, l + 1);
+        at += l;
+    }
+    json_decref(rec);
+    return out;
+}
+
+#define ITEMS(body, want)                                                   \
+    do {                                                                    \
+        char got_[512];                                                     \
+        assert_string_equal(items_of(body, got_, sizeof(got_)), want);      \
+    } while (0)
+
+/* PDF text with Kangxi radicals (⽒ U+2F52, ⾝ U+2FDD) reads as the
+ * ordinary kanji. */
+static void test_kangxi_radicals(void **state)
+{
+    (void)state;
+    ITEMS("漏えいのおそれがある情報は、\xE2\xBD\x92名、\xE2\xBE\x9D"
+          "分証の写しです。\n", "name id_document");
+}
+
+/* A heading that speaks of exposure introduces the list under it, though
+ * it names no section the view knows (情報, 項目, …). */
+static void test_heading_introduces_list(void **state)
+{
+    (void)state;
+    ITEMS("## 漏えいのおそれがある個人データ\n- 氏名\n- 電話番号\n",
+          "name phone");
+    /* a heading that does not speak of exposure does not */
+    ITEMS("## 会員サービスのご案内\n- 氏名\n- 電話番号\n", "");
+}
+
+/* A ※ note's denial is about the data after the mark only. */
+static void test_note_denial(void **state)
+{
+    (void)state;
+    ITEMS("漏えいした可能性がある情報は、氏名／電話番号 "
+          "※クレジットカード情報は含まれておりません。\n", "name phone");
+    ITEMS("流出した可能性がありますが、セキュリティコードはサーバーに"
+          "保存されておらず、取得できない仕様です。\n", "");
+}
+
+/* In a response section only strong exposure wording counts. */
+static void test_response_section(void **state)
+{
+    (void)state;
+    ITEMS("## お客さまへの対応\n閲覧された可能性がある項目は、氏名、住所"
+          "です。\n", "name address");
+    ITEMS("## 再発防止策\n同様の事態が起こりうる可能性に備え、パスワードの"
+          "管理を徹底してまいります。\n", "");
+}
+
+/* Advice to readers names data that is not said to be exposed. */
+static void test_advice(void **state)
+{
+    (void)state;
+    ITEMS("不審なメールを受信された場合は、本文中に記載のURLや添付ファイルを"
+          "開かないようお願いいたします。\n", "");
+}
+
+/* Credentials of the organization's own management tool are the way in,
+ * not data of the people affected; data used to reach people is not
+ * exposed. */
+static void test_credentials_and_contact(void **state)
+{
+    (void)state;
+    ITEMS("第三者に予約管理システムのログインID・パスワードを窃取されました。"
+          "\n閲覧された可能性がある情報は氏名と電話番号です。\n",
+          "name phone");
+    ITEMS("会員のログインIDとパスワードが流出した可能性があります。\n",
+          "login_id password");
+    ITEMS("漏えいのおそれがあるお客さまのうち、連絡先が判明している方には"
+          "個別にご連絡いたします。\n", "");
+}
+
+/* The glossary's mapping: a company named as affiliation is company_name,
+ * policy and membership numbers and school grades are other. */
+static void test_item_mapping(void **state)
+{
+    (void)state;
+    ITEMS("流出したおそれがある情報は、氏名、所属会社名、証券番号、会員番号、"
+          "学年です。\n", "name company_name other");
+    ITEMS("漏えいのおそれがある情報は、氏名、学歴、家族情報です。\n",
+          "name other");
+    /* a vulnerability assessment (脆弱性診断) is no diagnosis */
+    ITEMS("脆弱性診断の過程で、氏名が閲覧された可能性が判明しました。\n",
+          "name");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kangxi_radicals),
+        cmocka_unit_test(test_heading_introduces_list),
+        cmocka_unit_test(test_note_denial),
+        cmocka_unit_test(test_response_section),
+        cmocka_unit_test(test_advice),
+        cmocka_unit_test(test_credentials_and_contact),
+        cmocka_unit_test(test_item_mapping),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
