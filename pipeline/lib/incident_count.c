@@ -55,10 +55,52 @@ static const char *const affected[] = {
     "閲覧", "窃取", NULL,
 };
 static const char *const not_affected[] = {
-    "窓口", "コールセンター", "オペレーター", "回線", "連名",
+    "コールセンター", "オペレーター", "回線", "連名",
     "共同", "体制", "専門家", "人員", "増員", "配置", "のべ", "延べ",
     "開催", "参加", "出席", "受講", "設置", NULL,
 };
+
+/* A figure in a sentence about a help desk (窓口) counts staff or lines,
+ * unless the desk's people are the data subjects (「窓口担当者の氏名」). */
+static int help_desk(const struct ix_doc *d, size_t si)
+{
+    return HAS(d, si, "窓口") && !HAS(d, si, "窓口担当");
+}
+
+/* Does 約 or およそ stand just before code point start, across the spaces
+ * PDF text puts there (「約 53,600 件」, which normalize reads as exact)? */
+static int approx_before(const struct ix_doc *d, size_t si, int64_t start)
+{
+    size_t a = d->s[si].a, z = d->cpb[start];
+
+    while (z > a && (d->text[z - 1] == ' '
+                     || (z - a >= 3 && !memcmp(d->text + z - 3, "　", 3))))
+        z -= d->text[z - 1] == ' ' ? 1 : 3;
+    return (z - a >= 3 && !memcmp(d->text + z - 3, "約", 3))
+           || (z - a >= 9 && !memcmp(d->text + z - 9, "およそ", 9));
+}
+
+/* Is the figure at [start, end) the number of duplicates removed
+ * (「重複していた方が3名」「重複：1名」), not of people affected? */
+static int duplicates_figure(const struct ix_doc *d, size_t si,
+                             int64_t start)
+{
+    size_t a = d->s[si].a, z = d->cpb[start];
+    size_t from = z > a + 30 ? z - 30 : a;
+    size_t at = jaen_ix_find(d->text + from, z - from, "重複");
+
+    /* 「重複を除く978件」 is the figure after removing them */
+    return at != (size_t)-1
+           && !jaen_ix_has(d->text + from + at, z - from - at, "除");
+}
+
+/* Is the sentence nothing but the figure [start, end) (「 91名分 」 under
+ * a 件数 line), which the view may take for a numbered heading? */
+static int figure_only(const struct ix_doc *d, size_t si, int64_t start,
+                       int64_t end)
+{
+    return (end - start) + 2 >= d->s[si].end - d->s[si].start;
+}
 
 /* Is the text just before code point cp 名寄せ前 or a correction
  * (「171名とお伝えしておりましたが」)? */
@@ -182,6 +224,8 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
                    json_t *counts)
 {
     size_t i, k, n = d->entities ? json_array_size(d->entities) : 0, si;
+    const json_t *corrected = NULL;     /* a figure since corrected */
+    size_t corrected_si = 0;            /* its sentence */
 
     for (i = 0; i < n; i++) {
         const json_t *e = json_array_get(d->entities, i);
@@ -201,12 +245,19 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         start = json_integer_value(json_object_get(e, "start"));
         end = json_integer_value(json_object_get(e, "end"));
         si = jaen_ix_sent_at(d, start);
-        if (si >= d->ns || d->s[si].sec == SEC_CONTACT || d->s[si].heading
+        if (si >= d->ns || d->s[si].sec == SEC_CONTACT
+            || (d->s[si].heading && !figure_only(d, si, start, end))
             || (d->s[si].sec == SEC_RESPONSE && !HAS(d, si, "対象")))
             continue;
-        if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected))
-            || ANY_OF(d, si, not_affected)
-            || dedup_figure(d, si, start, end))
+        if (dedup_figure(d, si, start, end)) {
+            corrected = json_object_get(e, "value");    /* 171名と…が */
+            corrected_si = si;
+            continue;
+        }
+        if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected)
+             && !(corrected && corrected_si == si))
+            || ANY_OF(d, si, not_affected) || help_desk(d, si)
+            || duplicates_figure(d, si, start))
             continue;
         if (strcmp(unit, "yen") == 0
             && !(HAS(d, si, "被害") || HAS(d, si, "詐取")
@@ -219,6 +270,8 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         if (json_is_integer(v) && json_integer_value(v) <= 0)
             continue;
         bd = json_object_get(e, "before_dedup");
+        if (!json_is_integer(bd) && corrected && corrected_si == si)
+            bd = corrected;     /* …、正確には168名でした */
         q = json_object_get(e, "qualifier");
         for (k = 0; k < json_array_size(counts); k++) {
             json_t *o = json_array_get(counts, k);
@@ -233,7 +286,8 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
             continue;
         subject_span(d, si, start, end, &sa, &sz);
         c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
-                      json_is_true(json_object_get(e, "approx")),
+                      json_is_true(json_object_get(e, "approx"))
+                          || approx_before(d, si, start),
                       "qualifier", q ? q : json_null(), "unit", unit,
                       "before_dedup", json_is_integer(bd) ? bd : json_null(),
                       "subject", subject(d, sa, sz));

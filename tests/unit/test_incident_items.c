@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -187,6 +188,73 @@ static void test_item_mapping(void **state)
           "name");
 }
 
+/* The record's counts as "value unit[~][<before_dedup]" joined with
+ * spaces, into out[size]. */
+static const char *counts_of(const char *body, char *out, size_t size)
+{
+    json_t *rec = record_of(body);
+    const json_t *counts = json_object_get(json_object_get(rec, "impact"),
+                                           "counts");
+    size_t i, at = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < json_array_size(counts); i++) {
+        const json_t *c = json_array_get(counts, i);
+        const json_t *bd = json_object_get(c, "before_dedup");
+        int w = snprintf(out + at, size - at, "%s%lld %s%s", at ? " " : "",
+                         (long long)json_integer_value(
+                             json_object_get(c, "value")),
+                         json_string_value(json_object_get(c, "unit")),
+                         json_is_true(json_object_get(c, "approx")) ? "~"
+                                                                    : "");
+        assert_true(w > 0 && (size_t)w < size - at);
+        at += (size_t)w;
+        if (json_is_integer(bd)) {
+            w = snprintf(out + at, size - at, "<%lld",
+                         (long long)json_integer_value(bd));
+            assert_true(w > 0 && (size_t)w < size - at);
+            at += (size_t)w;
+        }
+    }
+    json_decref(rec);
+    return out;
+}
+
+#define COUNTS(body, want)                                                  \
+    do {                                                                    \
+        char got_[512];                                                     \
+        assert_string_equal(counts_of(body, got_, sizeof(got_)), want);     \
+    } while (0)
+
+/* A corrected figure is the count before removing duplicates, and the
+ * number of duplicates is no count. */
+static void test_corrected_count(void **state)
+{
+    (void)state;
+    COUNTS("漏えいのおそれがあるお客様は169名です。\n"
+           "※ご連絡の際に171名とお伝えしておりましたが、重複していた方が"
+           "2名おり、正確には169名でした。\n", "169 person<171");
+}
+
+/* 約 read across the spaces of PDF text; a figure alone on its line under
+ * a 件数 line, though it opens like a numbered heading. */
+static void test_count_layout(void **state)
+{
+    (void)state;
+    COUNTS("漏えいのおそれがある情報の件数：約 53,600 件\n",
+           "53600 record~");
+    COUNTS("- 個人データの件数\n 91名分\n", "91 person");
+}
+
+/* A help desk's figures are no counts, its people as data subjects are. */
+static void test_help_desk(void **state)
+{
+    (void)state;
+    COUNTS("専用窓口に寄せられたお客様からのお問い合わせは120件です。\n", "");
+    COUNTS("取引先の窓口担当者の氏名、電話番号（1,922人）が閲覧された"
+           "可能性があります。\n", "1922 person");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +265,9 @@ int main(void)
         cmocka_unit_test(test_advice),
         cmocka_unit_test(test_credentials_and_contact),
         cmocka_unit_test(test_item_mapping),
+        cmocka_unit_test(test_corrected_count),
+        cmocka_unit_test(test_count_layout),
+        cmocka_unit_test(test_help_desk),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
