@@ -365,6 +365,11 @@ static const char *const text_items[][2] = {
     {"購入履歴", "purchase_history"}, {"購入商品", "purchase_history"},
     {"商品名", "purchase_history"}, {"口座番号", "bank_account"},
     {"口座情報", "bank_account"},
+    /* a bare ID named with its password is a login ID */
+    {"IDとパスワード", "login_id"}, {"ID・パスワード", "login_id"},
+    {"ID、パスワード", "login_id"}, {"ID／パスワード", "login_id"},
+    {"ID/パスワード", "login_id"}, {"ID及びパスワード", "login_id"},
+    {"IDおよびパスワード", "login_id"},
 };
 
 /* "Personal information" and the like name no kind of data. */
@@ -497,7 +502,8 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
         for (k = 0; k < sizeof(text_items) / sizeof(text_items[0]); k++) {
             off = jaen_ix_q_find(d, si, 0, text_items[k][0]);
             if (off != (size_t)-1 && exposed_context(d, si)
-                && !denied(d, si, off))
+                && !denied(d, si, off)
+                && !admin_credential(d, si, text_items[k][1], off))
                 set_item(&m, text_items[k][1]);
         }
     for (k = 0; items[k]; k++)

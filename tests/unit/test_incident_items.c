@@ -170,6 +170,9 @@ static void test_credentials_and_contact(void **state)
           "name phone");
     ITEMS("会員のログインIDとパスワードが流出した可能性があります。\n",
           "login_id password");
+    /* a bare ID named with its password */
+    ITEMS("偽のログイン画面にIDとパスワードを入力したため、メールが閲覧された"
+          "可能性があります。\n", "login_id password");
     ITEMS("漏えいのおそれがあるお客さまのうち、連絡先が判明している方には"
           "個別にご連絡いたします。\n", "");
 }
@@ -183,6 +186,8 @@ static void test_item_mapping(void **state)
           "学年です。\n", "name company_name other");
     ITEMS("漏えいのおそれがある情報は、氏名、学歴、家族情報です。\n",
           "name other");
+    ITEMS("漏えいした情報は、氏名と預金口座の番号です。\n",
+          "name bank_account");
     /* a vulnerability assessment (脆弱性診断) is no diagnosis */
     ITEMS("脆弱性診断の過程で、氏名が閲覧された可能性が判明しました。\n",
           "name");
@@ -255,6 +260,39 @@ static void test_help_desk(void **state)
            "可能性があります。\n", "1922 person");
 }
 
+/* The number of measures of a kind ("implemented" or "planned"). */
+static size_t measures_of(const char *body, const char *kind)
+{
+    json_t *rec = record_of(body);
+    size_t n = json_array_size(json_object_get(
+        json_object_get(rec, "response"), kind));
+
+    json_decref(rec);
+    return n;
+}
+
+/* A measure told in the lead and again in the details is one: police,
+ * regulator, forensic investigation, notice to the people affected.  A
+ * clause that adds another action stays, and so does a family told again
+ * in the other kind. */
+static void test_repeated_measures(void **state)
+{
+    static const char *const body =
+        "2025年5月1日、サーバーをネットワークから遮断し、警察に相談いたし"
+        "ました。\n対象となるお客様には個別にご連絡しております。\n"
+        "## 対応\n- 所轄警察署への被害相談を実施しました。\n"
+        "- 該当するお客様には電子メールにて個別にご連絡を申し上げております。"
+        "\n- 外部調査会社の調査結果を踏まえ、従業員への教育を実施しました。"
+        "\n";
+
+    (void)state;
+    assert_int_equal(measures_of(body, "implemented"), 4);
+    assert_int_equal(measures_of("外部の専門会社にフォレンジック調査を依頼し"
+                                 "ました。\n今後は専門会社による調査結果を"
+                                 "踏まえ、警察への相談を行ってまいります。\n",
+                                 "planned"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +306,7 @@ int main(void)
         cmocka_unit_test(test_corrected_count),
         cmocka_unit_test(test_count_layout),
         cmocka_unit_test(test_help_desk),
+        cmocka_unit_test(test_repeated_measures),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
