@@ -332,6 +332,12 @@ static const char *const used_for[] = {
     "が判明している", "が判明して", "が特定でき", "を把握して", "宛に",
     "宛て", "あてに", "へご連絡", "にご連絡", NULL,
 };
+/* Right after a password, words that make it a safeguard, not data
+ * (「パスワードによる保護を設定」「起動時のパスワード設定」). */
+static const char *const safeguard[] = {
+    "による保護", "で保護", "保護", "を設定", "設定", "をかけ", "ロック",
+    NULL,
+};
 /* Exposure wording strong enough to count in a response section, where
  * data is otherwise named as the object of a measure (「パスワードを変更」). */
 static const char *const exposed_strong[] = {
@@ -447,15 +453,27 @@ static int denied(const struct ix_doc *d, size_t si, size_t off)
     return jaen_ix_q_first(d, si, off, neg, turns, &kl) == (size_t)-1;
 }
 
-/* Is the datum ending at byte off of sentence si used to reach people
- * (a used_for word within four code points: 「連絡先等が特定でき」)? */
-static int used_to_reach(const struct ix_doc *d, size_t si, size_t off)
+/* Does a word of ks start within four code points after byte off of
+ * sentence si? */
+static int right_after(const struct ix_doc *d, size_t si, size_t off,
+                       const char *const *ks)
 {
     size_t kl, len = IX_L(d, si);
     size_t to = off + 48 < len ? off + 48 : len;    /* the longest word */
-    size_t at = jaen_ix_q_first(d, si, off, to, used_for, &kl);
+    size_t at = jaen_ix_q_first(d, si, off, to, ks, &kl);
 
     return at != (size_t)-1 && at <= off + 12;
+}
+
+/* Is item, ending at byte off of sentence si, not data at all there: a
+ * datum used to reach people (「連絡先等が特定でき」), a password that is a
+ * safeguard (「パスワードによる保護」)? */
+static int not_data(const struct ix_doc *d, size_t si, const char *item,
+                    size_t off)
+{
+    return right_after(d, si, off, used_for)
+           || (strcmp(item, "password") == 0
+               && right_after(d, si, off, safeguard));
 }
 
 static void set_item(unsigned long *m, const char *name)
@@ -492,7 +510,7 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
         off = d->cpb[t->end] - d->s[si].a;
         if (off > IX_L(d, si))
             off = IX_L(d, si);
-        if (ok && !denied(d, si, off) && !used_to_reach(d, si, off)
+        if (ok && !denied(d, si, off) && !not_data(d, si, c + 10, off)
             && !admin_credential(d, si, c + 10,
                                  d->cpb[t->start] < d->s[si].a
                                      ? 0 : d->cpb[t->start] - d->s[si].a))

@@ -175,6 +175,11 @@ static void test_credentials_and_contact(void **state)
           "可能性があります。\n", "login_id password");
     ITEMS("漏えいのおそれがあるお客さまのうち、連絡先が判明している方には"
           "個別にご連絡いたします。\n", "");
+    /* a password that protects the data is no datum */
+    ITEMS("## 紛失した媒体に保存されていた情報\n"
+          "ご担当者名、電話番号を記録したファイルです。\n"
+          "媒体にはパスワードによる保護を設定しておりました。\n",
+          "name phone");
 }
 
 /* The glossary's mapping: a company named as affiliation is company_name,
