@@ -313,12 +313,24 @@ static const char *const not_exposed[] = {
     "含まれていない", "含まれない", "対象外", "ございません",
     "保存しておりません", "保存されておらず", "保存されていません",
     "保存されていない", "保持しておらず", "保有していない",
-    "保持していない", "取得しておらず", "含んでおりません", NULL,
+    "保持していない", "取得しておらず", "含んでおりません", "非保持",
+    NULL,
+};
+/* A finding of no leak (「メールアドレスの漏えいの事実は確認されておりま
+ * せん」) denies the data before it too; the leak word must come just
+ * before, as 「…が流出した可能性があり、悪用は確認されておりません」 is no
+ * denial of the data. */
+static const char *const not_found[] = {
+    "確認されておりません", "確認されていません", "確認されておらず",
+    "確認できておりません", NULL,
+};
+static const char *const leak_words[] = {
+    "漏えい", "漏洩", "流出", NULL,
 };
 /* Advice to readers: the data named is not said to be exposed. */
 static const char *const advice[] = {
     "入力しないで", "ご確認ください", "ご注意", "変更", "ください",
-    "お願いいたします", "お願い申し上げます", NULL,
+    "お願いいたします", "お願い申し上げます", "願います", NULL,
 };
 /* A denial after these is about other data (「氏名、住所であり、口座情報は
  *含まれておりません」). */
@@ -447,7 +459,14 @@ static int denied(const struct ix_doc *d, size_t si, size_t off)
 {
     size_t kl, len = IX_L(d, si);
     size_t neg = jaen_ix_q_first(d, si, off, len, not_exposed, &kl);
+    size_t nf = jaen_ix_q_first(d, si, off, len, not_found, &kl);
 
+    /* 「漏えいの事実は確認されておりません」: a leak word in the 8 code
+     * points before the finding */
+    if (nf != (size_t)-1 && (neg == (size_t)-1 || nf < neg)
+        && jaen_ix_q_first(d, si, nf > off + 24 ? nf - 24 : off, nf,
+                           leak_words, &kl) != (size_t)-1)
+        neg = nf;
     if (neg == (size_t)-1)
         return 0;
     return jaen_ix_q_first(d, si, off, neg, turns, &kl) == (size_t)-1;

@@ -139,6 +139,14 @@ static void test_note_denial(void **state)
           "※クレジットカード情報は含まれておりません。\n", "name phone");
     ITEMS("流出した可能性がありますが、セキュリティコードはサーバーに"
           "保存されておらず、取得できない仕様です。\n", "");
+    /* a finding of no leak denies the data named before it */
+    ITEMS("現時点で、お客様のメールアドレスの漏えいの事実は確認されて"
+          "おりません。\n", "");
+    ITEMS("クレジットカード情報は非保持とする仕組みのため、漏えいの可能性は"
+          "ございません。\n", "");
+    /* but a leak followed by no misuse found is a leak */
+    ITEMS("氏名、住所が流出した可能性があり、現在のところ悪用は確認されて"
+          "おりません。\n", "name address");
 }
 
 /* In a response section only strong exposure wording counts. */
