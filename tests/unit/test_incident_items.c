@@ -144,6 +144,8 @@ static void test_note_denial(void **state)
           "おりません。\n", "");
     ITEMS("クレジットカード情報は非保持とする仕組みのため、漏えいの可能性は"
           "ございません。\n", "");
+    ITEMS("漏えいした可能性があるのは従業員IDです。※パスワード、メール本文の"
+          "漏えいはありません。\n", "employee_id");
     /* but a leak followed by no misuse found is a leak */
     ITEMS("氏名、住所が流出した可能性があり、現在のところ悪用は確認されて"
           "おりません。\n", "name address");
