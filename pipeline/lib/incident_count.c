@@ -339,7 +339,7 @@ static const char *const advice[] = {
  *含まれておりません」). */
 static const char *const turns[] = {
     "であり、", "ですが、", "ますが、", "したが、", "でしたが", "であり", "※",
-    NULL,
+    "ものの", NULL,
 };
 /* Right after a datum, words that use it to reach people rather than say
  * it was exposed (「連絡先が判明している方には」「メールアドレス宛に」). */

@@ -146,6 +146,8 @@ static void test_note_denial(void **state)
           "ございません。\n", "");
     ITEMS("漏えいした可能性があるのは従業員IDです。※パスワード、メール本文の"
           "漏えいはありません。\n", "employee_id");
+    ITEMS("パスワードに漏えいの可能性があるものの、メール本文の漏えいは"
+          "ないとの説明を受けております。\n", "password");
     /* but a leak followed by no misuse found is a leak */
     ITEMS("氏名、住所が流出した可能性があり、現在のところ悪用は確認されて"
           "おりません。\n", "name address");
