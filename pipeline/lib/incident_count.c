@@ -393,19 +393,55 @@ static const char *const text_items[][2] = {
     {"IDおよびパスワード", "login_id"},
 };
 
-/* "Personal information" and the like name no kind of data. */
+/* "Personal information" and the like name no kind of data: 1.  A
+ * population's information (会員情報, 従業員情報) names none alone either
+ * (「従業員情報や取引先情報等」), but as one element among kinds of data
+ * (「氏名・住所・会員情報・配送先」) it is a kind of its own, other: 2. */
 static int generic_item(const struct jaen_term *term)
 {
     static const char *const generic[] = {
         "個人情報", "個人データ", "顧客情報", "お客様情報", "お客さま情報",
         "ユーザー情報", "機密情報", "取引先情報", "企業情報", "利用者情報",
-        "情報", NULL,
+        "情報", "保有個人データ", NULL,
+    };
+    static const char *const population[] = {
+        "従業員情報", "社員情報", "会員情報", "会員登録情報", "登録情報",
+        "患者情報", "学生情報", "児童生徒情報", "応募者情報", NULL,
     };
     const char *e = term->entry;
     size_t k;
 
     for (k = 0; e && generic[k]; k++)
         if (strcmp(e, generic[k]) == 0)
+            return 1;
+    for (k = 0; e && population[k]; k++)
+        if (strcmp(e, population[k]) == 0)
+            return 2;
+    return 0;
+}
+
+static int is_item_term(const struct jaen_term *t)
+{
+    return t->concept && strncmp(t->concept, "data_item.", 10) == 0;
+}
+
+/* Is term i of sentence si one element of an enumeration of kinds of data:
+ * another term of the sentence names a kind, and term i does not head a
+ * list of its own (「会員情報（氏名、住所）」)? */
+static int enumerated(const struct ix_doc *d, size_t i, size_t si)
+{
+    const struct jaen_term *t = &d->terms[i];
+    size_t j, e = t->end < (int64_t)d->ncp ? d->cpb[t->end] : d->len;
+
+    if (e < d->s[si].b
+        && (!memcmp(d->text + e, "（", 3) || d->text[e] == '('
+            || !memcmp(d->text + e, "：", 3) || d->text[e] == ':'))
+        return 0;
+    for (j = i; j-- > 0 && d->terms[j].start >= d->s[si].start;)
+        if (is_item_term(&d->terms[j]) && !generic_item(&d->terms[j]))
+            return 1;
+    for (j = i + 1; j < d->nterms && d->terms[j].start < d->s[si].end; j++)
+        if (is_item_term(&d->terms[j]) && !generic_item(&d->terms[j]))
             return 1;
     return 0;
 }
@@ -517,11 +553,12 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
     for (i = 0; i < n; i++) {
         const struct jaen_term *t = &d->terms[i];
         const char *c = t->concept;
+        int g;
 
-        if (!c || strncmp(c, "data_item.", 10) != 0 || generic_item(t))
+        if (!is_item_term(t) || (g = generic_item(t)) == 1)
             continue;
         si = jaen_ix_sent_at(d, t->start);
-        if (si >= d->ns)
+        if (si >= d->ns || (g == 2 && !enumerated(d, i, si)))
             continue;
         if (si != last) {
             last = si;

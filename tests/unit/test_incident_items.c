@@ -194,6 +194,18 @@ static void test_credentials_and_contact(void **state)
           "name phone");
 }
 
+/* A population's information names no kind of data alone, nor as the
+ * head of its own list; as one element among kinds of data it is other. */
+static void test_population_information(void **state)
+{
+    (void)state;
+    ITEMS("従業員情報や取引先情報等について、漏えいの可能性があります。\n", "");
+    ITEMS("漏えいのおそれがあるのは会員登録情報（氏名、住所）です。\n",
+          "name address");
+    ITEMS("漏えいのおそれがある情報は、氏名・住所・会員情報・配送先住所です。"
+          "\n", "name address other");
+}
+
 /* The glossary's mapping: a company named as affiliation is company_name,
  * policy and membership numbers and school grades are other. */
 static void test_item_mapping(void **state)
@@ -321,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_response_section),
         cmocka_unit_test(test_advice),
         cmocka_unit_test(test_credentials_and_contact),
+        cmocka_unit_test(test_population_information),
         cmocka_unit_test(test_item_mapping),
         cmocka_unit_test(test_corrected_count),
         cmocka_unit_test(test_count_layout),
