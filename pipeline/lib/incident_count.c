@@ -353,6 +353,8 @@ static const char *const safeguard[] = {
     "による保護", "で保護", "保護", "を設定", "設定", "をかけ", "ロック",
     NULL,
 };
+/* Right after 所属, a verb: 「法人等に所属する方」 names people, not data. */
+static const char *const verb_after[] = {"する", "して", "され", NULL};
 /* Exposure wording strong enough to count in a response section, where
  * data is otherwise named as the object of a measure (「パスワードを変更」). */
 static const char *const exposed_strong[] = {
@@ -523,15 +525,26 @@ static int right_after(const struct ix_doc *d, size_t si, size_t off,
     return at != (size_t)-1 && at <= off + 12;
 }
 
+/* Does a verb (する, して, され) follow byte off of sentence si at once? */
+static int verb_follows(const struct ix_doc *d, size_t si, size_t off)
+{
+    size_t kl, len = IX_L(d, si);
+
+    return jaen_ix_q_first(d, si, off, off + 6 < len ? off + 6 : len,
+                           verb_after, &kl) == off;
+}
+
 /* Is item, ending at byte off of sentence si, not data at all there: a
  * datum used to reach people (「連絡先等が特定でき」), a password that is a
- * safeguard (「パスワードによる保護」)? */
+ * safeguard (「パスワードによる保護」), 所属 as a verb (「所属する方」)? */
 static int not_data(const struct ix_doc *d, size_t si, const char *item,
                     size_t off)
 {
     return right_after(d, si, off, used_for)
            || (strcmp(item, "password") == 0
-               && right_after(d, si, off, safeguard));
+               && right_after(d, si, off, safeguard))
+           || (strcmp(item, "department") == 0
+               && verb_follows(d, si, off));
 }
 
 static void set_item(unsigned long *m, const char *name)

@@ -215,6 +215,8 @@ static void test_item_mapping(void **state)
           "学年です。\n", "name company_name other");
     ITEMS("漏えいのおそれがある情報は、氏名、学歴、家族情報です。\n",
           "name other");
+    ITEMS("法人に所属する方の氏名、所属企業名が流出した可能性があります。\n",
+          "name company_name");
     ITEMS("漏えいした情報は、氏名と預金口座の番号です。\n",
           "name bank_account");
     ITEMS("流出したおそれがある情報は、代表者名、事業所名、商品購入情報、"
