@@ -9,6 +9,8 @@
 
 #include "utf8.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
@@ -213,6 +215,57 @@ static void subject_span(const struct ix_doc *d, size_t si, int64_t start,
     *sz = z;
 }
 
+/* PDF text spaces a figure from its counter (「約 337 万件」), and normalize
+ * then sees a bare number: the counter after number entity e (through
+ * spaces and a 万/千/億 multiplier), with *value set to the figure, or NULL.
+ * A number already joined to its counter is a quantity, never seen here. */
+static const char *spaced_counter(const struct ix_doc *d, const json_t *e,
+                                  json_int_t *value)
+{
+    static const char *const counters[] = {"件", "名", "人", "社", "台", "円",
+                                           NULL};
+    static const char *const mults[][2] = {
+        {"万", "10000"}, {"千", "1000"}, {"億", "100000000"},
+    };
+    const json_t *v = json_object_get(e, "value");
+    int64_t end = json_integer_value(json_object_get(e, "end"));
+    size_t p, k, spaces = 0;
+    json_int_t mult = 1;
+
+    if (!json_is_integer(v) || end <= 0 || end > (int64_t)d->ncp)
+        return NULL;
+    for (p = d->cpb[end]; p < d->len; spaces++)
+        if (d->text[p] == ' ')
+            p++;
+        else if (d->len - p >= 3 && !memcmp(d->text + p, "　", 3))
+            p += 3;
+        else
+            break;
+    for (k = 0; k < sizeof(mults) / sizeof(mults[0]); k++)
+        if (d->len - p >= 3 && !memcmp(d->text + p, mults[k][0], 3)) {
+            mult = (json_int_t)strtoll(mults[k][1], NULL, 10);
+            p += 3;
+            break;
+        }
+    if (!spaces || mult == 1 || json_integer_value(v) > INT64_MAX / mult)
+        return NULL;
+    for (k = 0; counters[k]; k++)
+        if (d->len - p >= 3 && !memcmp(d->text + p, counters[k], 3)) {
+            *value = json_integer_value(v) * mult;
+            return counters[k];
+        }
+    return NULL;
+}
+
+/* Is entity e a bare multiplier (「千円」 cut from 「90,000 千円」)? */
+static int bare_multiplier(const json_t *e)
+{
+    const char *s = json_string_value(json_object_get(e, "surface"));
+
+    return s && (!strncmp(s, "千", 3) || !strncmp(s, "万", 3)
+                 || !strncmp(s, "億", 3));
+}
+
 static int same_count(const json_t *a, const char *unit, const json_t *v)
 {
     return json_equal(json_object_get(a, "value"), v)
@@ -220,10 +273,51 @@ static int same_count(const json_t *a, const char *unit, const json_t *v)
                   == 0;
 }
 
+/* Appends the count of value v (borrowed) and unit, told by entity e at
+ * [start, end) of sentence si, unless it repeats one already listed (then
+ * its before_dedup, bd, completes that one).  JAEN_OK or JAEN_ENOMEM. */
+static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
+                     json_t *counts, const json_t *e, size_t si,
+                     int64_t start, int64_t end, const char *unit,
+                     const json_t *v, const json_t *bd)
+{
+    const json_t *q = json_object_get(e, "qualifier");
+    int64_t sa, sz;
+    size_t k;
+    json_t *c;
+    int dup = 0;
+
+    if (!json_is_integer(v) && !json_is_null(v))
+        return JAEN_OK;     /* fractions and big decimal strings */
+    if (json_is_integer(v) && json_integer_value(v) <= 0)
+        return JAEN_OK;
+    for (k = 0; k < json_array_size(counts); k++) {
+        json_t *o = json_array_get(counts, k);
+        if (json_is_integer(v) && same_count(o, unit, v)) {
+            if (json_is_integer(bd)
+                && json_is_null(json_object_get(o, "before_dedup")))
+                json_object_set(o, "before_dedup", (json_t *)bd);
+            dup = 1;
+        }
+    }
+    if (dup)
+        return JAEN_OK;
+    subject_span(d, si, start, end, &sa, &sz);
+    c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
+                  json_is_true(json_object_get(e, "approx"))
+                      || approx_before(d, si, start),
+                  "qualifier", q ? q : json_null(), "unit", unit,
+                  "before_dedup", json_is_integer(bd) ? bd : json_null(),
+                  "subject", subject(d, sa, sz));
+    if (!c || json_array_append_new(counts, c))
+        return JAEN_ENOMEM;
+    return JAEN_OK;
+}
+
 int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
                    json_t *counts)
 {
-    size_t i, k, n = d->entities ? json_array_size(d->entities) : 0, si;
+    size_t i, n = d->entities ? json_array_size(d->entities) : 0, si;
     const json_t *corrected = NULL;     /* a figure since corrected */
     size_t corrected_si = 0;            /* its sentence */
 
@@ -232,14 +326,18 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         const char *type = json_string_value(json_object_get(e, "type"));
         const char *u = json_string_value(json_object_get(e, "unit"));
         const char *unit;
-        const json_t *v, *bd, *q;
-        int64_t start, end, sa, sz;
-        json_t *c;
-        int dup = 0;
+        const json_t *bd;
+        int64_t start, end;
+        json_int_t spaced = 0;
+        json_t *own;
+        int rc;
 
-        if (!type || !u || (strcmp(type, "quantity") && strcmp(type, "money")))
+        if (type && strcmp(type, "number") == 0)
+            u = spaced_counter(d, e, &spaced);
+        else if (!type || (strcmp(type, "quantity") && strcmp(type, "money"))
+                 || bare_multiplier(e))
             continue;
-        unit = unit_of(u);
+        unit = u ? unit_of(u) : NULL;
         if (!unit)
             continue;
         start = json_integer_value(json_object_get(e, "start"));
@@ -264,35 +362,17 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
                  || HAS(d, si, "振り込") || HAS(d, si, "送金")
                  || HAS(d, si, "損失") || HAS(d, si, "不正利用")))
             continue;
-        v = json_object_get(e, "value");
-        if (!json_is_integer(v) && !json_is_null(v))
-            continue;       /* fractions and big decimal strings */
-        if (json_is_integer(v) && json_integer_value(v) <= 0)
-            continue;
         bd = json_object_get(e, "before_dedup");
         if (!json_is_integer(bd) && corrected && corrected_si == si)
             bd = corrected;     /* …、正確には168名でした */
-        q = json_object_get(e, "qualifier");
-        for (k = 0; k < json_array_size(counts); k++) {
-            json_t *o = json_array_get(counts, k);
-            if (json_is_integer(v) && same_count(o, unit, v)) {
-                if (json_is_integer(bd)
-                    && json_is_null(json_object_get(o, "before_dedup")))
-                    json_object_set(o, "before_dedup", (json_t *)bd);
-                dup = 1;
-            }
-        }
-        if (dup)
-            continue;
-        subject_span(d, si, start, end, &sa, &sz);
-        c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
-                      json_is_true(json_object_get(e, "approx"))
-                          || approx_before(d, si, start),
-                      "qualifier", q ? q : json_null(), "unit", unit,
-                      "before_dedup", json_is_integer(bd) ? bd : json_null(),
-                      "subject", subject(d, sa, sz));
-        if (!c || json_array_append_new(counts, c))
+        own = spaced ? json_integer(spaced) : NULL;
+        if (spaced && !own)
             return JAEN_ENOMEM;
+        rc = add_count(d, subject, counts, e, si, start, end, unit,
+                       own ? own : json_object_get(e, "value"), bd);
+        json_decref(own);
+        if (rc)
+            return rc;
     }
     return JAEN_OK;
 }

@@ -282,6 +282,10 @@ static void test_count_layout(void **state)
     COUNTS("漏えいのおそれがある情報の件数：約 53,600 件\n",
            "53600 record~");
     COUNTS("- 個人データの件数\n 91名分\n", "91 person");
+    /* PDF spacing cuts a figure from its multiplied counter */
+    COUNTS("漏えいした可能性のある個人データは約 137 万件です。\n",
+           "1370000 record~");
+    COUNTS("被害額は約 4,500 千円です。\n", "4500000 yen~");
 }
 
 /* A help desk's figures are no counts, its people as data subjects are. */
