@@ -397,7 +397,8 @@ static const char *const not_exposed[] = {
     "漏えいはありません", "漏洩はありません", "流出はありません",
     "漏えいはない", "漏洩はない", "流出はない", "漏えいがない",
     "漏洩がない", "流出がない", "漏えいしておりません", "漏洩しておりません",
-    "流出しておりません", NULL,
+    "流出しておりません", "掲載されていません", "掲載されておりません",
+    "記載されていません", "記載されておりません", NULL,
 };
 /* A finding of no leak (「メールアドレスの漏えいの事実は確認されておりま
  * せん」) denies the data before it too; the leak word must come just
@@ -433,8 +434,10 @@ static const char *const safeguard[] = {
     "による保護", "で保護", "保護", "を設定", "設定", "をかけ", "ロック",
     NULL,
 };
-/* Right after 所属, a verb: 「法人等に所属する方」 names people, not data. */
-static const char *const verb_after[] = {"する", "して", "され", NULL};
+/* Right after 所属, a verb or 者: 「法人等に所属する方」「所属者」 name people,
+ * not data. */
+static const char *const verb_after[] = {"する", "して", "され", "者",
+                                         NULL};
 /* Exposure wording strong enough to count in a response section, where
  * data is otherwise named as the object of a measure (「パスワードを変更」). */
 static const char *const exposed_strong[] = {
@@ -528,6 +531,35 @@ static int enumerated(const struct ix_doc *d, size_t i, size_t si)
     return 0;
 }
 
+/* Is sentence si a row of a Markdown table? */
+static int table_row(const struct ix_doc *d, size_t si)
+{
+    return IX_L(d, si) > 0 && IX_S(d, si)[0] == '|';
+}
+
+/* Is table row si under a heading that speaks of exposure, back over
+ * the rows of its tables and the sub-headings that name no section of
+ * their own (「### 漏洩のおそれがある個人情報」 over 「#### ①お取引先さま：
+ * 74名」 over a table)?  Prose or a heading of another section ends the
+ * search. */
+static int under_exposure_heading(const struct ix_doc *d, size_t si)
+{
+    size_t j;
+
+    for (j = si; j-- > 0;) {
+        if (!d->s[j].heading) {
+            if (!table_row(d, j))
+                return 0;
+            continue;
+        }
+        if (ANY_OF(d, j, exposed_strong))
+            return 1;
+        if (d->s[j].sec != SEC_NONE)
+            return 0;
+    }
+    return 0;
+}
+
 /* Does the data named in sentence si count as exposed in that sentence's
  * context (not contact details, not advice, in a sentence about exposure or
  * a list such a sentence or heading introduces)?  In a response section
@@ -551,6 +583,9 @@ static int exposed_context(const struct ix_doc *d, size_t si)
         j--;
     if (s->item && j > 0 && d->s[j - 1].heading)
         return ANY_OF(d, j - 1, exposed_strong);
+    if (table_row(d, si) && s->sec == SEC_NONE
+        && under_exposure_heading(d, si))
+        return 1;
     for (lines = 0; j > 0 && lines < 3 && !d->s[j - 1].heading;
          j--, lines++)
         if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
@@ -605,7 +640,7 @@ static int right_after(const struct ix_doc *d, size_t si, size_t off,
     return at != (size_t)-1 && at <= off + 12;
 }
 
-/* Does a verb (する, して, され) follow byte off of sentence si at once? */
+/* Does a verb_after word follow byte off of sentence si at once? */
 static int verb_follows(const struct ix_doc *d, size_t si, size_t off)
 {
     size_t kl, len = IX_L(d, si);

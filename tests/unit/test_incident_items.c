@@ -127,6 +127,10 @@ static void test_heading_introduces_list(void **state)
     (void)state;
     ITEMS("## 漏えいのおそれがある個人データ\n- 氏名\n- 電話番号\n",
           "name phone");
+    /* through a sub-heading that names no section, down to a table */
+    ITEMS("### 漏洩のおそれがある個人データ\n#### ①お取引先さま：12名\n"
+          "|項目|対象|\n|---|---|\n|氏名|〇|\n|会社名|〇|\n",
+          "name company_name");
     /* a heading that does not speak of exposure does not */
     ITEMS("## 会員サービスのご案内\n- 氏名\n- 電話番号\n", "");
 }
@@ -139,6 +143,8 @@ static void test_note_denial(void **state)
           "※クレジットカード情報は含まれておりません。\n", "name phone");
     ITEMS("流出した可能性がありますが、セキュリティコードはサーバーに"
           "保存されておらず、取得できない仕様です。\n", "");
+    ITEMS("漏えいしたおそれのあるメールには、住所や電話番号は記載されて"
+          "いません。\n", "");
     /* a finding of no leak denies the data named before it */
     ITEMS("現時点で、お客様のメールアドレスの漏えいの事実は確認されて"
           "おりません。\n", "");
