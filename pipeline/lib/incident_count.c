@@ -438,6 +438,12 @@ static const char *const safeguard[] = {
  * not data. */
 static const char *const verb_after[] = {"する", "して", "され", "者",
                                          NULL};
+/* Just before a datum, the organization itself: 「弊社の社名が掲載され」
+ * 「当社のメールアドレスを詐称」 name its own details, not exposed data. */
+static const char *const own_prefix[] = {
+    "弊社の", "当社の", "当行の", "当院の", "当庫の", "本学の", "本会の",
+    "当会の", "当協会の", NULL,
+};
 /* Exposure wording strong enough to count in a response section, where
  * data is otherwise named as the object of a measure (「パスワードを変更」). */
 static const char *const exposed_strong[] = {
@@ -595,6 +601,17 @@ static int exposed_context(const struct ix_doc *d, size_t si)
     return 0;
 }
 
+/* Is the datum starting at byte ta of sentence si the organization's own
+ * (an own_prefix word ends right before it)?  Not asked of other: 「当社の
+ * メール情報が漏えい」 is the mail the organization held. */
+static int own_datum(const struct ix_doc *d, size_t si, size_t ta)
+{
+    size_t from = ta > 12 ? ta - 12 : 0, kl;
+    size_t at = jaen_ix_q_first(d, si, from, ta, own_prefix, &kl);
+
+    return at != (size_t)-1 && at + kl == ta;
+}
+
 /* Is item, named at byte ta of sentence si, a login ID or password of the
  * organization's own management tools (named in the 16 code points before
  * it: 「管理システムのログインID・パスワード」)? */
@@ -673,7 +690,7 @@ static void set_item(unsigned long *m, const char *name)
 
 int jaen_ix_items(const struct ix_doc *d, json_t *out)
 {
-    size_t i, n = d->nterms, si, k, off;
+    size_t i, n = d->nterms, si, k, off, ta;
     unsigned long m = 0;
     size_t last = (size_t)-1;
     int ok = 0;
@@ -697,10 +714,11 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
         off = d->cpb[t->end] - d->s[si].a;
         if (off > IX_L(d, si))
             off = IX_L(d, si);
+        ta = d->cpb[t->start] < d->s[si].a ? 0
+                                           : d->cpb[t->start] - d->s[si].a;
         if (ok && !denied(d, si, off) && !not_data(d, si, c + 10, off)
-            && !admin_credential(d, si, c + 10,
-                                 d->cpb[t->start] < d->s[si].a
-                                     ? 0 : d->cpb[t->start] - d->s[si].a))
+            && !admin_credential(d, si, c + 10, ta)
+            && !(strcmp(c + 10, "other") && own_datum(d, si, ta)))
             set_item(&m, c + 10);
     }
     for (si = 0; si < d->ns; si++)

@@ -193,6 +193,11 @@ static void test_credentials_and_contact(void **state)
           "可能性があります。\n", "login_id password");
     ITEMS("漏えいのおそれがあるお客さまのうち、連絡先が判明している方には"
           "個別にご連絡いたします。\n", "");
+    /* the organization's own details are not exposed data */
+    ITEMS("当社のメールアドレスを使用して迷惑メールが送信され、漏えいの"
+          "可能性を調査しております。\n", "");
+    ITEMS("流出した可能性がある情報は、お取引先の氏名、社名です。\n",
+          "name company_name");
     /* a password that protects the data is no datum */
     ITEMS("## 紛失した媒体に保存されていた情報\n"
           "ご担当者名、電話番号を記録したファイルです。\n"
