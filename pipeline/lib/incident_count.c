@@ -406,7 +406,8 @@ static const char *const not_exposed[] = {
  * denial of the data. */
 static const char *const not_found[] = {
     "確認されておりません", "確認されていません", "確認されておらず",
-    "確認できておりません", NULL,
+    "確認できておりません", "確認出来ていない", "確認できていない",
+    "確認されず", "報告は受けておりません", "報告は受けていません", NULL,
 };
 static const char *const leak_words[] = {
     "漏えい", "漏洩", "流出", NULL,
@@ -449,11 +450,13 @@ static const char *const own_prefix[] = {
 static const char *const exposed_strong[] = {
     "漏えい", "漏洩", "流出", "閲覧され", "窃取され", "盗まれ", NULL,
 };
-/* The credentials of the organization's own management tools: the way in,
- * not data of the people affected (「管理画面のID・パスワードが窃取」). */
+/* The credentials of the organization's own management tools and network
+ * devices: the way in, not data of the people affected (「管理画面のID・
+ * パスワードが窃取」「装置の接続パスワードが漏洩し」). */
 static const char *const admin_tools[] = {
     "管理システム", "管理画面", "管理者", "管理サイト", "管理ツール",
-    "管理用", "VPN", NULL,
+    "管理用", "VPN", "装置", "機器", "ルーター", "UTM", "リモートデスクトップ",
+    NULL,
 };
 
 /* Kinds of data the glossary has no term for, named by their words. */

@@ -148,6 +148,8 @@ static void test_note_denial(void **state)
     /* a finding of no leak denies the data named before it */
     ITEMS("現時点で、お客様のメールアドレスの漏えいの事実は確認されて"
           "おりません。\n", "");
+    ITEMS("当社のメール本文が外部に漏えいしたとの報告は受けておりません。\n",
+          "");
     ITEMS("クレジットカード情報は非保持とする仕組みのため、漏えいの可能性は"
           "ございません。\n", "");
     ITEMS("漏えいした可能性があるのは従業員IDです。※パスワード、メール本文の"
@@ -186,6 +188,8 @@ static void test_credentials_and_contact(void **state)
     ITEMS("第三者に予約管理システムのログインID・パスワードを窃取されました。"
           "\n閲覧された可能性がある情報は氏名と電話番号です。\n",
           "name phone");
+    ITEMS("VPN装置において、その接続パスワードが漏洩し不正利用されたものと"
+          "思われます。\n", "");
     ITEMS("会員のログインIDとパスワードが流出した可能性があります。\n",
           "login_id password");
     /* a bare ID named with its password */
