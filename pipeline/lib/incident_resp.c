@@ -60,7 +60,8 @@ static const char *const acts[] = {
     "バックアップ", "再発防止", "対応を行", "対策を", "措置を", "封鎖",
     "ブロック", "駆除", "スキャン", "入れ替え", "交換", "再発行", "開始",
     "改善", "方針", "控え", "インストール", "移行", "策定", "構築",
-    "厳格化", "クリーニング", "実施", "切り替え", "切替", NULL,
+    "厳格化", "クリーニング", "実施", "切り替え", "切替", "連絡を行",
+    "個別の連絡", "注意喚起", NULL,
 };
 /* Words that make a clause or a sentence something else. */
 static const char *const not_measure[] = {
@@ -84,7 +85,9 @@ static const char *const planned_heading[] = {
 /* A clause ends at 、 after these. */
 static const char *const joints[] = {
     "し、", "おり、", "であり、", "とともに、", "ほか、", "行い、", "上で、",
-    "うえで、", "ます、", "た後、", "たうえ、", "受け、", NULL,
+    "うえで、", "ます、", "た後、", "たうえ、", "受け、",
+    "• ", "•",          /* bullets run into one line: 「…移行 • …クリーニング済」 */
+    NULL,
 };
 static const char *const not_joints[] = {
     "対し、", "関し、", "際し、", "即し、", "則し、", NULL,
@@ -187,7 +190,7 @@ static unsigned families(const struct ix_doc *d, size_t i, size_t a,
 }
 
 /* Passes measures on to the caller's fn, skipping one whose families were
- * all told before in the same kind. */
+ * all told before in the same kind, and trimming a bullet at its end. */
 struct once {
     jaen_ix_measure_fn fn;
     void *ctx;
@@ -198,7 +201,14 @@ struct once {
 static int once_fn(void *vctx, size_t i, size_t a, size_t b, int kind)
 {
     struct once *o = vctx;
-    unsigned f = families(o->d, i, a, b);
+    const char *s = IX_S(o->d, i);
+    unsigned f;
+
+    /* a clause cut at an inline bullet ends without it */
+    while (b > a + 3 && (s[b - 1] == ' ' || !memcmp(s + b - 3, "•", 3)
+                         || !memcmp(s + b - 3, "　", 3)))
+        b -= s[b - 1] == ' ' ? 1 : 3;
+    f = families(o->d, i, a, b);
 
     if (f && (o->seen[kind] & f) == f)
         return JAEN_OK;
@@ -230,6 +240,17 @@ static int intro_kind(const struct ix_doc *d, size_t i)
     if (ANY_OF(d, i, done_words))
         return 1;
     return 0;
+}
+
+/* Is sentence i a bracketed label and nothing more (【対策済み】)? */
+static int bracket_label(const struct ix_doc *d, size_t i)
+{
+    const char *s = IX_S(d, i);
+    size_t len = IX_L(d, i);
+
+    return len >= 6 && memcmp(s, "【", 3) == 0
+           && memcmp(s + len - 3, "】", 3) == 0
+           && jaen_ix_find(s + 3, len - 6, "【") == (size_t)-1;
 }
 
 static int has_verb(const struct ix_doc *d, size_t i)
@@ -296,9 +317,13 @@ int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn outer,
                 deflt = k;
             continue;
         }
-        /* 【対策済み】: the measures below are done */
-        if (HAS(d, i, "【") && HAS(d, i, "済"))
+        /* 【対策済み】: the measures below are done; the label alone is
+         * no measure */
+        if (HAS(d, i, "【") && HAS(d, i, "済")) {
             deflt = intro = 1;
+            if (bracket_label(d, i))
+                continue;
+        }
         if (s->item) {
             in_list = 1;
             list_kind = intro ? intro : s->sec == SEC_RESPONSE ? deflt

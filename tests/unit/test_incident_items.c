@@ -345,6 +345,19 @@ static void test_repeated_measures(void **state)
                                  "planned"), 1);
 }
 
+/* A bracketed label sets the kind of the list under it but is no measure;
+ * bullets run into one line are one measure each. */
+static void test_measure_list_layout(void **state)
+{
+    (void)state;
+    assert_int_equal(measures_of("## 再発防止策\n【対策済み】\n"
+                                 "- 全端末にEDRを導入 • 侵入の疑いのある機器を"
+                                 "初期化\n- 全ユーザーのパスワードを変更\n",
+                                 "implemented"), 3);
+    assert_int_equal(measures_of("対象者には、メールまたは電話で連絡を行って"
+                                 "おります。\n", "implemented"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_count_layout),
         cmocka_unit_test(test_help_desk),
         cmocka_unit_test(test_repeated_measures),
+        cmocka_unit_test(test_measure_list_layout),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
