@@ -76,7 +76,9 @@ static const char *const not_measure[] = {
 static const char *const events[] = {
     "を受け", "が発生", "に感染", "が感染", "され", "ておりませ",
     "ていませ", "ませんでした", "ではな", "第三者が", "攻撃者", "犯人",
-    "を検知", "が検知", "検知し", "侵入し", "侵入され", NULL,
+    "を検知", "が検知", "検知し", "侵入し", "侵入され",
+    "販売を開始", "販売開始",   /* the business, not a response */
+    NULL,
 };
 /* A heading over measures to come (再発防止策: prevention is ahead). */
 static const char *const planned_heading[] = {

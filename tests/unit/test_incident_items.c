@@ -356,6 +356,10 @@ static void test_measure_list_layout(void **state)
                                  "implemented"), 3);
     assert_int_equal(measures_of("対象者には、メールまたは電話で連絡を行って"
                                  "おります。\n", "implemented"), 1);
+    /* the business told with an action word is no measure */
+    assert_int_equal(measures_of("12月1日10時より限定商品の販売を開始いたし"
+                                 "ましたが、アクセスが集中しました。\n",
+                                 "implemented"), 0);
 }
 
 int main(void)
