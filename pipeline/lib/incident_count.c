@@ -390,7 +390,7 @@ static const char *const exposed[] = {
 static const char *const not_exposed[] = {
     "保有しておらず", "保有しておりません", "保持しておりません",
     "含まれておりません", "含まれていません", "含まれておらず",
-    "含まれていない", "含まれない", "対象外", "ございません",
+    "含まれていない", "含まれない", "含まれません", "対象外", "ございません",
     "保存しておりません", "保存されておらず", "保存されていません",
     "保存されていない", "保持しておらず", "保有していない",
     "保持していない", "取得しておらず", "含んでおりません", "非保持",
@@ -444,6 +444,12 @@ static const char *const verb_after[] = {"する", "して", "され", "者",
 static const char *const own_prefix[] = {
     "弊社の", "当社の", "当行の", "当院の", "当庫の", "本学の", "本会の",
     "当会の", "当協会の", NULL,
+};
+/* Right after credentials, their use by the attacker: the way in
+ * (「ログインID、パスワードを使用し、不正にログイン」). */
+static const char *const used_to_enter[] = {
+    "を使用し", "を使用して", "を使い", "を用いて", "を悪用", "を利用して",
+    "を入手し", NULL,
 };
 /* Exposure wording strong enough to count in a response section, where
  * data is otherwise named as the object of a measure (「パスワードを変更」). */
@@ -617,7 +623,8 @@ static int own_datum(const struct ix_doc *d, size_t si, size_t ta)
 
 /* Is item, named at byte ta of sentence si, a login ID or password of the
  * organization's own management tools (named in the 16 code points before
- * it: 「管理システムのログインID・パスワード」)? */
+ * it: 「管理システムのログインID・パスワード」), or one a cause section
+ * names (「パスワード漏洩により侵入」)? */
 static int admin_credential(const struct ix_doc *d, size_t si,
                             const char *item, size_t ta)
 {
@@ -625,8 +632,8 @@ static int admin_credential(const struct ix_doc *d, size_t si,
 
     if (strcmp(item, "login_id") && strcmp(item, "password"))
         return 0;
-    return jaen_ix_q_first(d, si, from, ta, admin_tools, &kl)
-           != (size_t)-1;
+    return jaen_ix_q_first(d, si, from, ta, admin_tools, &kl) != (size_t)-1
+           || d->s[si].sec == SEC_CAUSE;
 }
 
 /* Is the data named at byte off of sentence si denied later in its
@@ -648,16 +655,23 @@ static int denied(const struct ix_doc *d, size_t si, size_t off)
     return jaen_ix_q_first(d, si, off, neg, turns, &kl) == (size_t)-1;
 }
 
-/* Does a word of ks start within four code points after byte off of
+/* Does a word of ks start within `within` bytes after byte off of
  * sentence si? */
+static int after_within(const struct ix_doc *d, size_t si, size_t off,
+                        const char *const *ks, size_t within)
+{
+    size_t kl, len = IX_L(d, si);
+    size_t to = off + within + 36 < len ? off + within + 36 : len;
+    size_t at = jaen_ix_q_first(d, si, off, to, ks, &kl);
+
+    return at != (size_t)-1 && at <= off + within;
+}
+
+/* Does a word of ks start within four code points after byte off? */
 static int right_after(const struct ix_doc *d, size_t si, size_t off,
                        const char *const *ks)
 {
-    size_t kl, len = IX_L(d, si);
-    size_t to = off + 48 < len ? off + 48 : len;    /* the longest word */
-    size_t at = jaen_ix_q_first(d, si, off, to, ks, &kl);
-
-    return at != (size_t)-1 && at <= off + 12;
+    return after_within(d, si, off, ks, 12);
 }
 
 /* Does a verb_after word follow byte off of sentence si at once? */
@@ -671,11 +685,16 @@ static int verb_follows(const struct ix_doc *d, size_t si, size_t off)
 
 /* Is item, ending at byte off of sentence si, not data at all there: a
  * datum used to reach people (「連絡先等が特定でき」), a password that is a
- * safeguard (「パスワードによる保護」), 所属 as a verb (「所属する方」)? */
+ * safeguard (「パスワードによる保護」), credentials the attacker used to
+ * enter (「IDとパスワードを使用し」), 所属 as a verb (「所属する方」)? */
 static int not_data(const struct ix_doc *d, size_t si, const char *item,
                     size_t off)
 {
+    int cred = !strcmp(item, "password") || !strcmp(item, "login_id");
+
     return right_after(d, si, off, used_for)
+           /* past the rest of the pair: 「ID、パスワードを使用し」 */
+           || (cred && after_within(d, si, off, used_to_enter, 30))
            || (strcmp(item, "password") == 0
                && right_after(d, si, off, safeguard))
            || (strcmp(item, "department") == 0
@@ -729,6 +748,8 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
             off = jaen_ix_q_find(d, si, 0, text_items[k][0]);
             if (off != (size_t)-1 && exposed_context(d, si)
                 && !denied(d, si, off)
+                && !not_data(d, si, text_items[k][1],
+                             off + strlen(text_items[k][0]))
                 && !admin_credential(d, si, text_items[k][1], off))
                 set_item(&m, text_items[k][1]);
         }

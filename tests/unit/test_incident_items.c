@@ -143,6 +143,7 @@ static void test_note_denial(void **state)
           "※クレジットカード情報は含まれておりません。\n", "name phone");
     ITEMS("流出した可能性がありますが、セキュリティコードはサーバーに"
           "保存されておらず、取得できない仕様です。\n", "");
+    ITEMS("漏えいのおそれがあるデータには、氏名は含まれません。\n", "");
     ITEMS("漏えいしたおそれのあるメールには、住所や電話番号は記載されて"
           "いません。\n", "");
     /* a finding of no leak denies the data named before it */
@@ -190,6 +191,9 @@ static void test_credentials_and_contact(void **state)
           "name phone");
     ITEMS("VPN装置において、その接続パスワードが漏洩し不正利用されたものと"
           "思われます。\n", "");
+    ITEMS("第三者が当施設のログインID、パスワードを使用し、不正にログインした"
+          "可能性があります。\n", "");
+    ITEMS("## 原因\nパスワードが漏洩し、侵入された可能性があります。\n", "");
     ITEMS("会員のログインIDとパスワードが流出した可能性があります。\n",
           "login_id password");
     /* a bare ID named with its password */
