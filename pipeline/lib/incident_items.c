@@ -24,6 +24,7 @@ static const char *const items[] = {
     "photo", "ip_address", "other", NULL,
 };
 
+/* Words that say the data named was, or may have been, exposed. */
 static const char *const exposed[] = {
     "漏えい", "漏洩", "流出", "可能性", "おそれ", "恐れ", "含まれ", "閲覧",
     "窃取", "送信され", "保存され", "保存して", "記載され", "記録され",
