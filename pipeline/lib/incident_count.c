@@ -86,12 +86,35 @@ static int duplicates_figure(const struct ix_doc *d, size_t si,
            && !jaen_ix_has(d->text + from + at, z - from - at, "除");
 }
 
-/* Is the sentence nothing but the figure [start, end) (「 91名分 」 under
- * a 件数 line), which the view may take for a numbered heading? */
-static int figure_only(const struct ix_doc *d, size_t si, int64_t start,
-                       int64_t end)
+/* Does the figure ending at code point end close sentence si (「第四中学校
+ * 卒業生 計105人」, 「 91名分 」)?  Such a line names a population and its
+ * count, even when the view takes it for a numbered heading. */
+static int closes_line(const struct ix_doc *d, size_t si, int64_t end)
 {
-    return (end - start) + 2 >= d->s[si].end - d->s[si].start;
+    return end + 2 >= d->s[si].end;
+}
+
+/* Is sentence si a line of figures under a heading or line that names
+ * counts (「### 漏えい対象件数」 over 「2,545件」, 「市立学校と人数」 over
+ * 「白石第一小学校 58名」)?  Back over up to eight such lines. */
+static int under_count_heading(const struct ix_doc *d, size_t si)
+{
+    static const char *const names_counts[] = {
+        "件数", "人数", "対象者", "対象数", "名数", NULL,
+    };
+    size_t j, n = 0;
+
+    for (j = si; j-- > 0 && n < 8; n++) {
+        /* prose ends the lines; the lines themselves may look like
+         * numbered headings (「第一小学校　58名」) */
+        if (d->s[j].end - d->s[j].start > 40)
+            return 0;
+        if (ANY_OF(d, j, names_counts))
+            return 1;
+        if (d->s[j].heading && d->s[j].sec != SEC_NONE)
+            return 0;           /* a heading of another section */
+    }
+    return 0;
 }
 
 /* Is the text just before code point cp 名寄せ前 or a correction
@@ -334,7 +357,7 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         end = json_integer_value(json_object_get(e, "end"));
         si = jaen_ix_sent_at(d, start);
         if (si >= d->ns || d->s[si].sec == SEC_CONTACT
-            || (d->s[si].heading && !figure_only(d, si, start, end))
+            || (d->s[si].heading && !closes_line(d, si, end))
             || (d->s[si].sec == SEC_RESPONSE && !HAS(d, si, "対象")))
             continue;
         if (dedup_figure(d, si, start, end)) {
@@ -343,7 +366,10 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
             continue;
         }
         if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected)
-             && !(corrected && corrected_si == si))
+             && !(corrected && corrected_si == si)
+             && !(closes_line(d, si, end) && d->s[si].end - d->s[si].start
+                                                 <= 40
+                  && under_count_heading(d, si)))
             || ANY_OF(d, si, not_affected) || help_desk(d, si)
             || duplicates_figure(d, si, start))
             continue;

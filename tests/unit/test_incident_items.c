@@ -301,6 +301,14 @@ static void test_count_layout(void **state)
     COUNTS("漏えいのおそれがある情報の件数：約 53,600 件\n",
            "53600 record~");
     COUNTS("- 個人データの件数\n 91名分\n", "91 person");
+    /* lines of figures under a heading that names counts */
+    COUNTS("## 卒業アルバムを発注していた学校と人数\n第一小学校　58名\n"
+           "第二小学校　28名\n", "58 person 28 person");
+    /* a heading that closes with its population's count */
+    COUNTS("### 基本情報をご登録いただいたお客様（約31万名）\n"
+           "氏名、住所が閲覧された可能性があります。\n", "310000 person~");
+    /* a figure inside a heading is none */
+    COUNTS("## 3件の不正ログインについて\n詳細を調査しております。\n", "");
     /* PDF spacing cuts a figure from its multiplied counter */
     COUNTS("漏えいした可能性のある個人データは約 137 万件です。\n",
            "1370000 record~");
