@@ -73,7 +73,8 @@ static const char *const turns[] = {
  * it was exposed (「連絡先が判明している方には」「メールアドレス宛に」). */
 static const char *const used_for[] = {
     "が判明している", "が判明して", "が特定でき", "を把握して", "宛に",
-    "宛て", "あてに", "へご連絡", "にご連絡", NULL,
+    "宛て", "あてに", "へご連絡", "にご連絡", "が確認でき", "の確認が",
+    "が不明", "をご登録", NULL,
 };
 /* Right after a password, words that make it a safeguard, not data
  * (「パスワードによる保護を設定」「起動時のパスワード設定」). */
@@ -140,9 +141,10 @@ static const char *const text_items[][2] = {
 };
 
 /* "Personal information" and the like name no kind of data: 1.  A
- * population's information (会員情報, 従業員情報) names none alone either
- * (「従業員情報や取引先情報等」), but as one element among kinds of data
- * (「氏名・住所・会員情報・配送先」) it is a kind of its own, other: 2. */
+ * population's information (会員情報, 従業員情報) and contact details
+ * (連絡先) name none alone either (「従業員情報や取引先情報等」), but as
+ * one element among kinds of data (「氏名・住所・会員情報・配送先」) they are
+ * a kind of their own, other: 2. */
 static int generic_item(const struct jaen_term *term)
 {
     static const char *const generic[] = {
@@ -152,7 +154,9 @@ static int generic_item(const struct jaen_term *term)
     };
     static const char *const population[] = {
         "従業員情報", "社員情報", "会員情報", "会員登録情報", "登録情報",
-        "患者情報", "学生情報", "児童生徒情報", "応募者情報", NULL,
+        "患者情報", "学生情報", "児童生徒情報", "応募者情報",
+        "連絡先",       /* 「連絡先が確認できない方」 names no datum */
+        NULL,
     };
     const char *e = term->entry;
     size_t k;
@@ -171,17 +175,30 @@ static int is_item_term(const struct jaen_term *t)
     return t->concept && strncmp(t->concept, "data_item.", 10) == 0;
 }
 
+/* Does term i of sentence si head a list of its own, a bracket or colon
+ * then a kind of data (「会員情報（氏名、住所）」「連絡先：電話番号」)?  Then
+ * the list names the kinds, not term i; 「メール情報（一部）」 heads none. */
+static int heads_list(const struct ix_doc *d, size_t i, size_t si)
+{
+    const struct jaen_term *t = &d->terms[i], *next = t + 1;
+    size_t e = t->end < (int64_t)d->ncp ? d->cpb[t->end] : d->len;
+
+    if (e >= d->s[si].b
+        || !(!memcmp(d->text + e, "（", 3) || d->text[e] == '('
+             || !memcmp(d->text + e, "：", 3) || d->text[e] == ':'))
+        return 0;
+    return i + 1 < d->nterms && is_item_term(next)
+           && next->start <= t->end + 2;
+}
+
 /* Is term i of sentence si one element of an enumeration of kinds of data:
  * another term of the sentence names a kind, and term i does not head a
- * list of its own (「会員情報（氏名、住所）」)? */
+ * list of its own? */
 static int enumerated(const struct ix_doc *d, size_t i, size_t si)
 {
-    const struct jaen_term *t = &d->terms[i];
-    size_t j, e = t->end < (int64_t)d->ncp ? d->cpb[t->end] : d->len;
+    size_t j;
 
-    if (e < d->s[si].b
-        && (!memcmp(d->text + e, "（", 3) || d->text[e] == '('
-            || !memcmp(d->text + e, "：", 3) || d->text[e] == ':'))
+    if (heads_list(d, i, si))
         return 0;
     for (j = i; j-- > 0 && d->terms[j].start >= d->s[si].start;)
         if (is_item_term(&d->terms[j]) && !generic_item(&d->terms[j]))
@@ -371,7 +388,8 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
         if (!is_item_term(t) || (g = generic_item(t)) == 1)
             continue;
         si = jaen_ix_sent_at(d, t->start);
-        if (si >= d->ns || (g == 2 && !enumerated(d, i, si)))
+        if (si >= d->ns || (g == 2 && !enumerated(d, i, si))
+            || (!strcmp(c + 10, "other") && heads_list(d, i, si)))
             continue;
         if (si != last) {
             last = si;

@@ -223,6 +223,14 @@ static void test_population_information(void **state)
           "name address");
     ITEMS("漏えいのおそれがある情報は、氏名・住所・会員情報・配送先住所です。"
           "\n", "name address other");
+    /* contact details alike: a kind only among kinds */
+    ITEMS("漏えいのおそれがある方のうち、連絡先の判明している方には個別に"
+          "連絡済みです。\n", "");
+    ITEMS("漏えいのおそれがある情報は、氏名、連絡先です。\n", "name other");
+    ITEMS("漏えいのおそれがある情報は、連絡先（電話番号）です。\n", "phone");
+    /* a bracket that lists no kind of data heads no list */
+    ITEMS("当社のメールデータ（一部）が外部に漏えいした可能性があります。\n",
+          "other");
 }
 
 /* The glossary's mapping: a company named as affiliation is company_name,
