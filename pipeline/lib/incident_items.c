@@ -209,6 +209,46 @@ static int enumerated(const struct ix_doc *d, size_t i, size_t si)
     return 0;
 }
 
+/* Is sentence i a line the view takes for a numbered heading but that has
+ * no words (no hiragana): a date or a period that splits one list into
+ * sub-lists (「2024年6月25日～2024年7月1日」)? */
+static int pseudo_heading(const struct ix_doc *d, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)IX_S(d, i);
+    size_t k, len = IX_L(d, i);
+
+    if (!d->s[i].heading || d->s[i].sec != SEC_NONE)
+        return 0;
+    for (k = 0; k + 2 < len; k++)   /* hiragana: E3 81 80 - E3 82 9F */
+        if (p[k] == 0xE3 && (p[k + 1] == 0x81
+                             || (p[k + 1] == 0x82 && p[k + 2] <= 0x9F)))
+            return 0;
+    return 1;
+}
+
+/* Does sentence i end with the people it describes (「…年間パスポートのご
+ * 購入履歴のあるお客様」)?  Then the data it names describes them, and is
+ * not said to be exposed. */
+static int describes_people(const struct ix_doc *d, size_t i)
+{
+    static const char *const people[] = {
+        "お客様", "お客さま", "方", "方々", "皆様", "皆さま", "会員様",
+        "利用者", NULL,
+    };
+    const char *s = IX_S(d, i);
+    size_t len = IX_L(d, i), k, kl;
+
+    while (len >= 3 && (!memcmp(s + len - 3, "。", 3)
+                        || !memcmp(s + len - 3, "）", 3)))
+        len -= 3;
+    for (k = 0; people[k]; k++) {
+        kl = strlen(people[k]);
+        if (len >= kl && !memcmp(s + len - kl, people[k], kl))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is sentence si a row of a Markdown table? */
 static int table_row(const struct ix_doc *d, size_t si)
 {
@@ -257,8 +297,10 @@ static int exposed_context(const struct ix_doc *d, size_t si)
      * items, then up to three lines before it; a heading right above the
      * list (「漏えいのおそれがある個人データ」) introduces it too */
     j = si;
-    while (s->item && j > 0 && d->s[j - 1].item && !d->s[j - 1].heading)
-        j--;
+    while (s->item && j > 0
+           && ((d->s[j - 1].item && !d->s[j - 1].heading)
+               || pseudo_heading(d, j - 1)))
+        j--;            /* 「2021年5月1日～…」 sub-lists under one intro */
     if (s->item && j > 0 && d->s[j - 1].heading)
         return ANY_OF(d, j - 1, exposed_strong);
     if (table_row(d, si) && s->sec == SEC_NONE
@@ -282,6 +324,13 @@ static int own_datum(const struct ix_doc *d, size_t si, size_t ta)
     size_t at = jaen_ix_q_first(d, si, from, ta, own_prefix, &kl);
 
     return at != (size_t)-1 && at + kl == ta;
+}
+
+/* Do the data named in sentence si count: exposed in its context, and not
+ * describing people? */
+static int item_context(const struct ix_doc *d, size_t si)
+{
+    return exposed_context(d, si) && !describes_people(d, si);
 }
 
 /* Is item, named at byte ta of sentence si, a login ID or password of the
@@ -393,7 +442,7 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
             continue;
         if (si != last) {
             last = si;
-            ok = exposed_context(d, si);
+            ok = item_context(d, si);
         }
         if (t->end > (int64_t)d->ncp || d->cpb[t->end] < d->s[si].a)
             continue;
@@ -410,7 +459,7 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
     for (si = 0; si < d->ns; si++)
         for (k = 0; k < sizeof(text_items) / sizeof(text_items[0]); k++) {
             off = jaen_ix_q_find(d, si, 0, text_items[k][0]);
-            if (off != (size_t)-1 && exposed_context(d, si)
+            if (off != (size_t)-1 && item_context(d, si)
                 && !denied(d, si, off)
                 && !not_data(d, si, text_items[k][1],
                              off + strlen(text_items[k][0]))

@@ -131,6 +131,14 @@ static void test_heading_introduces_list(void **state)
     ITEMS("### 漏洩のおそれがある個人データ\n#### ①お取引先さま：12名\n"
           "|項目|対象|\n|---|---|\n|氏名|〇|\n|会社名|〇|\n",
           "name company_name");
+    /* one introduction over sub-lists split by periods */
+    ITEMS("漏洩した可能性のある情報は以下のとおりです。\n"
+          "2024年1月1日～2024年5月31日\n- カード名義\n- 有効期限\n"
+          "2024年6月1日～2024年7月1日\n- セキュリティコード\n",
+          "card_expiry security_code card_holder_name");
+    /* a line that describes the people, not their data */
+    ITEMS("漏えいの可能性があるのは、以下のお客様の情報です。\n"
+          "- 年間パスポートのご購入履歴のあるお客様\n", "");
     /* a heading that does not speak of exposure does not */
     ITEMS("## 会員サービスのご案内\n- 氏名\n- 電話番号\n", "");
 }
