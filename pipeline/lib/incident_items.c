@@ -249,6 +249,24 @@ static int describes_people(const struct ix_doc *d, size_t i)
     return 0;
 }
 
+/* Is sentence i a caption over the line below it: short, no full stop,
+ * naming data (「上記に含まれる個人情報」)? */
+static int caption(const struct ix_doc *d, size_t i)
+{
+    static const char *const ends[] = {"情報", "データ", "項目", NULL};
+    const char *s = IX_S(d, i);
+    size_t len = IX_L(d, i), k, kl;
+
+    if (d->s[i].end - d->s[i].start > 30 || jaen_ix_has(s, len, "。"))
+        return 0;
+    for (k = 0; ends[k]; k++) {
+        kl = strlen(ends[k]);
+        if (len >= kl && !memcmp(s + len - kl, ends[k], kl))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is sentence si a row of a Markdown table? */
 static int table_row(const struct ix_doc *d, size_t si)
 {
@@ -310,7 +328,8 @@ static int exposed_context(const struct ix_doc *d, size_t si)
          j--, lines++)
         if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
             || HAS(d, j - 1, "下記")
-            || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "："))
+            || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "：")
+            || caption(d, j - 1))
             return ANY_OF(d, j - 1, exposed);
     return 0;
 }

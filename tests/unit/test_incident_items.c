@@ -131,6 +131,11 @@ static void test_heading_introduces_list(void **state)
     ITEMS("### 漏洩のおそれがある個人データ\n#### ①お取引先さま：12名\n"
           "|項目|対象|\n|---|---|\n|氏名|〇|\n|会社名|〇|\n",
           "name company_name");
+    /* a caption over the line below it */
+    ITEMS("順次ご連絡を進めています。\n漏洩の恐れがある個人情報\n"
+          "写真及び氏名\n", "name photo");
+    ITEMS("順次ご連絡を進めています。\n本市が保有する個人情報\n"
+          "写真及び氏名\n", "");
     /* one introduction over sub-lists split by periods */
     ITEMS("漏洩した可能性のある情報は以下のとおりです。\n"
           "2024年1月1日～2024年5月31日\n- カード名義\n- 有効期限\n"
