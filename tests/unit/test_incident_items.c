@@ -259,6 +259,7 @@ static void test_item_mapping(void **state)
           "name company_name");
     ITEMS("漏えいした情報は、氏名と預金口座の番号です。\n",
           "name bank_account");
+    ITEMS("漏えいした情報は、氏名、予防接種歴です。\n", "name health_info");
     ITEMS("流出したおそれがある情報は、代表者名、事業所名、商品購入情報、"
           "交渉履歴です。\n", "name company_name purchase_history other");
     /* a vulnerability assessment (脆弱性診断) is no diagnosis */
