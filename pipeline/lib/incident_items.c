@@ -36,7 +36,8 @@ static const char *const exposed[] = {
 static const char *const not_exposed[] = {
     "保有しておらず", "保有しておりません", "保持しておりません",
     "含まれておりません", "含まれていません", "含まれておらず",
-    "含まれていない", "含まれない", "含まれません", "対象外", "ございません",
+    "含まれていない", "含まれない", "含まれません", "含みません",
+    "含んでいません", "含まない", "対象外", "ございません",
     "保存しておりません", "保存されておらず", "保存されていません",
     "保存されていない", "保持しておらず", "保有していない",
     "保持していない", "取得しておらず", "含んでおりません", "非保持",
@@ -91,6 +92,11 @@ static const char *const verb_after[] = {"する", "して", "され", "者",
 static const char *const own_prefix[] = {
     "弊社の", "当社の", "当行の", "当院の", "当庫の", "本学の", "本会の",
     "当会の", "当協会の", NULL,
+};
+/* Just before 部署, the organization's own units: 「関係部署が連携して」
+ * 「営業担当部署からご説明」. */
+static const char *const own_units[] = {
+    "担当", "関係", "関連", "所管", "各", NULL,
 };
 /* Right after credentials, their use by the attacker: the way in
  * (「ログインID、パスワードを使用し、不正にログイン」). */
@@ -352,6 +358,16 @@ static int item_context(const struct ix_doc *d, size_t si)
     return exposed_context(d, si) && !describes_people(d, si);
 }
 
+/* Is the department named at byte ta of sentence si one of the
+ * organization's own units (an own_units word right before it)? */
+static int own_unit(const struct ix_doc *d, size_t si, size_t ta)
+{
+    size_t from = ta > 6 ? ta - 6 : 0, kl;
+    size_t at = jaen_ix_q_first(d, si, from, ta, own_units, &kl);
+
+    return at != (size_t)-1 && at + kl == ta;
+}
+
 /* Is item, named at byte ta of sentence si, a login ID or password of the
  * organization's own management tools (named in the 16 code points before
  * it: 「管理システムのログインID・パスワード」), or one a cause section
@@ -365,6 +381,20 @@ static int admin_credential(const struct ix_doc *d, size_t si,
         return 0;
     return jaen_ix_q_first(d, si, from, ta, admin_tools, &kl) != (size_t)-1
            || d->s[si].sec == SEC_CAUSE;
+}
+
+/* Is byte neg of s inside a bracket opened after byte off (a note about
+ * other data than the one ending at off)? */
+static int in_later_bracket(const char *s, size_t off, size_t neg)
+{
+    size_t k, open = (size_t)-1;
+
+    for (k = off; k + 3 <= neg; k++)
+        if (!memcmp(s + k, "（", 3) || s[k] == '(')
+            open = k;
+        else if (!memcmp(s + k, "）", 3) || s[k] == ')')
+            open = (size_t)-1;
+    return open != (size_t)-1;
 }
 
 /* Is the data named at byte off of sentence si denied later in its
@@ -383,6 +413,8 @@ static int denied(const struct ix_doc *d, size_t si, size_t off)
         neg = nf;
     if (neg == (size_t)-1)
         return 0;
+    if (in_later_bracket(IX_S(d, si), off, neg))
+        return 0;       /* 「銀行口座番号（暗証番号は含みません）」 */
     return jaen_ix_q_first(d, si, off, neg, turns, &kl) == (size_t)-1;
 }
 
@@ -472,7 +504,8 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
                                            : d->cpb[t->start] - d->s[si].a;
         if (ok && !denied(d, si, off) && !not_data(d, si, c + 10, off)
             && !admin_credential(d, si, c + 10, ta)
-            && !(strcmp(c + 10, "other") && own_datum(d, si, ta)))
+            && !(strcmp(c + 10, "other") && own_datum(d, si, ta))
+            && !(!strcmp(c + 10, "department") && own_unit(d, si, ta)))
             set_item(&m, c + 10);
     }
     for (si = 0; si < d->ns; si++)

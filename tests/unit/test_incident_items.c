@@ -159,6 +159,11 @@ static void test_note_denial(void **state)
     ITEMS("漏えいのおそれがあるデータには、氏名は含まれません。\n", "");
     ITEMS("漏えいしたおそれのあるメールには、住所や電話番号は記載されて"
           "いません。\n", "");
+    ITEMS("漏えいした可能性のある個人情報にクレジットカード情報は含みません。"
+          "\n", "");
+    /* a denial in a bracket is about the data in it */
+    ITEMS("漏えいのおそれがある情報は、氏名、銀行口座番号（暗証番号は"
+          "含みません）です。\n", "name bank_account");
     /* a finding of no leak denies the data named before it */
     ITEMS("現時点で、お客様のメールアドレスの漏えいの事実は確認されて"
           "おりません。\n", "");
@@ -215,6 +220,7 @@ static void test_credentials_and_contact(void **state)
     ITEMS("漏えいのおそれがあるお客さまのうち、連絡先が判明している方には"
           "個別にご連絡いたします。\n", "");
     /* the organization's own details are not exposed data */
+    ITEMS("漏洩の可能性について、関係部署が連携して調査しております。\n", "");
     ITEMS("当社のメールアドレスを使用して迷惑メールが送信され、漏えいの"
           "可能性を調査しております。\n", "");
     ITEMS("流出した可能性がある情報は、お取引先の氏名、社名です。\n",
