@@ -464,6 +464,18 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
                && verb_follows(d, si, off));
 }
 
+/* Does item, named at bytes [ta, off) of a sentence si about exposure,
+ * count: not denied, not something other than data there, not the
+ * organization's own? */
+static int datum_counts(const struct ix_doc *d, size_t si, const char *item,
+                        size_t ta, size_t off)
+{
+    return !denied(d, si, off) && !not_data(d, si, item, off)
+           && !admin_credential(d, si, item, ta)
+           && !(strcmp(item, "other") && own_datum(d, si, ta))
+           && !(!strcmp(item, "department") && own_unit(d, si, ta));
+}
+
 static void set_item(unsigned long *m, const char *name)
 {
     int k;
@@ -502,20 +514,15 @@ int jaen_ix_items(const struct ix_doc *d, json_t *out)
             off = IX_L(d, si);
         ta = d->cpb[t->start] < d->s[si].a ? 0
                                            : d->cpb[t->start] - d->s[si].a;
-        if (ok && !denied(d, si, off) && !not_data(d, si, c + 10, off)
-            && !admin_credential(d, si, c + 10, ta)
-            && !(strcmp(c + 10, "other") && own_datum(d, si, ta))
-            && !(!strcmp(c + 10, "department") && own_unit(d, si, ta)))
+        if (ok && datum_counts(d, si, c + 10, ta, off))
             set_item(&m, c + 10);
     }
     for (si = 0; si < d->ns; si++)
         for (k = 0; k < sizeof(text_items) / sizeof(text_items[0]); k++) {
-            off = jaen_ix_q_find(d, si, 0, text_items[k][0]);
-            if (off != (size_t)-1 && item_context(d, si)
-                && !denied(d, si, off)
-                && !not_data(d, si, text_items[k][1],
-                             off + strlen(text_items[k][0]))
-                && !admin_credential(d, si, text_items[k][1], off))
+            ta = jaen_ix_q_find(d, si, 0, text_items[k][0]);
+            if (ta != (size_t)-1 && item_context(d, si)
+                && datum_counts(d, si, text_items[k][1], ta,
+                                ta + strlen(text_items[k][0])))
                 set_item(&m, text_items[k][1]);
         }
     for (k = 0; items[k]; k++)
