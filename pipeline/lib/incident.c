@@ -383,6 +383,27 @@ static void put_utf8(char *p, uint32_t c, size_t n)
                            : n == 3 ? 0xE0 | c : 0xF0 | c);
 }
 
+/* The first byte of s[0..len) that may start a code point that folds to
+ * one of the same length: Kangxi radicals (E2 BA..BF), enclosed and
+ * compatibility forms (E3 88..8F), compatibility ideographs (EF A4..AB),
+ * half-width kana (EF BD, BE) and the supplement (F0 AF); len when none,
+ * as for nearly every document. */
+static size_t first_foldable(const char *str, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)str;
+    size_t i;
+
+    for (i = 0; i + 1 < len; i++) {
+        unsigned char a = u[i], b = u[i + 1];
+        if ((a == 0xE2 && b >= 0xBA) || (a == 0xE3 && b >= 0x88 && b <= 0x8F)
+            || (a == 0xEF && ((b >= 0xA4 && b <= 0xAB) || b == 0xBD
+                              || b == 0xBE))
+            || (a == 0xF0 && b == 0xAF))
+            return i;
+    }
+    return len;
+}
+
 /* Copies s[0..len) into out with each code point that jaen_fold maps to
  * one code point of the same UTF-8 length replaced by it: Kangxi radicals
  * (⽇), compatibility ideographs and half-width kana, which text drawn
@@ -402,6 +423,7 @@ static int fold_same_length(const char *s, size_t len, struct jaen_buf *out)
         return jaen_buf_adds(out, "");
     if (jaen_buf_add(out, s, len))
         return JAEN_ENOMEM;
+    pos = first_foldable(s, len);
     while (pos < len) {
         unsigned char b = (unsigned char)s[pos];
         at = pos;
@@ -442,9 +464,12 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
     rc = jaen_doc_text(doc, &d->raw, &d->len, &d->ncp, err);
     if (rc)
         return rc;
-    if (fold_same_length(d->raw, d->len, &ix->ftext))
-        return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
-    d->text = ix->ftext.ptr;
+    d->text = d->raw;           /* folded only when something folds */
+    if (first_foldable(d->raw, d->len) < d->len) {
+        if (fold_same_length(d->raw, d->len, &ix->ftext))
+            return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+        d->text = ix->ftext.ptr;
+    }
     rc = jaen_doc_sentences(doc, &sents, &nsents, &toks, &ntoks, err);
     if (rc)
         return rc;

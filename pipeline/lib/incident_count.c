@@ -1,28 +1,20 @@
-/* incident_count.c: the counts and the data items of the impact.
+/* incident_count.c: the counts of the impact.
  *
  * Counts are normalize's quantities whose counter names people, records,
  * companies, devices or accounts, in a sentence about affected data or
- * people; a figure given twice (lead and details) is kept once.  Data items
- * are the glossary's data_item.* terms in sentences that say the data was,
- * or may have been, exposed, and in the lists such sentences introduce. */
+ * people; a figure given twice (lead and details) is kept once.  The data
+ * items are incident_items.c's. */
 #include "incident_int.h"
 
 #include "utf8.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
 #define ANY_OF(d, i, list) (jaen_ix_q_any(d, i, list))
 #define HAS(d, i, k) (jaen_ix_q_has(d, i, k))
-
-static const char *const items[] = {
-    "name", "address", "postal_code", "phone", "email", "birth_date", "age",
-    "gender", "company_name", "job_title", "department", "login_id",
-    "password", "credit_card_number", "card_expiry", "security_code",
-    "card_holder_name", "bank_account", "purchase_history", "order_info",
-    "shareholding", "employee_id", "my_number", "health_info", "id_document",
-    "photo", "ip_address", "other", NULL,
-};
 
 /* Counter → schema unit. */
 static const char *unit_of(const char *u)
@@ -55,10 +47,75 @@ static const char *const affected[] = {
     "閲覧", "窃取", NULL,
 };
 static const char *const not_affected[] = {
-    "窓口", "コールセンター", "オペレーター", "回線", "連名",
+    "コールセンター", "オペレーター", "回線", "連名",
     "共同", "体制", "専門家", "人員", "増員", "配置", "のべ", "延べ",
     "開催", "参加", "出席", "受講", "設置", NULL,
 };
+
+/* A figure in a sentence about a help desk (窓口) counts staff or lines,
+ * unless the desk's people are the data subjects (「窓口担当者の氏名」). */
+static int help_desk(const struct ix_doc *d, size_t si)
+{
+    return HAS(d, si, "窓口") && !HAS(d, si, "窓口担当");
+}
+
+/* Does 約 or およそ stand just before code point start, across the spaces
+ * PDF text puts there (「約 53,600 件」, which normalize reads as exact)? */
+static int approx_before(const struct ix_doc *d, size_t si, int64_t start)
+{
+    size_t a = d->s[si].a, z = d->cpb[start];
+
+    while (z > a && (d->text[z - 1] == ' '
+                     || (z - a >= 3 && !memcmp(d->text + z - 3, "　", 3))))
+        z -= d->text[z - 1] == ' ' ? 1 : 3;
+    return (z - a >= 3 && !memcmp(d->text + z - 3, "約", 3))
+           || (z - a >= 9 && !memcmp(d->text + z - 9, "およそ", 9));
+}
+
+/* Is the figure at [start, end) the number of duplicates removed
+ * (「重複していた方が3名」「重複：1名」), not of people affected? */
+static int duplicates_figure(const struct ix_doc *d, size_t si,
+                             int64_t start)
+{
+    size_t a = d->s[si].a, z = d->cpb[start];
+    size_t from = z > a + 30 ? z - 30 : a;
+    size_t at = jaen_ix_find(d->text + from, z - from, "重複");
+
+    /* 「重複を除く978件」 is the figure after removing them */
+    return at != (size_t)-1
+           && !jaen_ix_has(d->text + from + at, z - from - at, "除");
+}
+
+/* Does the figure ending at code point end close sentence si (「第四中学校
+ * 卒業生 計105人」, 「 91名分 」)?  Such a line names a population and its
+ * count, even when the view takes it for a numbered heading. */
+static int closes_line(const struct ix_doc *d, size_t si, int64_t end)
+{
+    return end + 2 >= d->s[si].end;
+}
+
+/* Is sentence si a line of figures under a heading or line that names
+ * counts (「### 漏えい対象件数」 over 「2,545件」, 「市立学校と人数」 over
+ * 「白石第一小学校 58名」)?  Back over up to eight such lines. */
+static int under_count_heading(const struct ix_doc *d, size_t si)
+{
+    static const char *const names_counts[] = {
+        "件数", "人数", "対象者", "対象数", "名数", NULL,
+    };
+    size_t j, n = 0;
+
+    for (j = si; j-- > 0 && n < 8; n++) {
+        /* prose ends the lines; the lines themselves may look like
+         * numbered headings (「第一小学校　58名」) */
+        if (d->s[j].end - d->s[j].start > 40)
+            return 0;
+        if (ANY_OF(d, j, names_counts))
+            return 1;
+        if (d->s[j].heading && d->s[j].sec != SEC_NONE)
+            return 0;           /* a heading of another section */
+    }
+    return 0;
+}
 
 /* Is the text just before code point cp 名寄せ前 or a correction
  * (「171名とお伝えしておりましたが」)? */
@@ -171,6 +228,57 @@ static void subject_span(const struct ix_doc *d, size_t si, int64_t start,
     *sz = z;
 }
 
+/* PDF text spaces a figure from its counter (「約 337 万件」), and normalize
+ * then sees a bare number: the counter after number entity e (through
+ * spaces and a 万/千/億 multiplier), with *value set to the figure, or NULL.
+ * A number already joined to its counter is a quantity, never seen here. */
+static const char *spaced_counter(const struct ix_doc *d, const json_t *e,
+                                  json_int_t *value)
+{
+    static const char *const counters[] = {"件", "名", "人", "社", "台", "円",
+                                           NULL};
+    static const char *const mults[][2] = {
+        {"万", "10000"}, {"千", "1000"}, {"億", "100000000"},
+    };
+    const json_t *v = json_object_get(e, "value");
+    int64_t end = json_integer_value(json_object_get(e, "end"));
+    size_t p, k, spaces = 0;
+    json_int_t mult = 1;
+
+    if (!json_is_integer(v) || end <= 0 || end > (int64_t)d->ncp)
+        return NULL;
+    for (p = d->cpb[end]; p < d->len; spaces++)
+        if (d->text[p] == ' ')
+            p++;
+        else if (d->len - p >= 3 && !memcmp(d->text + p, "　", 3))
+            p += 3;
+        else
+            break;
+    for (k = 0; k < sizeof(mults) / sizeof(mults[0]); k++)
+        if (d->len - p >= 3 && !memcmp(d->text + p, mults[k][0], 3)) {
+            mult = (json_int_t)strtoll(mults[k][1], NULL, 10);
+            p += 3;
+            break;
+        }
+    if (!spaces || mult == 1 || json_integer_value(v) > INT64_MAX / mult)
+        return NULL;
+    for (k = 0; counters[k]; k++)
+        if (d->len - p >= 3 && !memcmp(d->text + p, counters[k], 3)) {
+            *value = json_integer_value(v) * mult;
+            return counters[k];
+        }
+    return NULL;
+}
+
+/* Is entity e a bare multiplier (「千円」 cut from 「90,000 千円」)? */
+static int bare_multiplier(const json_t *e)
+{
+    const char *s = json_string_value(json_object_get(e, "surface"));
+
+    return s && (!strncmp(s, "千", 3) || !strncmp(s, "万", 3)
+                 || !strncmp(s, "億", 3));
+}
+
 static int same_count(const json_t *a, const char *unit, const json_t *v)
 {
     return json_equal(json_object_get(a, "value"), v)
@@ -178,222 +286,109 @@ static int same_count(const json_t *a, const char *unit, const json_t *v)
                   == 0;
 }
 
+/* Appends the count of value v (borrowed) and unit, told by entity e at
+ * [start, end) of sentence si, unless it repeats one already listed (then
+ * its before_dedup, bd, completes that one).  JAEN_OK or JAEN_ENOMEM. */
+static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
+                     json_t *counts, const json_t *e, size_t si,
+                     int64_t start, int64_t end, const char *unit,
+                     const json_t *v, const json_t *bd)
+{
+    const json_t *q = json_object_get(e, "qualifier");
+    int64_t sa, sz;
+    size_t k;
+    json_t *c;
+    int dup = 0;
+
+    if (!json_is_integer(v) && !json_is_null(v))
+        return JAEN_OK;     /* fractions and big decimal strings */
+    if (json_is_integer(v) && json_integer_value(v) <= 0)
+        return JAEN_OK;
+    for (k = 0; k < json_array_size(counts); k++) {
+        json_t *o = json_array_get(counts, k);
+        if (json_is_integer(v) && same_count(o, unit, v)) {
+            if (json_is_integer(bd)
+                && json_is_null(json_object_get(o, "before_dedup")))
+                json_object_set(o, "before_dedup", (json_t *)bd);
+            dup = 1;
+        }
+    }
+    if (dup)
+        return JAEN_OK;
+    subject_span(d, si, start, end, &sa, &sz);
+    c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
+                  json_is_true(json_object_get(e, "approx"))
+                      || approx_before(d, si, start),
+                  "qualifier", q ? q : json_null(), "unit", unit,
+                  "before_dedup", json_is_integer(bd) ? bd : json_null(),
+                  "subject", subject(d, sa, sz));
+    if (!c || json_array_append_new(counts, c))
+        return JAEN_ENOMEM;
+    return JAEN_OK;
+}
+
 int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
                    json_t *counts)
 {
-    size_t i, k, n = d->entities ? json_array_size(d->entities) : 0, si;
+    size_t i, n = d->entities ? json_array_size(d->entities) : 0, si;
+    const json_t *corrected = NULL;     /* a figure since corrected */
+    size_t corrected_si = 0;            /* its sentence */
 
     for (i = 0; i < n; i++) {
         const json_t *e = json_array_get(d->entities, i);
         const char *type = json_string_value(json_object_get(e, "type"));
         const char *u = json_string_value(json_object_get(e, "unit"));
         const char *unit;
-        const json_t *v, *bd, *q;
-        int64_t start, end, sa, sz;
-        json_t *c;
-        int dup = 0;
+        const json_t *bd;
+        int64_t start, end;
+        json_int_t spaced = 0;
+        json_t *own;
+        int rc;
 
-        if (!type || !u || (strcmp(type, "quantity") && strcmp(type, "money")))
+        if (type && strcmp(type, "number") == 0)
+            u = spaced_counter(d, e, &spaced);
+        else if (!type || (strcmp(type, "quantity") && strcmp(type, "money"))
+                 || bare_multiplier(e))
             continue;
-        unit = unit_of(u);
+        unit = u ? unit_of(u) : NULL;
         if (!unit)
             continue;
         start = json_integer_value(json_object_get(e, "start"));
         end = json_integer_value(json_object_get(e, "end"));
         si = jaen_ix_sent_at(d, start);
-        if (si >= d->ns || d->s[si].sec == SEC_CONTACT || d->s[si].heading
+        if (si >= d->ns || d->s[si].sec == SEC_CONTACT
+            || (d->s[si].heading && !closes_line(d, si, end))
             || (d->s[si].sec == SEC_RESPONSE && !HAS(d, si, "対象")))
             continue;
-        if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected))
-            || ANY_OF(d, si, not_affected)
-            || dedup_figure(d, si, start, end))
+        if (dedup_figure(d, si, start, end)) {
+            corrected = json_object_get(e, "value");    /* 171名と…が */
+            corrected_si = si;
+            continue;
+        }
+        if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected)
+             && !(corrected && corrected_si == si)
+             && !(closes_line(d, si, end) && d->s[si].end - d->s[si].start
+                                                 <= 40
+                  && under_count_heading(d, si)))
+            || ANY_OF(d, si, not_affected) || help_desk(d, si)
+            || duplicates_figure(d, si, start))
             continue;
         if (strcmp(unit, "yen") == 0
             && !(HAS(d, si, "被害") || HAS(d, si, "詐取")
                  || HAS(d, si, "振り込") || HAS(d, si, "送金")
                  || HAS(d, si, "損失") || HAS(d, si, "不正利用")))
             continue;
-        v = json_object_get(e, "value");
-        if (!json_is_integer(v) && !json_is_null(v))
-            continue;       /* fractions and big decimal strings */
-        if (json_is_integer(v) && json_integer_value(v) <= 0)
-            continue;
         bd = json_object_get(e, "before_dedup");
-        q = json_object_get(e, "qualifier");
-        for (k = 0; k < json_array_size(counts); k++) {
-            json_t *o = json_array_get(counts, k);
-            if (json_is_integer(v) && same_count(o, unit, v)) {
-                if (json_is_integer(bd)
-                    && json_is_null(json_object_get(o, "before_dedup")))
-                    json_object_set(o, "before_dedup", (json_t *)bd);
-                dup = 1;
-            }
-        }
-        if (dup)
-            continue;
-        subject_span(d, si, start, end, &sa, &sz);
-        c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
-                      json_is_true(json_object_get(e, "approx")),
-                      "qualifier", q ? q : json_null(), "unit", unit,
-                      "before_dedup", json_is_integer(bd) ? bd : json_null(),
-                      "subject", subject(d, sa, sz));
-        if (!c || json_array_append_new(counts, c))
+        if (!json_is_integer(bd) && corrected && corrected_si == si)
+            bd = corrected;     /* …、正確には168名でした */
+        own = spaced ? json_integer(spaced) : NULL;
+        if (spaced && !own)
             return JAEN_ENOMEM;
+        rc = add_count(d, subject, counts, e, si, start, end, unit,
+                       own ? own : json_object_get(e, "value"), bd);
+        json_decref(own);
+        if (rc)
+            return rc;
     }
-    return JAEN_OK;
-}
-
-/* --- data items -------------------------------------------------------- */
-
-static const char *const exposed[] = {
-    "漏えい", "漏洩", "流出", "可能性", "おそれ", "恐れ", "含まれ", "閲覧",
-    "窃取", "送信され", "保存され", "保存して", "記載され", "記録され",
-    "対象", "項目", "盗まれ", "盗難", "紛失", "持ち出", "抜き取", "詐取",
-    "入力された", "公開され", "格納", "保管", "以下の情報", "次の情報",
-    "記載", NULL,
-};
-/* Words that deny the data named before them in their clause. */
-static const char *const not_exposed[] = {
-    "保有しておらず", "保有しておりません", "保持しておりません",
-    "含まれておりません", "含まれていません", "含まれておらず",
-    "含まれていない", "含まれない", "対象外", "ございません",
-    "保存しておりません", NULL,
-};
-/* Advice to readers: the data named is not said to be exposed. */
-static const char *const advice[] = {
-    "入力しないで", "ご確認ください", "ご注意", "変更", "ください", NULL,
-};
-/* A denial after these is about other data (「氏名、住所であり、口座情報は
- *含まれておりません」). */
-static const char *const turns[] = {
-    "であり、", "ですが、", "ますが、", "したが、", "でしたが", "であり", NULL,
-};
-
-/* Kinds of data the glossary has no term for, named by their words. */
-static const char *const text_items[][2] = {
-    {"証券番号", "other"}, {"保険料", "other"}, {"契約番号", "other"},
-    {"会員番号", "other"}, {"顧客番号", "other"}, {"お客様番号", "other"},
-    {"患者ID", "other"}, {"患者番号", "other"}, {"診察券番号", "other"},
-    {"学籍番号", "other"}, {"人事情報", "other"}, {"取引内容", "other"},
-    {"取引情報", "other"}, {"取引履歴", "other"}, {"カードブランド", "other"},
-    {"宛名", "other"}, {"職歴", "other"}, {"経歴", "other"},
-    {"病名", "health_info"}, {"診断", "health_info"},
-    {"診療情報", "health_info"}, {"検査結果", "health_info"},
-    {"病歴", "health_info"}, {"健康診断", "health_info"},
-    {"予防接種", "health_info"}, {"カルテ", "health_info"},
-    {"身分証", "id_document"}, {"運転免許証", "id_document"},
-    {"パスポート", "id_document"}, {"在留カード", "id_document"},
-    {"注文内容", "order_info"}, {"注文履歴", "order_info"},
-    {"配送先情報", "order_info"}, {"お届け先情報", "order_info"},
-    {"予約情報", "order_info"}, {"予約内容", "order_info"},
-    {"購入履歴", "purchase_history"}, {"購入商品", "purchase_history"},
-    {"商品名", "purchase_history"}, {"口座番号", "bank_account"},
-    {"口座情報", "bank_account"},
-};
-
-/* "Personal information" and the like name no kind of data. */
-static int generic_item(const struct jaen_term *term)
-{
-    static const char *const generic[] = {
-        "個人情報", "個人データ", "顧客情報", "お客様情報", "お客さま情報",
-        "ユーザー情報", "機密情報", "取引先情報", "企業情報", "利用者情報",
-        "情報", NULL,
-    };
-    const char *e = term->entry;
-    size_t k;
-
-    for (k = 0; e && generic[k]; k++)
-        if (strcmp(e, generic[k]) == 0)
-            return 1;
-    return 0;
-}
-
-/* Does the data named at byte off of sentence si count as exposed in
- * that sentence's context (not contact details or measures, not advice,
- * in a sentence about exposure or a list such a sentence introduces)? */
-static int exposed_context(const struct ix_doc *d, size_t si)
-{
-    const struct ix_sent *s = &d->s[si];
-    size_t j, lines;
-    int ok;
-
-    if (s->sec == SEC_CONTACT || s->sec == SEC_RESPONSE
-        || ANY_OF(d, si, advice))
-        return 0;
-    if (ANY_OF(d, si, exposed) || s->sec == SEC_DATA)
-        return 1;
-    /* a list item or line after 「以下の情報…」: back over the list's
-     * items, then up to three lines before it */
-    ok = 0;
-    j = si;
-    while (s->item && j > 0 && d->s[j - 1].item && !d->s[j - 1].heading)
-        j--;
-    for (lines = 0; j > 0 && lines < 3 && !d->s[j - 1].heading;
-         j--, lines++)
-        if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
-            || HAS(d, j - 1, "下記")
-            || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "："))
-            return ANY_OF(d, j - 1, exposed);
-    return ok;
-}
-
-/* Is the data named at byte off of sentence si denied later in its
- * clause (「…は含まれておりません」)? */
-static int denied(const struct ix_doc *d, size_t si, size_t off)
-{
-    size_t kl, len = IX_L(d, si);
-    size_t neg = jaen_ix_q_first(d, si, off, len, not_exposed, &kl);
-
-    if (neg == (size_t)-1)
-        return 0;
-    return jaen_ix_q_first(d, si, off, neg, turns, &kl) == (size_t)-1;
-}
-
-static void set_item(unsigned long *m, const char *name)
-{
-    int k;
-
-    for (k = 0; items[k]; k++)
-        if (strcmp(name, items[k]) == 0)
-            *m |= 1ul << k;
-}
-
-int jaen_ix_items(const struct ix_doc *d, json_t *out)
-{
-    size_t i, n = d->nterms, si, k, off;
-    unsigned long m = 0;
-    size_t last = (size_t)-1;
-    int ok = 0;
-
-    for (i = 0; i < n; i++) {
-        const struct jaen_term *t = &d->terms[i];
-        const char *c = t->concept;
-
-        if (!c || strncmp(c, "data_item.", 10) != 0 || generic_item(t))
-            continue;
-        si = jaen_ix_sent_at(d, t->start);
-        if (si >= d->ns)
-            continue;
-        if (si != last) {
-            last = si;
-            ok = exposed_context(d, si);
-        }
-        if (t->end > (int64_t)d->ncp || d->cpb[t->end] < d->s[si].a)
-            continue;
-        off = d->cpb[t->end] - d->s[si].a;
-        if (ok && !denied(d, si, off > IX_L(d, si) ? IX_L(d, si) : off))
-            set_item(&m, c + 10);
-    }
-    for (si = 0; si < d->ns; si++)
-        for (k = 0; k < sizeof(text_items) / sizeof(text_items[0]); k++) {
-            off = jaen_ix_q_find(d, si, 0, text_items[k][0]);
-            if (off != (size_t)-1 && exposed_context(d, si)
-                && !denied(d, si, off))
-                set_item(&m, text_items[k][1]);
-        }
-    for (k = 0; items[k]; k++)
-        if (m & (1ul << k))
-            if (json_array_append_new(out, json_string(items[k])))
-                return JAEN_ENOMEM;
     return JAEN_OK;
 }

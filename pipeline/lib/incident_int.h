@@ -147,7 +147,7 @@ typedef int (*jaen_ix_measure_fn)(void *ctx, size_t si, size_t a, size_t b,
                                   int kind);
 int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn fn,
                      void *ctx);
-/* The data items as a sorted array of schema names. */
+/* The data items as a sorted array of schema names (incident_items.c). */
 int jaen_ix_items(const struct ix_doc *d, json_t *items);
 /* The counts: appends {value, approx, qualifier, unit, before_dedup,
  * subject} objects; subject filled by the caller's T maker. */

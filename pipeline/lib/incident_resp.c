@@ -11,7 +11,9 @@
  * tense of the predicate that ends the chain.  In response sections,
  * verbless list items take the kind their introduction states (以下の対策を
  * 実施いたしました).  Apologies, requests to readers and promises to publish
- * are not measures (tests/labels/README.md). */
+ * are not measures (tests/labels/README.md).  A measure told twice (the
+ * police, the regulator, the forensic investigation, the notice to the
+ * people affected: in the lead and again in the details) counts once. */
 #include "incident_int.h"
 
 #include <string.h>
@@ -58,7 +60,8 @@ static const char *const acts[] = {
     "バックアップ", "再発防止", "対応を行", "対策を", "措置を", "封鎖",
     "ブロック", "駆除", "スキャン", "入れ替え", "交換", "再発行", "開始",
     "改善", "方針", "控え", "インストール", "移行", "策定", "構築",
-    "厳格化", "クリーニング", "実施", "切り替え", "切替", NULL,
+    "厳格化", "クリーニング", "実施", "切り替え", "切替", "連絡を行",
+    "個別の連絡", "注意喚起", NULL,
 };
 /* Words that make a clause or a sentence something else. */
 static const char *const not_measure[] = {
@@ -73,7 +76,9 @@ static const char *const not_measure[] = {
 static const char *const events[] = {
     "を受け", "が発生", "に感染", "が感染", "され", "ておりませ",
     "ていませ", "ませんでした", "ではな", "第三者が", "攻撃者", "犯人",
-    "を検知", "が検知", "検知し", "侵入し", "侵入され", NULL,
+    "を検知", "が検知", "検知し", "侵入し", "侵入され",
+    "販売を開始", "販売開始",   /* the business, not a response */
+    NULL,
 };
 /* A heading over measures to come (再発防止策: prevention is ahead). */
 static const char *const planned_heading[] = {
@@ -82,7 +87,9 @@ static const char *const planned_heading[] = {
 /* A clause ends at 、 after these. */
 static const char *const joints[] = {
     "し、", "おり、", "であり、", "とともに、", "ほか、", "行い、", "上で、",
-    "うえで、", "ます、", "た後、", "たうえ、", "受け、", NULL,
+    "うえで、", "ます、", "た後、", "たうえ、", "受け、",
+    "• ", "•",          /* bullets run into one line: 「…移行 • …クリーニング済」 */
+    NULL,
 };
 static const char *const not_joints[] = {
     "対し、", "関し、", "際し、", "即し、", "則し、", NULL,
@@ -134,6 +141,83 @@ static int in_range(const struct ix_doc *d, size_t i, size_t a, size_t b,
     return jaen_ix_q_first(d, i, a, b, ks, &kl) != (size_t)-1;
 }
 
+/* Measures a disclosure tells more than once (in the lead and again in
+ * the details): one each per list.  A clause naming a family's words is
+ * that family's measure; the family's first clause stands for all. */
+static const char *const fam_police[] = {"警察", NULL};
+static const char *const fam_regulator[] = {
+    "個人情報保護委員会", "監督官庁", "所管官庁", "所轄官庁", "関係省庁",
+    NULL,
+};
+static const char *const fam_forensic[] = {
+    "フォレンジック", "専門会社", "専門機関", "専門企業", "専門業者",
+    "調査会社", "セキュリティ会社", NULL,
+};
+static const char *const fam_forensic_act[] = {"調査", "解析", NULL};
+static const char *const fam_notify_act[] = {
+    "ご連絡", "通知", "お知らせ", "送付", "ご案内", NULL,
+};
+static const char *const fam_notify_who[] = {
+    "個別", "対象", "該当", "お客様", "お客さま", "皆様", "皆さま", "患者",
+    "会員", NULL,
+};
+/* A clause that also names one of these is a measure of its own (「調査
+ * の結果も踏まえて、スタッフに対する教育」). */
+static const char *const fam_other_act[] = {
+    "教育", "研修", "強化", "導入", "見直", "変更", "再開", "停止", "遮断",
+    "設置", "改善", NULL,
+};
+enum { FAM_POLICE = 1, FAM_REGULATOR, FAM_FORENSIC, FAM_NOTIFY };
+
+/* The families of the measure in bytes [a, b) of sentence i, a bit each
+ * (「警察及び個人情報保護委員会に報告」 is in two). */
+static unsigned families(const struct ix_doc *d, size_t i, size_t a,
+                         size_t b)
+{
+    unsigned f = 0;
+
+    if (in_range(d, i, a, b, fam_other_act))
+        return 0;
+    if (in_range(d, i, a, b, fam_police))
+        f |= 1u << FAM_POLICE;
+    if (in_range(d, i, a, b, fam_regulator))
+        f |= 1u << FAM_REGULATOR;
+    if (in_range(d, i, a, b, fam_forensic)
+        && in_range(d, i, a, b, fam_forensic_act))
+        f |= 1u << FAM_FORENSIC;
+    if (in_range(d, i, a, b, fam_notify_act)
+        && in_range(d, i, a, b, fam_notify_who))
+        f |= 1u << FAM_NOTIFY;
+    return f;
+}
+
+/* Passes measures on to the caller's fn, skipping one whose families were
+ * all told before in the same kind, and trimming a bullet at its end. */
+struct once {
+    jaen_ix_measure_fn fn;
+    void *ctx;
+    const struct ix_doc *d;
+    unsigned seen[3];           /* by kind: the families told */
+};
+
+static int once_fn(void *vctx, size_t i, size_t a, size_t b, int kind)
+{
+    struct once *o = vctx;
+    const char *s = IX_S(o->d, i);
+    unsigned f;
+
+    /* a clause cut at an inline bullet ends without it */
+    while (b > a + 3 && (s[b - 1] == ' ' || !memcmp(s + b - 3, "•", 3)
+                         || !memcmp(s + b - 3, "　", 3)))
+        b -= s[b - 1] == ' ' ? 1 : 3;
+    f = families(o->d, i, a, b);
+
+    if (f && (o->seen[kind] & f) == f)
+        return JAEN_OK;
+    o->seen[kind] |= f;
+    return o->fn(o->ctx, i, a, b, kind);
+}
+
 /* An introduction like 「以下の対策を実施および予定しております」 sets the
  * kind of the verbless list items after it: the tense of its last clause,
  * else of any clause. */
@@ -158,6 +242,17 @@ static int intro_kind(const struct ix_doc *d, size_t i)
     if (ANY_OF(d, i, done_words))
         return 1;
     return 0;
+}
+
+/* Is sentence i a bracketed label and nothing more (【対策済み】)? */
+static int bracket_label(const struct ix_doc *d, size_t i)
+{
+    const char *s = IX_S(d, i);
+    size_t len = IX_L(d, i);
+
+    return len >= 6 && memcmp(s, "【", 3) == 0
+           && memcmp(s + len - 3, "】", 3) == 0
+           && jaen_ix_find(s + 3, len - 6, "【") == (size_t)-1;
 }
 
 static int has_verb(const struct ix_doc *d, size_t i)
@@ -196,9 +291,12 @@ static int clause_measures(const struct ix_doc *d, size_t i, int fallback,
     return found;
 }
 
-int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn fn,
-                     void *ctx)
+int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn outer,
+                     void *outer_ctx)
 {
+    struct once o = {outer, outer_ctx, d, {0, 0, 0}};
+    jaen_ix_measure_fn fn = once_fn;
+    void *ctx = &o;
     size_t i;
     int deflt = 1, intro = 0, in_list = 0, rc, k;
 
@@ -221,9 +319,13 @@ int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn fn,
                 deflt = k;
             continue;
         }
-        /* 【対策済み】: the measures below are done */
-        if (HAS(d, i, "【") && HAS(d, i, "済"))
+        /* 【対策済み】: the measures below are done; the label alone is
+         * no measure */
+        if (HAS(d, i, "【") && HAS(d, i, "済")) {
             deflt = intro = 1;
+            if (bracket_label(d, i))
+                continue;
+        }
         if (s->item) {
             in_list = 1;
             list_kind = intro ? intro : s->sec == SEC_RESPONSE ? deflt

@@ -18,6 +18,6 @@ for l in open(sys.argv[1]): print(json.loads(l)["path"])' \
 python3 "$src/scripts/eval-labels.py" "$src/tests/labels/labels.jsonl" \
     "$tmp/records.jsonl" \
     --min report_stage=0.98 --min types=0.95 --min detected=0.89 \
-    --min counts=0.87 --min counts_vu=0.89 --min data_items=0.56 \
+    --min counts=0.96 --min counts_vu=0.96 --min data_items=0.89 \
     --min secondary_damage=0.98 --min has_cause=0.92 \
-    --min response_implemented=0.76 --min response_planned=0.90
+    --min response_implemented=0.89 --min response_planned=0.91

@@ -1,0 +1,533 @@
+/* incident_items.c: the data items of the impact.
+ *
+ * Data items are the glossary's data_item.* terms (dict/src/data_items.tsv)
+ * and a few words it has no term for, in sentences that say the data was,
+ * or may have been, exposed, and in the lists and tables such sentences or
+ * headings introduce.  A datum is left out where its clause denies it
+ * (「…は含まれておりません」), where it is not data at all (a password that
+ * protects, credentials that were the way in, the organization's own
+ * address) and in advice to readers.  Conventions: tests/labels/README.md. */
+#include "incident_int.h"
+
+#include <string.h>
+
+#define ANY_OF(d, i, list) (jaen_ix_q_any(d, i, list))
+#define HAS(d, i, k) (jaen_ix_q_has(d, i, k))
+
+/* The schema's items, in schema order (the record's order). */
+static const char *const items[] = {
+    "name", "address", "postal_code", "phone", "email", "birth_date", "age",
+    "gender", "company_name", "job_title", "department", "login_id",
+    "password", "credit_card_number", "card_expiry", "security_code",
+    "card_holder_name", "bank_account", "purchase_history", "order_info",
+    "shareholding", "employee_id", "my_number", "health_info", "id_document",
+    "photo", "ip_address", "other", NULL,
+};
+
+/* Words that say the data named was, or may have been, exposed. */
+static const char *const exposed[] = {
+    "漏えい", "漏洩", "流出", "可能性", "おそれ", "恐れ", "含まれ", "閲覧",
+    "窃取", "送信され", "保存され", "保存して", "記載され", "記録され",
+    "対象", "項目", "盗まれ", "盗難", "紛失", "持ち出", "抜き取", "詐取",
+    "入力された", "公開され", "格納", "保管", "以下の情報", "次の情報",
+    "記載", NULL,
+};
+/* Words that deny the data named before them in their clause. */
+static const char *const not_exposed[] = {
+    "保有しておらず", "保有しておりません", "保持しておりません",
+    "含まれておりません", "含まれていません", "含まれておらず",
+    "含まれていない", "含まれない", "含まれません", "含みません",
+    "含んでいません", "含まない", "対象外", "ございません",
+    "保存しておりません", "保存されておらず", "保存されていません",
+    "保存されていない", "保持しておらず", "保有していない",
+    "保持していない", "取得しておらず", "含んでおりません", "非保持",
+    "漏えいはありません", "漏洩はありません", "流出はありません",
+    "漏えいはない", "漏洩はない", "流出はない", "漏えいがない",
+    "漏洩がない", "流出がない", "漏えいしておりません", "漏洩しておりません",
+    "流出しておりません", "掲載されていません", "掲載されておりません",
+    "記載されていません", "記載されておりません", NULL,
+};
+/* A finding of no leak (「メールアドレスの漏えいの事実は確認されておりま
+ * せん」) denies the data before it too; the leak word must come just
+ * before, as 「…が流出した可能性があり、悪用は確認されておりません」 is no
+ * denial of the data. */
+static const char *const not_found[] = {
+    "確認されておりません", "確認されていません", "確認されておらず",
+    "確認できておりません", "確認出来ていない", "確認できていない",
+    "確認されず", "報告は受けておりません", "報告は受けていません", NULL,
+};
+static const char *const leak_words[] = {
+    "漏えい", "漏洩", "流出", NULL,
+};
+/* Advice to readers: the data named is not said to be exposed. */
+static const char *const advice[] = {
+    "入力しないで", "ご確認ください", "ご注意", "変更", "ください",
+    "お願いいたします", "お願い申し上げます", "願います", NULL,
+};
+/* A denial after these is about other data (「氏名、住所であり、口座情報は
+ *含まれておりません」). */
+static const char *const turns[] = {
+    "であり、", "ですが、", "ますが、", "したが、", "でしたが", "であり", "※",
+    "ものの", NULL,
+};
+/* Right after a datum, words that use it to reach people rather than say
+ * it was exposed (「連絡先が判明している方には」「メールアドレス宛に」). */
+static const char *const used_for[] = {
+    "が判明している", "が判明して", "が特定でき", "を把握して", "宛に",
+    "宛て", "あてに", "へご連絡", "にご連絡", "が確認でき", "の確認が",
+    "が不明", "をご登録", NULL,
+};
+/* Right after a password, words that make it a safeguard, not data
+ * (「パスワードによる保護を設定」「起動時のパスワード設定」). */
+static const char *const safeguard[] = {
+    "による保護", "で保護", "保護", "を設定", "設定", "をかけ", "ロック",
+    NULL,
+};
+/* Right after 所属, a verb or 者: 「法人等に所属する方」「所属者」 name people,
+ * not data. */
+static const char *const verb_after[] = {"する", "して", "され", "者",
+                                         NULL};
+/* Just before a datum, the organization itself: 「弊社の社名が掲載され」
+ * 「当社のメールアドレスを詐称」 name its own details, not exposed data. */
+static const char *const own_prefix[] = {
+    "弊社の", "当社の", "当行の", "当院の", "当庫の", "本学の", "本会の",
+    "当会の", "当協会の", NULL,
+};
+/* Just before 部署, the organization's own units: 「関係部署が連携して」
+ * 「営業担当部署からご説明」. */
+static const char *const own_units[] = {
+    "担当", "関係", "関連", "所管", "各", NULL,
+};
+/* Right after credentials, their use by the attacker: the way in
+ * (「ログインID、パスワードを使用し、不正にログイン」). */
+static const char *const used_to_enter[] = {
+    "を使用し", "を使用して", "を使い", "を用いて", "を悪用", "を利用して",
+    "を入手し", NULL,
+};
+/* Exposure wording strong enough to count in a response section, where
+ * data is otherwise named as the object of a measure (「パスワードを変更」). */
+static const char *const exposed_strong[] = {
+    "漏えい", "漏洩", "流出", "閲覧され", "窃取され", "盗まれ", NULL,
+};
+/* The credentials of the organization's own management tools and network
+ * devices: the way in, not data of the people affected (「管理画面のID・
+ * パスワードが窃取」「装置の接続パスワードが漏洩し」). */
+static const char *const admin_tools[] = {
+    "管理システム", "管理画面", "管理者", "管理サイト", "管理ツール",
+    "管理用", "VPN", "装置", "機器", "ルーター", "UTM", "リモートデスクトップ",
+    NULL,
+};
+
+/* Kinds of data the glossary has no term for, named by their words. */
+static const char *const text_items[][2] = {
+    {"証券番号", "other"}, {"保険料", "other"}, {"契約番号", "other"},
+    {"会員番号", "other"}, {"顧客番号", "other"}, {"お客様番号", "other"},
+    {"患者ID", "other"}, {"患者番号", "other"}, {"診察券番号", "other"},
+    {"学籍番号", "other"}, {"人事情報", "other"}, {"取引内容", "other"},
+    {"取引情報", "other"}, {"取引履歴", "other"}, {"カードブランド", "other"},
+    {"宛名", "other"}, {"職歴", "other"}, {"経歴", "other"},
+    {"病名", "health_info"}, {"診断名", "health_info"},
+    {"診断書", "health_info"}, {"治療内容", "health_info"},
+    {"診療情報", "health_info"}, {"検査結果", "health_info"},
+    {"病歴", "health_info"}, {"健康診断", "health_info"},
+    {"予防接種", "health_info"}, {"カルテ", "health_info"},
+    {"身分証", "id_document"}, {"運転免許証", "id_document"},
+    {"パスポート", "id_document"}, {"在留カード", "id_document"},
+    {"注文内容", "order_info"}, {"注文履歴", "order_info"},
+    {"配送先情報", "order_info"}, {"お届け先情報", "order_info"},
+    {"予約情報", "order_info"}, {"予約内容", "order_info"},
+    {"購入履歴", "purchase_history"}, {"購入商品", "purchase_history"},
+    {"商品名", "purchase_history"}, {"口座番号", "bank_account"},
+    {"口座情報", "bank_account"},
+    /* a bare ID named with its password is a login ID */
+    {"IDとパスワード", "login_id"}, {"ID・パスワード", "login_id"},
+    {"ID、パスワード", "login_id"}, {"ID／パスワード", "login_id"},
+    {"ID/パスワード", "login_id"}, {"ID及びパスワード", "login_id"},
+    {"IDおよびパスワード", "login_id"},
+};
+
+/* "Personal information" and the like name no kind of data: 1.  A
+ * population's information (会員情報, 従業員情報) and contact details
+ * (連絡先) name none alone either (「従業員情報や取引先情報等」), but as
+ * one element among kinds of data (「氏名・住所・会員情報・配送先」) they are
+ * a kind of their own, other: 2. */
+static int generic_item(const struct jaen_term *term)
+{
+    static const char *const generic[] = {
+        "個人情報", "個人データ", "顧客情報", "お客様情報", "お客さま情報",
+        "ユーザー情報", "機密情報", "取引先情報", "企業情報", "利用者情報",
+        "情報", "保有個人データ", NULL,
+    };
+    static const char *const population[] = {
+        "従業員情報", "社員情報", "会員情報", "会員登録情報", "登録情報",
+        "患者情報", "学生情報", "児童生徒情報", "応募者情報",
+        "連絡先",       /* 「連絡先が確認できない方」 names no datum */
+        NULL,
+    };
+    const char *e = term->entry;
+    size_t k;
+
+    for (k = 0; e && generic[k]; k++)
+        if (strcmp(e, generic[k]) == 0)
+            return 1;
+    for (k = 0; e && population[k]; k++)
+        if (strcmp(e, population[k]) == 0)
+            return 2;
+    return 0;
+}
+
+static int is_item_term(const struct jaen_term *t)
+{
+    return t->concept && strncmp(t->concept, "data_item.", 10) == 0;
+}
+
+/* Does term i of sentence si head a list of its own, a bracket or colon
+ * then a kind of data (「会員情報（氏名、住所）」「連絡先：電話番号」)?  Then
+ * the list names the kinds, not term i; 「メール情報（一部）」 heads none. */
+static int heads_list(const struct ix_doc *d, size_t i, size_t si)
+{
+    const struct jaen_term *t = &d->terms[i], *next = t + 1;
+    size_t e = t->end < (int64_t)d->ncp ? d->cpb[t->end] : d->len;
+
+    if (e >= d->s[si].b
+        || !(!memcmp(d->text + e, "（", 3) || d->text[e] == '('
+             || !memcmp(d->text + e, "：", 3) || d->text[e] == ':'))
+        return 0;
+    return i + 1 < d->nterms && is_item_term(next)
+           && next->start <= t->end + 2;
+}
+
+/* Is term i of sentence si one element of an enumeration of kinds of data:
+ * another term of the sentence names a kind, and term i does not head a
+ * list of its own? */
+static int enumerated(const struct ix_doc *d, size_t i, size_t si)
+{
+    size_t j;
+
+    if (heads_list(d, i, si))
+        return 0;
+    for (j = i; j-- > 0 && d->terms[j].start >= d->s[si].start;)
+        if (is_item_term(&d->terms[j]) && !generic_item(&d->terms[j]))
+            return 1;
+    for (j = i + 1; j < d->nterms && d->terms[j].start < d->s[si].end; j++)
+        if (is_item_term(&d->terms[j]) && !generic_item(&d->terms[j]))
+            return 1;
+    return 0;
+}
+
+/* Is sentence i a line the view takes for a numbered heading but that has
+ * no words (no hiragana): a date or a period that splits one list into
+ * sub-lists (「2024年6月25日～2024年7月1日」)? */
+static int pseudo_heading(const struct ix_doc *d, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)IX_S(d, i);
+    size_t k, len = IX_L(d, i);
+
+    if (!d->s[i].heading || d->s[i].sec != SEC_NONE)
+        return 0;
+    for (k = 0; k + 2 < len; k++)   /* hiragana: E3 81 80 - E3 82 9F */
+        if (p[k] == 0xE3 && (p[k + 1] == 0x81
+                             || (p[k + 1] == 0x82 && p[k + 2] <= 0x9F)))
+            return 0;
+    return 1;
+}
+
+/* Does sentence i end with the people it describes (「…年間パスポートのご
+ * 購入履歴のあるお客様」)?  Then the data it names describes them, and is
+ * not said to be exposed. */
+static int describes_people(const struct ix_doc *d, size_t i)
+{
+    static const char *const people[] = {
+        "お客様", "お客さま", "方", "方々", "皆様", "皆さま", "会員様",
+        "利用者", NULL,
+    };
+    const char *s = IX_S(d, i);
+    size_t len = IX_L(d, i), k, kl;
+
+    while (len >= 3 && (!memcmp(s + len - 3, "。", 3)
+                        || !memcmp(s + len - 3, "）", 3)))
+        len -= 3;
+    for (k = 0; people[k]; k++) {
+        kl = strlen(people[k]);
+        if (len >= kl && !memcmp(s + len - kl, people[k], kl))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is sentence i a caption over the line below it: short, no full stop,
+ * naming data (「上記に含まれる個人情報」)? */
+static int caption(const struct ix_doc *d, size_t i)
+{
+    static const char *const ends[] = {"情報", "データ", "項目", NULL};
+    const char *s = IX_S(d, i);
+    size_t len = IX_L(d, i), k, kl;
+
+    if (d->s[i].end - d->s[i].start > 30 || jaen_ix_has(s, len, "。"))
+        return 0;
+    for (k = 0; ends[k]; k++) {
+        kl = strlen(ends[k]);
+        if (len >= kl && !memcmp(s + len - kl, ends[k], kl))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is sentence si a row of a Markdown table? */
+static int table_row(const struct ix_doc *d, size_t si)
+{
+    return IX_L(d, si) > 0 && IX_S(d, si)[0] == '|';
+}
+
+/* Is table row si under a heading that speaks of exposure, back over
+ * the rows of its tables and the sub-headings that name no section of
+ * their own (「### 漏洩のおそれがある個人情報」 over 「#### ①お取引先さま：
+ * 74名」 over a table)?  Prose or a heading of another section ends the
+ * search. */
+static int under_exposure_heading(const struct ix_doc *d, size_t si)
+{
+    size_t j;
+
+    for (j = si; j-- > 0;) {
+        if (!d->s[j].heading) {
+            if (!table_row(d, j))
+                return 0;
+            continue;
+        }
+        if (ANY_OF(d, j, exposed_strong))
+            return 1;
+        if (d->s[j].sec != SEC_NONE)
+            return 0;
+    }
+    return 0;
+}
+
+/* Does the data named in sentence si count as exposed in that sentence's
+ * context (not contact details, not advice, in a sentence about exposure or
+ * a list such a sentence or heading introduces)?  In a response section
+ * only strong exposure wording counts. */
+static int exposed_context(const struct ix_doc *d, size_t si)
+{
+    const struct ix_sent *s = &d->s[si];
+    size_t j, lines;
+
+    if (s->sec == SEC_CONTACT || ANY_OF(d, si, advice))
+        return 0;
+    if (s->sec == SEC_RESPONSE)
+        return ANY_OF(d, si, exposed_strong);
+    if (ANY_OF(d, si, exposed) || s->sec == SEC_DATA)
+        return 1;
+    /* a list item or line after 「以下の情報…」: back over the list's
+     * items, then up to three lines before it; a heading right above the
+     * list (「漏えいのおそれがある個人データ」) introduces it too */
+    j = si;
+    while (s->item && j > 0
+           && ((d->s[j - 1].item && !d->s[j - 1].heading)
+               || pseudo_heading(d, j - 1)))
+        j--;            /* 「2021年5月1日～…」 sub-lists under one intro */
+    if (s->item && j > 0 && d->s[j - 1].heading)
+        return ANY_OF(d, j - 1, exposed_strong);
+    if (table_row(d, si) && s->sec == SEC_NONE
+        && under_exposure_heading(d, si))
+        return 1;
+    for (lines = 0; j > 0 && lines < 3 && !d->s[j - 1].heading;
+         j--, lines++)
+        if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
+            || HAS(d, j - 1, "下記")
+            || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "：")
+            || caption(d, j - 1))
+            return ANY_OF(d, j - 1, exposed);
+    return 0;
+}
+
+/* Is the datum starting at byte ta of sentence si the organization's own
+ * (an own_prefix word ends right before it)?  Not asked of other: 「当社の
+ * メール情報が漏えい」 is the mail the organization held. */
+static int own_datum(const struct ix_doc *d, size_t si, size_t ta)
+{
+    size_t from = ta > 12 ? ta - 12 : 0, kl;
+    size_t at = jaen_ix_q_first(d, si, from, ta, own_prefix, &kl);
+
+    return at != (size_t)-1 && at + kl == ta;
+}
+
+/* Do the data named in sentence si count: exposed in its context, and not
+ * describing people? */
+static int item_context(const struct ix_doc *d, size_t si)
+{
+    return exposed_context(d, si) && !describes_people(d, si);
+}
+
+/* Is the department named at byte ta of sentence si one of the
+ * organization's own units (an own_units word right before it)? */
+static int own_unit(const struct ix_doc *d, size_t si, size_t ta)
+{
+    size_t from = ta > 6 ? ta - 6 : 0, kl;
+    size_t at = jaen_ix_q_first(d, si, from, ta, own_units, &kl);
+
+    return at != (size_t)-1 && at + kl == ta;
+}
+
+/* Is item, named at byte ta of sentence si, a login ID or password of the
+ * organization's own management tools (named in the 16 code points before
+ * it: 「管理システムのログインID・パスワード」), or one a cause section
+ * names (「パスワード漏洩により侵入」)? */
+static int admin_credential(const struct ix_doc *d, size_t si,
+                            const char *item, size_t ta)
+{
+    size_t from = ta > 48 ? ta - 48 : 0, kl;
+
+    if (strcmp(item, "login_id") && strcmp(item, "password"))
+        return 0;
+    return jaen_ix_q_first(d, si, from, ta, admin_tools, &kl) != (size_t)-1
+           || d->s[si].sec == SEC_CAUSE;
+}
+
+/* Is byte neg of s inside a bracket opened after byte off (a note about
+ * other data than the one ending at off)? */
+static int in_later_bracket(const char *s, size_t off, size_t neg)
+{
+    size_t k, open = (size_t)-1;
+
+    for (k = off; k + 3 <= neg; k++)
+        if (!memcmp(s + k, "（", 3) || s[k] == '(')
+            open = k;
+        else if (!memcmp(s + k, "）", 3) || s[k] == ')')
+            open = (size_t)-1;
+    return open != (size_t)-1;
+}
+
+/* Is the data named at byte off of sentence si denied later in its
+ * clause (「…は含まれておりません」)? */
+static int denied(const struct ix_doc *d, size_t si, size_t off)
+{
+    size_t kl, len = IX_L(d, si);
+    size_t neg = jaen_ix_q_first(d, si, off, len, not_exposed, &kl);
+    size_t nf = jaen_ix_q_first(d, si, off, len, not_found, &kl);
+
+    /* 「漏えいの事実は確認されておりません」: a leak word in the 8 code
+     * points before the finding */
+    if (nf != (size_t)-1 && (neg == (size_t)-1 || nf < neg)
+        && jaen_ix_q_first(d, si, nf > off + 24 ? nf - 24 : off, nf,
+                           leak_words, &kl) != (size_t)-1)
+        neg = nf;
+    if (neg == (size_t)-1)
+        return 0;
+    if (in_later_bracket(IX_S(d, si), off, neg))
+        return 0;       /* 「銀行口座番号（暗証番号は含みません）」 */
+    return jaen_ix_q_first(d, si, off, neg, turns, &kl) == (size_t)-1;
+}
+
+/* Does a word of ks start within `within` bytes after byte off of
+ * sentence si? */
+static int after_within(const struct ix_doc *d, size_t si, size_t off,
+                        const char *const *ks, size_t within)
+{
+    size_t kl, len = IX_L(d, si);
+    size_t to = off + within + 36 < len ? off + within + 36 : len;
+    size_t at = jaen_ix_q_first(d, si, off, to, ks, &kl);
+
+    return at != (size_t)-1 && at <= off + within;
+}
+
+/* Does a word of ks start within four code points after byte off? */
+static int right_after(const struct ix_doc *d, size_t si, size_t off,
+                       const char *const *ks)
+{
+    return after_within(d, si, off, ks, 12);
+}
+
+/* Does a verb_after word follow byte off of sentence si at once? */
+static int verb_follows(const struct ix_doc *d, size_t si, size_t off)
+{
+    size_t kl, len = IX_L(d, si);
+
+    return jaen_ix_q_first(d, si, off, off + 6 < len ? off + 6 : len,
+                           verb_after, &kl) == off;
+}
+
+/* Is item, ending at byte off of sentence si, not data at all there: a
+ * datum used to reach people (「連絡先等が特定でき」), a password that is a
+ * safeguard (「パスワードによる保護」), credentials the attacker used to
+ * enter (「IDとパスワードを使用し」), 所属 as a verb (「所属する方」)? */
+static int not_data(const struct ix_doc *d, size_t si, const char *item,
+                    size_t off)
+{
+    int cred = !strcmp(item, "password") || !strcmp(item, "login_id");
+
+    return right_after(d, si, off, used_for)
+           /* past the rest of the pair: 「ID、パスワードを使用し」 */
+           || (cred && after_within(d, si, off, used_to_enter, 30))
+           || (strcmp(item, "password") == 0
+               && right_after(d, si, off, safeguard))
+           || (strcmp(item, "department") == 0
+               && verb_follows(d, si, off));
+}
+
+/* Does item, named at bytes [ta, off) of a sentence si about exposure,
+ * count: not denied, not something other than data there, not the
+ * organization's own? */
+static int datum_counts(const struct ix_doc *d, size_t si, const char *item,
+                        size_t ta, size_t off)
+{
+    return !denied(d, si, off) && !not_data(d, si, item, off)
+           && !admin_credential(d, si, item, ta)
+           && !(strcmp(item, "other") && own_datum(d, si, ta))
+           && !(!strcmp(item, "department") && own_unit(d, si, ta));
+}
+
+static void set_item(unsigned long *m, const char *name)
+{
+    int k;
+
+    for (k = 0; items[k]; k++)
+        if (strcmp(name, items[k]) == 0)
+            *m |= 1ul << k;
+}
+
+int jaen_ix_items(const struct ix_doc *d, json_t *out)
+{
+    size_t i, n = d->nterms, si, k, off, ta;
+    unsigned long m = 0;
+    size_t last = (size_t)-1;
+    int ok = 0;
+
+    for (i = 0; i < n; i++) {
+        const struct jaen_term *t = &d->terms[i];
+        const char *c = t->concept;
+        int g;
+
+        if (!is_item_term(t) || (g = generic_item(t)) == 1)
+            continue;
+        si = jaen_ix_sent_at(d, t->start);
+        if (si >= d->ns || (g == 2 && !enumerated(d, i, si))
+            || (!strcmp(c + 10, "other") && heads_list(d, i, si)))
+            continue;
+        if (si != last) {
+            last = si;
+            ok = item_context(d, si);
+        }
+        if (t->end > (int64_t)d->ncp || d->cpb[t->end] < d->s[si].a)
+            continue;
+        off = d->cpb[t->end] - d->s[si].a;
+        if (off > IX_L(d, si))
+            off = IX_L(d, si);
+        ta = d->cpb[t->start] < d->s[si].a ? 0
+                                           : d->cpb[t->start] - d->s[si].a;
+        if (ok && datum_counts(d, si, c + 10, ta, off))
+            set_item(&m, c + 10);
+    }
+    for (si = 0; si < d->ns; si++)
+        for (k = 0; k < sizeof(text_items) / sizeof(text_items[0]); k++) {
+            ta = jaen_ix_q_find(d, si, 0, text_items[k][0]);
+            if (ta != (size_t)-1 && item_context(d, si)
+                && datum_counts(d, si, text_items[k][1], ta,
+                                ta + strlen(text_items[k][0])))
+                set_item(&m, text_items[k][1]);
+        }
+    for (k = 0; items[k]; k++)
+        if (m & (1ul << k))
+            if (json_array_append_new(out, json_string(items[k])))
+                return JAEN_ENOMEM;
+    return JAEN_OK;
+}

@@ -1,0 +1,424 @@
+/* test_incident_items.c: the data items and counts of the incident record
+ * on documents built by the real segmenter, normalizer and glossary (the
+ * data_item.* entries of dict/src/data_items.tsv, compiled in memory), so
+ * that the glossary's mapping and the extractor's context rules are tested
+ * together. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "dictsrc.h"
+#include "doc.h"
+#include "gloss.h"
+#include "incident.h"
+#include "md.h"
+#include "norm.h"
+#include "seg.h"
+
+#define DATA_ITEMS JAEN_SOURCE_DIR "/dict/src/data_items.tsv"
+
+static struct jaen_gloss *glossary;
+
+static int setup(void **state)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_err err;
+    struct jaen_buf img;
+    size_t len;
+    char *p;
+
+    (void)state;
+    jaen_err_clear(&err);
+    jaen_buf_init(&img, (size_t)1 << 30);
+    if (!ds || jaen_dictsrc_load(ds, DATA_ITEMS, JAEN_DICT_AUTO, 0, &err)
+        || jaen_gloss_build(ds, &img, &err))
+        return -1;
+    p = jaen_buf_take(&img, &len);
+    jaen_dictsrc_free(ds);
+    return jaen_gloss_open_take(p, len, "items", &glossary, &err) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    jaen_gloss_close(glossary);
+    return 0;
+}
+
+/* Segments, normalizes and glosses the body (archive Markdown under a
+ * fixed meta block), then builds its record. */
+static json_t *record_of(const char *body)
+{
+    static const char *const head =
+        "# 公表概要\n- 不正アクセスに関するお知らせ\n- 2025年6月2日\n"
+        "- 株式会社テスト商事\n- https://example.jp/n\n\n# 本文\n";
+    struct jaen_doc *doc = jaen_doc_new();
+    struct jaen_seg *seg = NULL;
+    struct jaen_incident *ix = NULL;
+    struct jaen_err err = {0};
+    struct jaen_buf md;
+    json_t *rec = NULL;
+
+    jaen_buf_init(&md, (size_t)1 << 20);
+    assert_int_equal(jaen_buf_adds(&md, head), 0);
+    assert_int_equal(jaen_buf_adds(&md, body), 0);
+    assert_non_null(doc);
+    assert_int_equal(jaen_md_parse(md.ptr, md.len, "t.md", doc, &err), 0);
+    assert_int_equal(jaen_seg_open(&seg, &err), 0);
+    assert_int_equal(jaen_seg_doc(seg, doc, &err), 0);
+    assert_int_equal(jaen_normalize_doc(doc, NULL, &err), 0);
+    assert_int_equal(jaen_gloss_doc(glossary, doc, &err), 0);
+    assert_int_equal(jaen_incident_open(NULL, &ix, &err), 0);
+    assert_int_equal(jaen_incident_record(ix, doc, &rec, &err), 0);
+    jaen_incident_close(ix);
+    jaen_seg_close(seg);
+    jaen_doc_free(doc);
+    jaen_buf_free(&md);
+    return rec;
+}
+
+/* The record's data items joined with spaces, into out[size]. */
+static const char *items_of(const char *body, char *out, size_t size)
+{
+    json_t *rec = record_of(body);
+    const json_t *items = json_object_get(json_object_get(rec, "impact"),
+                                          "data_items");
+    size_t i, at = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < json_array_size(items); i++) {
+        const char *s = json_string_value(json_array_get(items, i));
+        size_t l = strlen(s);
+        assert_true(at + l + 2 < size);
+        if (at)
+            out[at++] = ' ';
+        memcpy(out + at, s, l + 1);
+        at += l;
+    }
+    json_decref(rec);
+    return out;
+}
+
+#define ITEMS(body, want)                                                   \
+    do {                                                                    \
+        char got_[512];                                                     \
+        assert_string_equal(items_of(body, got_, sizeof(got_)), want);      \
+    } while (0)
+
+/* PDF text with Kangxi radicals (⽒ U+2F52, ⾝ U+2FDD) reads as the
+ * ordinary kanji. */
+static void test_kangxi_radicals(void **state)
+{
+    (void)state;
+    ITEMS("漏えいのおそれがある情報は、\xE2\xBD\x92名、\xE2\xBE\x9D"
+          "分証の写しです。\n", "name id_document");
+}
+
+/* A heading that speaks of exposure introduces the list under it, though
+ * it names no section the view knows (情報, 項目, …). */
+static void test_heading_introduces_list(void **state)
+{
+    (void)state;
+    ITEMS("## 漏えいのおそれがある個人データ\n- 氏名\n- 電話番号\n",
+          "name phone");
+    /* through a sub-heading that names no section, down to a table */
+    ITEMS("### 漏洩のおそれがある個人データ\n#### ①お取引先さま：12名\n"
+          "|項目|対象|\n|---|---|\n|氏名|〇|\n|会社名|〇|\n",
+          "name company_name");
+    /* a caption over the line below it */
+    ITEMS("順次ご連絡を進めています。\n漏洩の恐れがある個人情報\n"
+          "写真及び氏名\n", "name photo");
+    ITEMS("順次ご連絡を進めています。\n本市が保有する個人情報\n"
+          "写真及び氏名\n", "");
+    /* one introduction over sub-lists split by periods */
+    ITEMS("漏洩した可能性のある情報は以下のとおりです。\n"
+          "2024年1月1日～2024年5月31日\n- カード名義\n- 有効期限\n"
+          "2024年6月1日～2024年7月1日\n- セキュリティコード\n",
+          "card_expiry security_code card_holder_name");
+    /* a line that describes the people, not their data */
+    ITEMS("漏えいの可能性があるのは、以下のお客様の情報です。\n"
+          "- 年間パスポートのご購入履歴のあるお客様\n", "");
+    /* a heading that does not speak of exposure does not */
+    ITEMS("## 会員サービスのご案内\n- 氏名\n- 電話番号\n", "");
+}
+
+/* A ※ note's denial is about the data after the mark only. */
+static void test_note_denial(void **state)
+{
+    (void)state;
+    ITEMS("漏えいした可能性がある情報は、氏名／電話番号 "
+          "※クレジットカード情報は含まれておりません。\n", "name phone");
+    ITEMS("流出した可能性がありますが、セキュリティコードはサーバーに"
+          "保存されておらず、取得できない仕様です。\n", "");
+    ITEMS("漏えいのおそれがあるデータには、氏名は含まれません。\n", "");
+    ITEMS("漏えいしたおそれのあるメールには、住所や電話番号は記載されて"
+          "いません。\n", "");
+    ITEMS("漏えいした可能性のある個人情報にクレジットカード情報は含みません。"
+          "\n", "");
+    /* a denial in a bracket is about the data in it */
+    ITEMS("漏えいのおそれがある情報は、氏名、銀行口座番号（暗証番号は"
+          "含みません）です。\n", "name bank_account");
+    /* a finding of no leak denies the data named before it */
+    ITEMS("現時点で、お客様のメールアドレスの漏えいの事実は確認されて"
+          "おりません。\n", "");
+    ITEMS("当社のメール本文が外部に漏えいしたとの報告は受けておりません。\n",
+          "");
+    ITEMS("クレジットカード情報は非保持とする仕組みのため、漏えいの可能性は"
+          "ございません。\n", "");
+    ITEMS("漏えいした可能性があるのは従業員IDです。※パスワード、メール本文の"
+          "漏えいはありません。\n", "employee_id");
+    ITEMS("パスワードに漏えいの可能性があるものの、メール本文の漏えいは"
+          "ないとの説明を受けております。\n", "password");
+    /* but a leak followed by no misuse found is a leak */
+    ITEMS("氏名、住所が流出した可能性があり、現在のところ悪用は確認されて"
+          "おりません。\n", "name address");
+}
+
+/* In a response section only strong exposure wording counts. */
+static void test_response_section(void **state)
+{
+    (void)state;
+    ITEMS("## お客さまへの対応\n閲覧された可能性がある項目は、氏名、住所"
+          "です。\n", "name address");
+    ITEMS("## 再発防止策\n同様の事態が起こりうる可能性に備え、パスワードの"
+          "管理を徹底してまいります。\n", "");
+}
+
+/* Advice to readers names data that is not said to be exposed. */
+static void test_advice(void **state)
+{
+    (void)state;
+    ITEMS("不審なメールを受信された場合は、本文中に記載のURLや添付ファイルを"
+          "開かないようお願いいたします。\n", "");
+}
+
+/* Credentials of the organization's own management tool are the way in,
+ * not data of the people affected; data used to reach people is not
+ * exposed. */
+static void test_credentials_and_contact(void **state)
+{
+    (void)state;
+    ITEMS("第三者に予約管理システムのログインID・パスワードを窃取されました。"
+          "\n閲覧された可能性がある情報は氏名と電話番号です。\n",
+          "name phone");
+    ITEMS("VPN装置において、その接続パスワードが漏洩し不正利用されたものと"
+          "思われます。\n", "");
+    ITEMS("第三者が当施設のログインID、パスワードを使用し、不正にログインした"
+          "可能性があります。\n", "");
+    ITEMS("## 原因\nパスワードが漏洩し、侵入された可能性があります。\n", "");
+    ITEMS("会員のログインIDとパスワードが流出した可能性があります。\n",
+          "login_id password");
+    /* a bare ID named with its password */
+    ITEMS("偽のログイン画面にIDとパスワードを入力したため、メールが閲覧された"
+          "可能性があります。\n", "login_id password");
+    ITEMS("漏えいのおそれがあるお客さまのうち、連絡先が判明している方には"
+          "個別にご連絡いたします。\n", "");
+    /* the organization's own details are not exposed data */
+    ITEMS("漏洩の可能性について、関係部署が連携して調査しております。\n", "");
+    ITEMS("当社のメールアドレスを使用して迷惑メールが送信され、漏えいの"
+          "可能性を調査しております。\n", "");
+    ITEMS("流出した可能性がある情報は、お取引先の氏名、社名です。\n",
+          "name company_name");
+    /* a password that protects the data is no datum */
+    ITEMS("## 紛失した媒体に保存されていた情報\n"
+          "ご担当者名、電話番号を記録したファイルです。\n"
+          "媒体にはパスワードによる保護を設定しておりました。\n",
+          "name phone");
+}
+
+/* A population's information names no kind of data alone, nor as the
+ * head of its own list; as one element among kinds of data it is other. */
+static void test_population_information(void **state)
+{
+    (void)state;
+    ITEMS("従業員情報や取引先情報等について、漏えいの可能性があります。\n", "");
+    ITEMS("漏えいのおそれがあるのは会員登録情報（氏名、住所）です。\n",
+          "name address");
+    ITEMS("漏えいのおそれがある情報は、氏名・住所・会員情報・配送先住所です。"
+          "\n", "name address other");
+    /* contact details alike: a kind only among kinds */
+    ITEMS("漏えいのおそれがある方のうち、連絡先の判明している方には個別に"
+          "連絡済みです。\n", "");
+    ITEMS("漏えいのおそれがある情報は、氏名、連絡先です。\n", "name other");
+    ITEMS("漏えいのおそれがある情報は、連絡先（電話番号）です。\n", "phone");
+    /* a bracket that lists no kind of data heads no list */
+    ITEMS("当社のメールデータ（一部）が外部に漏えいした可能性があります。\n",
+          "other");
+}
+
+/* The glossary's mapping: a company named as affiliation is company_name,
+ * policy and membership numbers and school grades are other. */
+static void test_item_mapping(void **state)
+{
+    (void)state;
+    ITEMS("流出したおそれがある情報は、氏名、所属会社名、証券番号、会員番号、"
+          "学年です。\n", "name company_name other");
+    ITEMS("漏えいのおそれがある情報は、氏名、学歴、家族情報です。\n",
+          "name other");
+    ITEMS("法人に所属する方の氏名、所属企業名が流出した可能性があります。\n",
+          "name company_name");
+    ITEMS("漏えいした情報は、氏名と預金口座の番号です。\n",
+          "name bank_account");
+    ITEMS("漏えいした情報は、氏名、予防接種歴です。\n", "name health_info");
+    ITEMS("流出したおそれがある情報は、代表者名、事業所名、商品購入情報、"
+          "交渉履歴です。\n", "name company_name purchase_history other");
+    /* a vulnerability assessment (脆弱性診断) is no diagnosis */
+    ITEMS("脆弱性診断の過程で、氏名が閲覧された可能性が判明しました。\n",
+          "name");
+}
+
+/* The record's counts as "value unit[~][<before_dedup]" joined with
+ * spaces, into out[size]. */
+static const char *counts_of(const char *body, char *out, size_t size)
+{
+    json_t *rec = record_of(body);
+    const json_t *counts = json_object_get(json_object_get(rec, "impact"),
+                                           "counts");
+    size_t i, at = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < json_array_size(counts); i++) {
+        const json_t *c = json_array_get(counts, i);
+        const json_t *bd = json_object_get(c, "before_dedup");
+        int w = snprintf(out + at, size - at, "%s%lld %s%s", at ? " " : "",
+                         (long long)json_integer_value(
+                             json_object_get(c, "value")),
+                         json_string_value(json_object_get(c, "unit")),
+                         json_is_true(json_object_get(c, "approx")) ? "~"
+                                                                    : "");
+        assert_true(w > 0 && (size_t)w < size - at);
+        at += (size_t)w;
+        if (json_is_integer(bd)) {
+            w = snprintf(out + at, size - at, "<%lld",
+                         (long long)json_integer_value(bd));
+            assert_true(w > 0 && (size_t)w < size - at);
+            at += (size_t)w;
+        }
+    }
+    json_decref(rec);
+    return out;
+}
+
+#define COUNTS(body, want)                                                  \
+    do {                                                                    \
+        char got_[512];                                                     \
+        assert_string_equal(counts_of(body, got_, sizeof(got_)), want);     \
+    } while (0)
+
+/* A corrected figure is the count before removing duplicates, and the
+ * number of duplicates is no count. */
+static void test_corrected_count(void **state)
+{
+    (void)state;
+    COUNTS("漏えいのおそれがあるお客様は169名です。\n"
+           "※ご連絡の際に171名とお伝えしておりましたが、重複していた方が"
+           "2名おり、正確には169名でした。\n", "169 person<171");
+}
+
+/* 約 read across the spaces of PDF text; a figure alone on its line under
+ * a 件数 line, though it opens like a numbered heading. */
+static void test_count_layout(void **state)
+{
+    (void)state;
+    COUNTS("漏えいのおそれがある情報の件数：約 53,600 件\n",
+           "53600 record~");
+    COUNTS("- 個人データの件数\n 91名分\n", "91 person");
+    /* lines of figures under a heading that names counts */
+    COUNTS("## 卒業アルバムを発注していた学校と人数\n第一小学校　58名\n"
+           "第二小学校　28名\n", "58 person 28 person");
+    /* a heading that closes with its population's count */
+    COUNTS("### 基本情報をご登録いただいたお客様（約31万名）\n"
+           "氏名、住所が閲覧された可能性があります。\n", "310000 person~");
+    /* a figure inside a heading is none */
+    COUNTS("## 3件の不正ログインについて\n詳細を調査しております。\n", "");
+    /* PDF spacing cuts a figure from its multiplied counter */
+    COUNTS("漏えいした可能性のある個人データは約 137 万件です。\n",
+           "1370000 record~");
+    COUNTS("被害額は約 4,500 千円です。\n", "4500000 yen~");
+}
+
+/* A help desk's figures are no counts, its people as data subjects are. */
+static void test_help_desk(void **state)
+{
+    (void)state;
+    COUNTS("専用窓口に寄せられたお客様からのお問い合わせは120件です。\n", "");
+    COUNTS("取引先の窓口担当者の氏名、電話番号（1,922人）が閲覧された"
+           "可能性があります。\n", "1922 person");
+}
+
+/* The number of measures of a kind ("implemented" or "planned"). */
+static size_t measures_of(const char *body, const char *kind)
+{
+    json_t *rec = record_of(body);
+    size_t n = json_array_size(json_object_get(
+        json_object_get(rec, "response"), kind));
+
+    json_decref(rec);
+    return n;
+}
+
+/* A measure told in the lead and again in the details is one: police,
+ * regulator, forensic investigation, notice to the people affected.  A
+ * clause that adds another action stays, and so does a family told again
+ * in the other kind. */
+static void test_repeated_measures(void **state)
+{
+    static const char *const body =
+        "2025年5月1日、サーバーをネットワークから遮断し、警察に相談いたし"
+        "ました。\n対象となるお客様には個別にご連絡しております。\n"
+        "## 対応\n- 所轄警察署への被害相談を実施しました。\n"
+        "- 該当するお客様には電子メールにて個別にご連絡を申し上げております。"
+        "\n- 外部調査会社の調査結果を踏まえ、従業員への教育を実施しました。"
+        "\n";
+
+    (void)state;
+    assert_int_equal(measures_of(body, "implemented"), 4);
+    assert_int_equal(measures_of("外部の専門会社にフォレンジック調査を依頼し"
+                                 "ました。\n今後は専門会社による調査結果を"
+                                 "踏まえ、警察への相談を行ってまいります。\n",
+                                 "planned"), 1);
+}
+
+/* A bracketed label sets the kind of the list under it but is no measure;
+ * bullets run into one line are one measure each. */
+static void test_measure_list_layout(void **state)
+{
+    (void)state;
+    assert_int_equal(measures_of("## 再発防止策\n【対策済み】\n"
+                                 "- 全端末にEDRを導入 • 侵入の疑いのある機器を"
+                                 "初期化\n- 全ユーザーのパスワードを変更\n",
+                                 "implemented"), 3);
+    assert_int_equal(measures_of("対象者には、メールまたは電話で連絡を行って"
+                                 "おります。\n", "implemented"), 1);
+    /* the business told with an action word is no measure */
+    assert_int_equal(measures_of("12月1日10時より限定商品の販売を開始いたし"
+                                 "ましたが、アクセスが集中しました。\n",
+                                 "implemented"), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kangxi_radicals),
+        cmocka_unit_test(test_heading_introduces_list),
+        cmocka_unit_test(test_note_denial),
+        cmocka_unit_test(test_response_section),
+        cmocka_unit_test(test_advice),
+        cmocka_unit_test(test_credentials_and_contact),
+        cmocka_unit_test(test_population_information),
+        cmocka_unit_test(test_item_mapping),
+        cmocka_unit_test(test_corrected_count),
+        cmocka_unit_test(test_count_layout),
+        cmocka_unit_test(test_help_desk),
+        cmocka_unit_test(test_repeated_measures),
+        cmocka_unit_test(test_measure_list_layout),
+    };
+
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
