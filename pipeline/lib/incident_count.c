@@ -59,19 +59,6 @@ static int help_desk(const struct ix_doc *d, size_t si)
     return HAS(d, si, "窓口") && !HAS(d, si, "窓口担当");
 }
 
-/* Does 約 or およそ stand just before code point start, across the spaces
- * PDF text puts there (「約 53,600 件」, which normalize reads as exact)? */
-static int approx_before(const struct ix_doc *d, size_t si, int64_t start)
-{
-    size_t a = d->s[si].a, z = d->cpb[start];
-
-    while (z > a && (d->text[z - 1] == ' '
-                     || (z - a >= 3 && !memcmp(d->text + z - 3, "　", 3))))
-        z -= d->text[z - 1] == ' ' ? 1 : 3;
-    return (z - a >= 3 && !memcmp(d->text + z - 3, "約", 3))
-           || (z - a >= 9 && !memcmp(d->text + z - 9, "およそ", 9));
-}
-
 /* Is the figure at [start, end) the number of duplicates removed
  * (「重複していた方が3名」「重複：1名」), not of people affected? */
 static int duplicates_figure(const struct ix_doc *d, size_t si,
@@ -228,57 +215,6 @@ static void subject_span(const struct ix_doc *d, size_t si, int64_t start,
     *sz = z;
 }
 
-/* PDF text spaces a figure from its counter (「約 337 万件」), and normalize
- * then sees a bare number: the counter after number entity e (through
- * spaces and a 万/千/億 multiplier), with *value set to the figure, or NULL.
- * A number already joined to its counter is a quantity, never seen here. */
-static const char *spaced_counter(const struct ix_doc *d, const json_t *e,
-                                  json_int_t *value)
-{
-    static const char *const counters[] = {"件", "名", "人", "社", "台", "円",
-                                           NULL};
-    static const char *const mults[][2] = {
-        {"万", "10000"}, {"千", "1000"}, {"億", "100000000"},
-    };
-    const json_t *v = json_object_get(e, "value");
-    int64_t end = json_integer_value(json_object_get(e, "end"));
-    size_t p, k, spaces = 0;
-    json_int_t mult = 1;
-
-    if (!json_is_integer(v) || end <= 0 || end > (int64_t)d->ncp)
-        return NULL;
-    for (p = d->cpb[end]; p < d->len; spaces++)
-        if (d->text[p] == ' ')
-            p++;
-        else if (d->len - p >= 3 && !memcmp(d->text + p, "　", 3))
-            p += 3;
-        else
-            break;
-    for (k = 0; k < sizeof(mults) / sizeof(mults[0]); k++)
-        if (d->len - p >= 3 && !memcmp(d->text + p, mults[k][0], 3)) {
-            mult = (json_int_t)strtoll(mults[k][1], NULL, 10);
-            p += 3;
-            break;
-        }
-    if (!spaces || mult == 1 || json_integer_value(v) > INT64_MAX / mult)
-        return NULL;
-    for (k = 0; counters[k]; k++)
-        if (d->len - p >= 3 && !memcmp(d->text + p, counters[k], 3)) {
-            *value = json_integer_value(v) * mult;
-            return counters[k];
-        }
-    return NULL;
-}
-
-/* Is entity e a bare multiplier (「千円」 cut from 「90,000 千円」)? */
-static int bare_multiplier(const json_t *e)
-{
-    const char *s = json_string_value(json_object_get(e, "surface"));
-
-    return s && (!strncmp(s, "千", 3) || !strncmp(s, "万", 3)
-                 || !strncmp(s, "億", 3));
-}
-
 static int same_count(const json_t *a, const char *unit, const json_t *v)
 {
     return json_equal(json_object_get(a, "value"), v)
@@ -317,8 +253,7 @@ static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
         return JAEN_OK;
     subject_span(d, si, start, end, &sa, &sz);
     c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
-                  json_is_true(json_object_get(e, "approx"))
-                      || approx_before(d, si, start),
+                  json_is_true(json_object_get(e, "approx")),
                   "qualifier", q ? q : json_null(), "unit", unit,
                   "before_dedup", json_is_integer(bd) ? bd : json_null(),
                   "subject", subject(d, sa, sz));
@@ -341,14 +276,10 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         const char *unit;
         const json_t *bd;
         int64_t start, end;
-        json_int_t spaced = 0;
-        json_t *own;
         int rc;
 
-        if (type && strcmp(type, "number") == 0)
-            u = spaced_counter(d, e, &spaced);
-        else if (!type || (strcmp(type, "quantity") && strcmp(type, "money"))
-                 || bare_multiplier(e))
+        /* (normalize reads counts spaced as in PDFs, 「約 337 万件」) */
+        if (!type || (strcmp(type, "quantity") && strcmp(type, "money")))
             continue;
         unit = u ? unit_of(u) : NULL;
         if (!unit)
@@ -381,12 +312,8 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         bd = json_object_get(e, "before_dedup");
         if (!json_is_integer(bd) && corrected && corrected_si == si)
             bd = corrected;     /* …、正確には168名でした */
-        own = spaced ? json_integer(spaced) : NULL;
-        if (spaced && !own)
-            return JAEN_ENOMEM;
         rc = add_count(d, subject, counts, e, si, start, end, unit,
-                       own ? own : json_object_get(e, "value"), bd);
-        json_decref(own);
+                       json_object_get(e, "value"), bd);
         if (rc)
             return rc;
     }
