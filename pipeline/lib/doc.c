@@ -291,13 +291,14 @@ int jaen_json_next_elem(const char *json, size_t len, size_t *pos,
     return 1;
 }
 
-int jaen_json_member(const char *obj, size_t len, const char *name,
-                     const char **val, size_t *vlen)
+int jaen_json_members(const char *obj, size_t len, const char *const *names,
+                      size_t n, const char **vals, size_t *vlens)
 {
-    size_t i = jaen_jscan_ws(obj, len, 0), end, start, n = strlen(name);
+    size_t i = jaen_jscan_ws(obj, len, 0), end, start, m, found = 0;
     struct jaen_buf key;
-    int found = 0;
 
+    for (m = 0; m < n; m++)
+        vals[m] = NULL;
     if (i >= len || obj[i] != '{')
         return 0;
     jaen_buf_init(&key, JAEN_BUF_DEFAULT_CAP);
@@ -321,42 +322,67 @@ int jaen_json_member(const char *obj, size_t len, const char *name,
         start = i = jaen_jscan_ws(obj, len, i + 1);
         if (jaen_jscan_value(obj, len, &i, NULL))
             break;
-        if (kl == n && memcmp(k, name, n) == 0) {
-            *val = obj + start;
-            *vlen = i - start;
-            found = 1;
-        }
+        for (m = 0; m < n; m++)
+            if (strlen(names[m]) == kl && memcmp(k, names[m], kl) == 0) {
+                found += !vals[m];
+                vals[m] = obj + start;
+                vlens[m] = i - start;
+            }
         i = jaen_jscan_ws(obj, len, i);
         if (i < len && obj[i] == ',')
             i = jaen_jscan_ws(obj, len, i + 1);
     }
     jaen_buf_free(&key);
-    return found;
+    return (int)found;
+}
+
+int jaen_json_member(const char *obj, size_t len, const char *name,
+                     const char **val, size_t *vlen)
+{
+    return jaen_json_members(obj, len, &name, 1, val, vlen) == 1;
+}
+
+int jaen_json_raw_int(const char *val, size_t vlen, int64_t *v)
+{
+    size_t pos = 0;
+
+    return val && jaen_jscan_int(val, vlen, &pos, v) == JAEN_OK
+        && pos == vlen;
+}
+
+int jaen_json_raw_string(const char *val, size_t vlen, struct jaen_buf *out)
+{
+    size_t end;
+    int rc;
+
+    jaen_buf_reset(out);
+    if (!val || vlen == 0 || val[0] != '"')
+        return 0;
+    if ((rc = jaen_jscan_string(val, vlen, 0, &end, out)))
+        return rc == JAEN_ENOMEM ? rc : 0;
+    return out->ptr || !jaen_buf_add(out, "", 0) ? 1 : JAEN_ENOMEM;
 }
 
 int jaen_json_member_int(const char *obj, size_t len, const char *name,
                          int64_t *v)
 {
     const char *val;
-    size_t vlen, pos = 0;
+    size_t vlen;
 
     return jaen_json_member(obj, len, name, &val, &vlen)
-        && jaen_jscan_int(val, vlen, &pos, v) == JAEN_OK && pos == vlen;
+        && jaen_json_raw_int(val, vlen, v);
 }
 
 int jaen_json_member_string(const char *obj, size_t len, const char *name,
                             struct jaen_buf *out)
 {
-    const char *val;
-    size_t vlen, end;
-    int rc;
+    const char *val = NULL;
+    size_t vlen = 0;
 
     jaen_buf_reset(out);
-    if (!jaen_json_member(obj, len, name, &val, &vlen) || val[0] != '"')
+    if (!jaen_json_member(obj, len, name, &val, &vlen))
         return 0;
-    if ((rc = jaen_jscan_string(val, vlen, 0, &end, out)))
-        return rc == JAEN_ENOMEM ? rc : 0;
-    return out->ptr || !jaen_buf_add(out, "", 0) ? 1 : JAEN_ENOMEM;
+    return jaen_json_raw_string(val, vlen, out);
 }
 
 int jaen_doc_member_string(struct jaen_doc *doc, const char *key,

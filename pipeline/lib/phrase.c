@@ -268,13 +268,17 @@ int jaen_phrase_collect_raw(const char *json, size_t len,
     *n = 0;
     jaen_buf_init(&type, JAEN_BUF_DEFAULT_CAP);
     while (jaen_json_next_elem(json, len, &pos, &e, &elen)) {
-        rc = jaen_json_member_string(e, elen, "type", &type);
+        static const char *const names[] = {"type", "start", "end"};
+        const char *v[3];
+        size_t vl[3];
+        jaen_json_members(e, elen, names, 3, v, vl);
+        rc = jaen_json_raw_string(v[0], vl[0], &type);
         if (rc < 0)
             break;
+        t = rc == 1 ? type_index(type.ptr, type.len) : NTYPES;
         rc = JAEN_OK;
-        t = type.ptr ? type_index(type.ptr, type.len) : NTYPES;
-        if (t == NTYPES || !jaen_json_member_int(e, elen, "start", &a)
-            || !jaen_json_member_int(e, elen, "end", &b) || a >= b)
+        if (t == NTYPES || !jaen_json_raw_int(v[1], vl[1], &a)
+            || !jaen_json_raw_int(v[2], vl[2], &b) || a >= b)
             continue;
         if (k == alloc) {
             struct jaen_phrase_slot *p;
