@@ -197,7 +197,8 @@ static void write_head(struct jaen_buf *out, const json_t *rec)
 
 /* Whether s[0..n), a sentence with extras x, is courtesy rather than
  * news: a fixed phrase of greeting, apology or contact, or the words of
- * one (平素より…ご愛顧, …お詫び申し上げます) when no phrase covers it. */
+ * one (平素より…ご愛顧, …お詫び申し上げます, お問い合わせは…) when no
+ * phrase covers it. */
 static int courtesy(const json_t *x, const char *s, size_t n)
 {
     static const char *const concepts[] = {
@@ -207,7 +208,8 @@ static int courtesy(const json_t *x, const char *s, size_t n)
     static const char *const words[] = {
         "平素", "ご愛顧", "お引き立て", "お引立て", "お詫び申し上げ",
         "おわび申し上げ", "ありがとうございます", "ご迷惑をおかけ",
-        "ご心配をおかけ", "ご不便をおかけ",
+        "ご心配をおかけ", "ご不便をおかけ", "お願い申し上げ", "ご連絡くださ",
+        "お問い合わせくださ", "お問い合わせは",
     };
     const char *c = json_string_value(path(x, "phrase", "concept"));
     size_t i, k, l;

@@ -341,6 +341,10 @@ static void test_count_layout(void **state)
     COUNTS("漏えいした可能性のある個人データは約 137 万件です。\n",
            "1370000 record~");
     COUNTS("被害額は約 4,500 千円です。\n", "4500000 yen~");
+    /* a roster's 出席番号 is a field, not a meeting's attendance */
+    COUNTS("生徒の氏名と出席番号を記載した名簿（約120名分）を紛失しました。\n",
+           "120 person~");
+    COUNTS("説明会の出席者30名に謝罪しました。\n", "");
 }
 
 /* A help desk's figures are no counts, its people as data subjects are. */
