@@ -16,27 +16,7 @@
 #include "norm.h"
 #include "seg.h"
 
-/* Segments and normalizes archive Markdown, then builds its record. */
-static json_t *record_of(const char *md)
-{
-    struct jaen_doc *doc = jaen_doc_new();
-    struct jaen_seg *seg = NULL;
-    struct jaen_incident *ix = NULL;
-    struct jaen_err err = {0};
-    json_t *rec = NULL;
-
-    assert_non_null(doc);
-    assert_int_equal(jaen_md_parse(md, strlen(md), "t.md", doc, &err), 0);
-    assert_int_equal(jaen_seg_open(&seg, &err), 0);
-    assert_int_equal(jaen_seg_doc(seg, doc, &err), 0);
-    assert_int_equal(jaen_normalize_doc(doc, NULL, &err), 0);
-    assert_int_equal(jaen_incident_open(NULL, &ix, &err), 0);
-    assert_int_equal(jaen_incident_record(ix, doc, &rec, &err), 0);
-    jaen_incident_close(ix);
-    jaen_seg_close(seg);
-    jaen_doc_free(doc);
-    return rec;
-}
+#include "record_fixture.h"
 
 /* The archive header with title t, then "# 本文" and body b. */
 #define DOC(t, b)                                                          \
