@@ -471,9 +471,10 @@ static inline uint32_t code_at(const struct jaen_gloss *g,
 {
     uint32_t c = s[0];
 
-    if ((c & 0xF0u) == 0xE0u) {
+    if ((c & 0xF0u) == 0xE0u) {     /* page and offset straight from bytes */
         *n = 3;
-        c = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        return g->blocks[(size_t)g->pages[((c & 0x0Fu) << 6) | (s[1] & 0x3Fu)]
+                         * JAEN_GLOSSFMT_PAGE + (s[2] & 0x3Fu)];
     } else if (c < 0x80) {
         *n = 1;
     } else if (c < 0xE0) {
