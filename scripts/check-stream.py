@@ -8,7 +8,8 @@ is not an error record:
     Unicode White_Space, as ICU's u_isUWhiteSpace);
   - tokens lie inside their sentence, sorted, non-empty, not overlapping;
   - block spans lie inside the text;
-  - with --published, meta.published is an ISO date.
+  - with --published (archive documents, which all have a body),
+    meta.published is an ISO date and "text" is not empty.
 Prints a summary and exits 1 on the first few failures it lists.
 """
 import argparse
@@ -50,6 +51,8 @@ def check(doc, published):
         p = doc.get("meta", {}).get("published")
         if not (isinstance(p, str) and ISO.match(p)):
             return f"meta.published is {p!r}"
+        if not text.strip():
+            return "the body is empty (a section heading not recognised?)"
     return None
 
 
@@ -57,7 +60,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="*")
     ap.add_argument("--published", action="store_true",
-                    help="also require meta.published")
+                    help="also require meta.published and a body")
     ap.add_argument("--expect", type=int, help="number of records expected")
     args = ap.parse_args()
     streams = [open(f, encoding="utf-8") for f in args.files] or [sys.stdin]

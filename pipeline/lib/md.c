@@ -227,14 +227,19 @@ check:
 
 /* ---- splitting ------------------------------------------------------- */
 
-/* Is s[0..len) a level-1 heading line?  Sets [*a, *b) to its name. */
+/* Is s[0..len) a level-1 heading line?  Sets [*a, *b) to its name.  As in
+ * CommonMark, up to three spaces may come before the '#' (" # 本文"). */
 static int h1(const char *s, size_t len, size_t *a, size_t *b)
 {
-    if (len < 1 || s[0] != '#' || (len > 1 && s[1] == '#'))
+    size_t i = 0;
+
+    while (i < 3 && i < len && s[i] == ' ')
+        i++;
+    if (len < i + 1 || s[i] != '#' || (len > i + 1 && s[i + 1] == '#'))
         return 0;
-    *a = 1;
+    *a = i + 1;
     *b = len;
-    if (len > 1 && !is_space_cp(cp_at(s, len, 1, NULL)))
+    if (len > i + 1 && !is_space_cp(cp_at(s, len, i + 1, NULL)))
         return 0;
     trim(s, a, b);
     return 1;

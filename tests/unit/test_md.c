@@ -126,6 +126,24 @@ static void test_sections_and_path_date(void **state)
     jaen_doc_free(doc);
 }
 
+/* Up to three spaces before a section heading still make it one
+ * (CommonMark): " # 本文" must not lose the body. */
+static void test_indented_heading(void **state)
+{
+    const char *md =
+        "# 公表概要\n- お知らせ\n- 2025年3月11日\n- 株式会社テスト\n\n"
+        "   # 本文\n不正アクセスを確認しました。\n";
+    struct jaen_doc *doc = parse(md, "t.md");
+    const char *text;
+    size_t len;
+
+    (void)state;
+    assert_int_equal(jaen_doc_text(doc, &text, &len, NULL, NULL), 0);
+    assert_string_equal(text, "不正アクセスを確認しました。");
+    assert_string_equal(meta_str(doc, "title"), "お知らせ");
+    jaen_doc_free(doc);
+}
+
 static void test_blocks(void **state)
 {
     const char *md =
@@ -205,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_bullets_by_shape),
         cmocka_unit_test(test_sections_and_path_date),
+        cmocka_unit_test(test_indented_heading),
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_detect_and_split),
         cmocka_unit_test(test_plain_text),
