@@ -128,6 +128,32 @@ static size_t weekday(const uint32_t *s, size_t n, size_t i)
     return k + 1 - i;
 }
 
+/* The day of the week (0 Sunday .. 6 Saturday) that the weekday in
+ * parentheses at s[i] names ((火), (火曜日)), or -1. */
+static int weekday_named(const uint32_t *s, size_t n, size_t i)
+{
+    static const uint32_t names[7] = {0x65E5, 0x6708, 0x706B, 0x6C34,
+                                      0x6728, 0x91D1, 0x571F}; /* 日月火水木金土 */
+    size_t j = skip_space(s, n, i);
+    int k;
+
+    if (!weekday(s, n, i) || j + 1 >= n)
+        return -1;
+    for (k = 0; k < 7; k++)
+        if (s[j + 1] == names[k])
+            return k;
+    return -1;
+}
+
+/* The day of the week of a Gregorian date, 0 Sunday (Sakamoto). */
+static int day_of_week(int y, int m, int d)
+{
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+
+    y -= m < 3;
+    return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
 static const struct {
     const uint32_t *name;
     int base;           /* year 1 of the era minus 1 */
@@ -349,13 +375,30 @@ static size_t relative_day(const uint32_t *s, size_t n, size_t i,
         w->day = d;
         return l + k + 1;
     }
-    l = bare_ok ? read_int(s, n, i, 2, &d) : 0;
+    /* a bare D日 at a range end, or with its weekday (14日（火）: the
+     * month and year of the date before) */
+    l = read_int(s, n, i, 2, &d);
+    if (l && !bare_ok && !(i + l < n && s[i + l] == 0x65E5
+                           && weekday(s, n, i + l + 1)))
+        l = 0;
+    if (l && i > 0 && (jaen_cps_digit(s[i - 1]) || s[i - 1] == 0x6708))
+        l = 0;                  /* inside 2025年1月14日: not bare */
     if (l && i + l < n && s[i + l] == 0x65E5 && from->month && d >= 1 &&
-        d <= jaen_days_in_month(from->year ? from->year : 2000,
-                                from->month) &&
-        !(i + l + 1 < n && s[i + l + 1] == 0x9593)) {
-        w->year = from->year;
-        w->month = from->month;
+        d <= 31 && !(i + l + 1 < n && s[i + l + 1] == 0x9593)) {
+        int y = from->year, m = from->month, wd = weekday_named(s, n, i + l + 1);
+        /* a day before the one it follows is in the next month (28日…3日),
+         * unless the weekday written says it is this month's */
+        if (d < from->day && !(y && wd >= 0 && d <= jaen_days_in_month(y, m)
+                               && day_of_week(y, m, d) == wd)) {
+            if (++m > 12) {
+                m = 1;
+                y = y ? y + 1 : 0;
+            }
+        }
+        if (d > jaen_days_in_month(y ? y : 2000, m))
+            return 0;
+        w->year = y;
+        w->month = m;
         w->day = d;
         return l + 1;
     }

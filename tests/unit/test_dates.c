@@ -268,6 +268,47 @@ static void test_context(void **state)
     jaen_free(s);
 }
 
+/* A bare D日 is a date only with its weekday, in the context date's month,
+ * or the next one when it is an earlier day, unless the weekday says it
+ * is this month's. */
+static void test_bare_day(void **state)
+{
+    static const struct {
+        struct jaen_when ctx;
+        const char *text;
+        const char *want;       /* NULL: no date */
+    } days[] = {
+        {{2025, 1, 10, -1, 0, JAEN_WHEN_DATE, NULL}, "14日（火）", "2025-01-14"},
+        {{2025, 1, 10, -1, 0, JAEN_WHEN_DATE, NULL}, "14日(火曜日)", "2025-01-14"},
+        {{2024, 12, 28, -1, 0, JAEN_WHEN_DATE, NULL}, "3日（金）", "2025-01-03"},
+        {{2025, 1, 10, -1, 0, JAEN_WHEN_DATE, NULL}, "3日（金）", "2025-01-03"},
+        {{2025, 1, 10, -1, 0, JAEN_WHEN_DATE, NULL}, "3日（月）", "2025-02-03"},
+        {{2025, 1, 10, -1, 0, JAEN_WHEN_DATE, NULL}, "14日", NULL},
+        {{2025, 1, 10, -1, 0, JAEN_WHEN_DATE, NULL}, "14日間", NULL},
+        {{2025, 2, 10, -1, 0, JAEN_WHEN_DATE, NULL}, "30日（木）", NULL},
+    };
+    struct jaen_when_hit hits[2];
+    struct jaen_ref ref = {2025, 7, 11};
+    size_t n, nh, skip, k;
+    char v[24];
+    uint32_t *s;
+    (void)state;
+
+    for (k = 0; k < sizeof(days) / sizeof(days[0]); k++) {
+        s = decode(days[k].text, &n);
+        nh = jaen_when_scan(s, n, 0, &ref, &days[k].ctx, hits, &skip);
+        if (!days[k].want) {
+            if (nh)
+                fail_msg("%s: a date, expected none", days[k].text);
+        } else {
+            assert_int_equal(nh, 1);
+            jaen_when_format(&hits[0].from, 1, 0, v);
+            assert_string_equal(v, days[k].want);
+        }
+        jaen_free(s);
+    }
+}
+
 static void test_ref_parse(void **state)
 {
     struct jaen_ref r;
@@ -294,6 +335,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_context),
+        cmocka_unit_test(test_bare_day),
         cmocka_unit_test(test_ref_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
