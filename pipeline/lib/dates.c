@@ -637,6 +637,27 @@ static size_t part_suffix(const uint32_t *s, size_t n, size_t i,
     return 0;
 }
 
+/* A part of the day after a date with no time (7月10日未明から11日昼にか
+ * けて): part of the span, so that a range connector after it is found.  Not
+ * before a time (朝9時 is a time) nor in a word (朝刊). */
+static size_t day_period(const uint32_t *s, size_t n, size_t i)
+{
+    static const uint32_t *const words[] = {
+        U("未明"), U("早朝"), U("午前中"), U("昼過ぎ"), U("昼頃"), U("昼"),
+        U("夕方"), U("夕刻"), U("夜間"), U("深夜"), U("夜"), U("朝"),
+    };
+    size_t k, l;
+
+    for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+        l = jaen_cps_lit(s, n, i, words[k]);
+        if (l && !(i + l < n && (jaen_cps_digit(s[i + l])
+                                 || jaen_num_kanji_digit(s[i + l]) >= 0
+                                 || s[i + l] == 0x520A)))   /* 朝刊 */
+            return l;
+    }
+    return 0;
+}
+
 static void infer_year(struct jaen_when *w, const struct jaen_ref *ref)
 {
     if ((w->flags & JAEN_WHEN_DATE) && !w->year && w->month && ref->year) {
@@ -671,6 +692,8 @@ static size_t when_part(const uint32_t *s, size_t n, size_t i,
             return k + t - i;
         }
         j += approx_suffix(s, n, j, w);
+        if (w->day)
+            j += day_period(s, n, j);
         *date_end = j;
         return j - i;
     }
