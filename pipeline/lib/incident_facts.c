@@ -22,7 +22,7 @@ static const char *const noticed[] = {
     "ご連絡をいただ", "ご指摘", "連絡があり", "報告があり", "指摘があり",
     "通報があり", "問い合わせがあり", "お問い合わせをいただ", "申告",
     "発見", "見つか", "異常を", "不審な", "相談があり", "ご相談があり",
-    NULL,
+    "アラートを受", "アラートメールを受", "アラートが", NULL,
 };
 
 /* After the date, words that make it something else than a detection. */
@@ -106,19 +106,27 @@ static const char *day_of(const json_t *e)
 /* Is sentence si a date line, as a timeline's or a heading's is: the
  * date from byte start to byte a, at most a marker before it ((4), 〇)
  * and at most a weekday or a time after it (4月24日（木）午前10時)? */
+static size_t dates_in(const struct ix_doc *d, size_t si);
+
 static int date_line(const struct ix_doc *d, size_t si, size_t start,
                      size_t a)
 {
     /* a period's end, or a report's own date (<<4月24日 続報>>) */
     static const char *const span[] = {"以前", "以降", "まで", "から", "間",
                                        "。", "報", "更新", "追記", "掲載",
-                                       NULL};
+                                       "付", "リリース", NULL};
     size_t z = d->s[si].b;
 
-    return d->s[si].a <= start && a <= z
-           && jaen_utf8_count(d->text + d->s[si].a, start - d->s[si].a) <= 4
-           && jaen_utf8_count(d->text + a, z - a) <= 14
-           && !jaen_ix_any(d->text + a, z - a, span);
+    if (!(d->s[si].a <= start && a <= z)
+        || jaen_utf8_count(d->text + a, z - a) > 14
+        || jaen_ix_any(d->text + a, z - a, span))
+        return 0;
+    /* the date alone (a marker before it), or a heading that ends with
+     * its date (## 1. 経緯 [4月22日]); one date, not a list of days */
+    return dates_in(d, si) == 1
+           && (jaen_utf8_count(d->text + d->s[si].a, start - d->s[si].a) <= 4
+               || (d->s[si].heading
+                   && jaen_utf8_count(d->text + a, z - a) <= 2));
 }
 
 /* Does sentence si, read from its start, say something was noticed
@@ -169,9 +177,9 @@ static int label_of(const struct ix_doc *d, size_t si, size_t start,
 }
 
 /* Does a date entity start inside sentence si? */
-static int has_date(const struct ix_doc *d, size_t si)
+static size_t dates_in(const struct ix_doc *d, size_t si)
 {
-    size_t i, n = json_array_size(d->entities);
+    size_t i, n = json_array_size(d->entities), k = 0;
 
     for (i = 0; i < n; i++) {
         const json_t *e = json_array_get(d->entities, i);
@@ -179,9 +187,14 @@ static int has_date(const struct ix_doc *d, size_t si)
         json_int_t st = json_integer_value(json_object_get(e, "start"));
         if (t && strncmp(t, "date", 4) == 0 && st >= d->s[si].start
             && st < d->s[si].end)
-            return 1;
+            k++;
     }
-    return 0;
+    return k;
+}
+
+static int has_date(const struct ix_doc *d, size_t si)
+{
+    return dates_in(d, si) > 0;
 }
 
 /* Offset of the first keyword of ks in s[0..len), or (size_t)-1. */
@@ -289,6 +302,23 @@ static void keep_earliest(char out[11], int *found, const char *v)
  * on a line of its own (a timeline's date, a heading's) above a sentence
  * that says what was noticed.  A day labelled the occurrence (発生日) is
  * never one. */
+/* Lines under a date line (a timeline's date, a heading that ends with
+ * its date: 「## 経緯 [4月22日]」) tell what happened that day: does one of
+ * the first three, before the next heading or dated line, say it was
+ * noticed? */
+static int noticed_below(const struct ix_doc *d, size_t si)
+{
+    size_t k;
+
+    for (k = si + 1; k < d->ns && k <= si + 3; k++) {
+        if (d->s[k].heading || has_date(d, k))
+            return 0;
+        if (says_noticed(d, k))
+            return 1;
+    }
+    return 0;
+}
+
 int jaen_ix_detected(const struct ix_doc *d, char out[11])
 {
     size_t i, n = d->entities ? json_array_size(d->entities) : 0, si;
@@ -313,9 +343,7 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
         line = date_line(d, si, d->cpb[start], d->cpb[end]);
         label = label_of(d, si, d->cpb[start], d->cpb[end], line);
         if (label > 0 || (label == 0 && noticed_after(d, i, si, end))
-            || (label == 0 && line && si + 1 < d->ns
-                && !d->s[si + 1].heading && !has_date(d, si + 1)
-                && says_noticed(d, si + 1)))
+            || (label == 0 && line && noticed_below(d, si)))
             keep_earliest(out, &found, v);
     }
     return found;

@@ -210,6 +210,41 @@ static void test_detected_not_as_of_or_event(void **state)
 
 /* A timeline's date line takes the finding on the line below it; a date
  * labelled 判明日 is the detection date, one labelled 発生日 is not. */
+/* A heading that ends with its date covers the lines under it; an alert
+ * received is noticing; a dated release (…日付 ニュースリリース) is not. */
+static void test_detected_heading_dates_and_alerts(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "委託先の不正アクセスについて",
+        "## 1. 経緯 [2025年5月20日]\n"
+        "- 委託先がお知らせを掲載。\n"
+        "- 委託先から、当社のお客様の情報が含まれていたとの報告がありました。\n"
+        "## 2. 今後の対応\n再発防止に努めてまいります。\n"));
+
+    (void)state;
+    assert_string_equal(detected_of(rec), "2025-05-20");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害のお知らせ",
+        "## 経緯\n2025年3月2日\n監視サービスからアラートメールを受信し、"
+        "調査を開始。\n2025年3月3日\nサーバーの暗号化を確認。\n"));
+    assert_string_equal(detected_of(rec), "2025-03-02");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "委託先における事案について",
+        "委託先のサーバーが不正アクセスを受けました。\n"
+        "2025年7月1日付　委託先ニュースリリース\n"
+        "今後、漏えいが判明した場合は速やかにご連絡いたします。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "### 2025年4月1日、4月3日、4月8日\n"
+        "海外から不審なログインが発生。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+}
+
 static void test_detected_date_lines_and_labels(void **state)
 {
     json_t *rec = record_of(DOC(
@@ -484,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_outage_recovery_not_precaution),
         cmocka_unit_test(test_detected_not_as_of_or_event),
         cmocka_unit_test(test_detected_date_lines_and_labels),
+        cmocka_unit_test(test_detected_heading_dates_and_alerts),
         cmocka_unit_test(test_cause_stated_or_not),
         cmocka_unit_test(test_cause_in_story),
         cmocka_unit_test(test_secondary_confirmed),
