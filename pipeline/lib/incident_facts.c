@@ -504,7 +504,7 @@ static const char *const slip[] = {
 };
 
 /* Does sentence i name the way in of an intrusion (VPN装置から侵入,
- * 機器を経由して不正アクセス)? */
+ * 機器を経由して不正アクセス, 偽の警告…遠隔操作ツールをインストール)? */
 static int entry_point(const struct ix_doc *d, size_t i)
 {
     static const char *const way[] = {
@@ -516,6 +516,15 @@ static int entry_point(const struct ix_doc *d, size_t i)
         "不正にログイン", NULL,
     };
     static const char *const via[] = {"経由して", "経由で", "経由し", NULL};
+    /* a support scam told in the story: a fake warning, then the remote
+     * tool installed or the number called */
+    static const char *const fake[] = {
+        "偽の警告", "偽のセキュリティ警告", "偽のウイルス", "偽の画面",
+        "偽のサポート", "偽警告", NULL,
+    };
+    static const char *const obeyed[] = {
+        "インストール", "遠隔操作", "電話を", "電話し", NULL,
+    };
     static const char *const measure[] = {
         "無効化", "遮断", "停止", "導入", "強化", "変更", NULL,
     };
@@ -524,6 +533,8 @@ static int entry_point(const struct ix_doc *d, size_t i)
     if (ANY_OF(d, i, measure))
         return 0;
     if (ANY_OF(d, i, way) && ANY_OF(d, i, into))
+        return 1;
+    if (ANY_OF(d, i, fake) && ANY_OF(d, i, obeyed))
         return 1;
     /* 機器を経由して…侵入; not data sent 経由で a booking site */
     v = jaen_ix_q_first(d, i, 0, IX_L(d, i), via, &kl);
@@ -538,7 +549,8 @@ static const char *const states[] = {
     "認証情報を", "パスワードを", "パスワードが", "認証情報が",
     "パスワードの強度", "類推", "総当たり", "ブルートフォース", "推測",
     "設定の不備", "設定ミス", "設定不備", "不備", "不十分", "誤って",
-    "インストールした", "インストールして", "誘導され", "欺罔",
+    "インストールした", "インストールして", "インストールされ", "誘導され",
+    "欺罔",
     "サポート詐欺", "アクセスしたこと", "クリック", "開封", "持ち出した",
     "保存した", "侵入経路", "経由して", "経由で", "経由し", "VPN", "ＶＰＮ",
     "リモートデスクトップ", "RDP", "インジェクション", "多要素認証",

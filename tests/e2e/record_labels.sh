@@ -19,5 +19,5 @@ python3 "$src/scripts/eval-labels.py" "$src/tests/labels/labels.jsonl" \
     "$tmp/records.jsonl" \
     --min report_stage=0.98 --min types=0.95 --min detected=0.94 \
     --min counts=0.96 --min counts_vu=0.96 --min data_items=0.89 \
-    --min secondary_damage=0.98 --min has_cause=0.92 \
+    --min secondary_damage=0.98 --min has_cause=0.96 \
     --min response_implemented=0.89 --min response_planned=0.91

@@ -291,6 +291,26 @@ static void test_detected_date_lines_and_labels(void **state)
  * employee's act named in the measures section; not a way in only said
  * to be found, a vulnerability test, or the incident as the cause of its
  * consequences. */
+/* A support scam told in the story is the cause: a fake warning, then a
+ * remote tool installed or the number on it called. */
+static void test_cause_support_scam(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "職員パソコンへの不正な遠隔操作について",
+        "## 経緯\n職員がウェブサイトを閲覧中に偽のセキュリティ警告が表示され、"
+        "遠隔操作ソフトをインストールされました。\n"
+        "## 対応\n当該パソコンをネットワークから切り離しました。\n"));
+
+    (void)state;
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "注意喚起",
+        "偽の警告画面が表示されても、電話をかけないでください。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+}
+
 static void test_cause_stated_or_not(void **state)
 {
     json_t *rec = record_of(DOC(
@@ -521,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_detected_date_lines_and_labels),
         cmocka_unit_test(test_detected_heading_dates_and_alerts),
         cmocka_unit_test(test_cause_stated_or_not),
+        cmocka_unit_test(test_cause_support_scam),
         cmocka_unit_test(test_cause_in_story),
         cmocka_unit_test(test_secondary_confirmed),
         cmocka_unit_test(test_secondary_denied_or_doubted),
