@@ -183,6 +183,9 @@ static int read_sentence(struct jaen_doc *doc, const char *s, size_t len,
                 }
             } else if (i < len && s[i] == '}') {
                 goto close;
+            } else {
+                rc = sent_fail(err, i, "expected ',' or '}'");
+                goto fail;
             }
         } else {
             i++;

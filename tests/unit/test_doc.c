@@ -232,6 +232,7 @@ static void test_early_sentences(void **state)
         "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]],}]}",
         "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]]}{}]}",
         "{\"sentences\":[{\"start\":0 \"end\":2,\"tokens\":[[0,1]]}]}",
+        "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]]\"x\":1}]}",
         "{\"sentences\":[{\"start\":00,\"end\":2,\"tokens\":[[0,1]]}]}",
         "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[01,2]]}]}",
         "{\"sentences\":[{\"start\":0,\"end\":2,\"tokens\":[[0,1]],"
