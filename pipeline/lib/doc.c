@@ -336,12 +336,6 @@ int jaen_json_members(const char *obj, size_t len, const char *const *names,
     return (int)found;
 }
 
-int jaen_json_member(const char *obj, size_t len, const char *name,
-                     const char **val, size_t *vlen)
-{
-    return jaen_json_members(obj, len, &name, 1, val, vlen) == 1;
-}
-
 int jaen_json_raw_int(const char *val, size_t vlen, int64_t *v)
 {
     size_t pos = 0;
@@ -363,28 +357,6 @@ int jaen_json_raw_string(const char *val, size_t vlen, struct jaen_buf *out)
     return out->ptr || !jaen_buf_add(out, "", 0) ? 1 : JAEN_ENOMEM;
 }
 
-int jaen_json_member_int(const char *obj, size_t len, const char *name,
-                         int64_t *v)
-{
-    const char *val;
-    size_t vlen;
-
-    return jaen_json_member(obj, len, name, &val, &vlen)
-        && jaen_json_raw_int(val, vlen, v);
-}
-
-int jaen_json_member_string(const char *obj, size_t len, const char *name,
-                            struct jaen_buf *out)
-{
-    const char *val = NULL;
-    size_t vlen = 0;
-
-    jaen_buf_reset(out);
-    if (!jaen_json_member(obj, len, name, &val, &vlen))
-        return 0;
-    return jaen_json_raw_string(val, vlen, out);
-}
-
 int jaen_doc_member_string(struct jaen_doc *doc, const char *key,
                            const char *name, struct jaen_buf *out)
 {
@@ -396,8 +368,12 @@ int jaen_doc_member_string(struct jaen_doc *doc, const char *key,
     jaen_buf_reset(out);
     if (!f)
         return 0;
-    if (jaen_doc_raw(doc, key, &raw, &len))
-        return jaen_json_member_string(raw, len, name, out);
+    if (jaen_doc_raw(doc, key, &raw, &len)) {
+        const char *val;
+        size_t vlen;
+        jaen_json_members(raw, len, &name, 1, &val, &vlen);
+        return jaen_json_raw_string(val, vlen, out);
+    }
     v = json_is_object(f->val) ? json_object_get(f->val, name) : NULL;
     if (!json_is_string(v))
         return 0;

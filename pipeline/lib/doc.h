@@ -180,25 +180,17 @@ int jaen_json_add_string(struct jaen_buf *out, const char *s, size_t len);
  * for hot paths that need a few members of many objects without building
  * them.  jaen_json_next_elem steps through an array: *pos starts at 0 and
  * each call sets json[elem, elem + elen) to the next element; returns 1, or
- * 0 at the end (or when json is not an array).  jaen_json_member finds the
- * top-level member name of an object (the last, if repeated): returns 1
- * with the value's raw text in [*val, *val + *vlen), or 0.
- * jaen_json_members finds n members in one pass (vals[m] NULL for an
- * absent one) and returns how many it found.  jaen_json_member_int reads an
- * integer member (0 when absent or not an int64); jaen_json_member_string
- * decodes a string member into out (reset first; 0 when absent or not a
- * string, JAEN_ENOMEM); jaen_json_raw_int and jaen_json_raw_string do the
- * same for a value's raw text (NULL: absent). */
+ * 0 at the end (or when json is not an array).  jaen_json_members finds n
+ * top-level members of an object in one pass (the last, if one is
+ * repeated): vals[m] and vlens[m] get member names[m]'s raw value text, or
+ * NULL when it is absent; returns how many it found.  jaen_json_raw_int
+ * reads such a value as an int64 (0 when NULL or not one);
+ * jaen_json_raw_string decodes a string value into out (reset first; 0
+ * when NULL or not a string, JAEN_ENOMEM). */
 int jaen_json_next_elem(const char *json, size_t len, size_t *pos,
                         const char **elem, size_t *elen);
-int jaen_json_member(const char *obj, size_t len, const char *name,
-                     const char **val, size_t *vlen);
 int jaen_json_members(const char *obj, size_t len, const char *const *names,
                       size_t n, const char **vals, size_t *vlens);
-int jaen_json_member_int(const char *obj, size_t len, const char *name,
-                         int64_t *v);
-int jaen_json_member_string(const char *obj, size_t len, const char *name,
-                            struct jaen_buf *out);
 int jaen_json_raw_int(const char *val, size_t vlen, int64_t *v);
 int jaen_json_raw_string(const char *val, size_t vlen, struct jaen_buf *out);
 
