@@ -9,6 +9,7 @@
 
 #include "english.h"
 #include "incident.h"
+#include "incident_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -209,21 +210,15 @@ static int courtesy(const json_t *x, const char *s, size_t n)
         "平素", "ご愛顧", "お引き立て", "お引立て", "お詫び申し上げ",
         "おわび申し上げ", "ありがとうございます", "ご迷惑をおかけ",
         "ご心配をおかけ", "ご不便をおかけ", "お願い申し上げ", "ご連絡くださ",
-        "お問い合わせくださ", "お問い合わせは",
+        "お問い合わせくださ", "お問い合わせは", NULL,
     };
     const char *c = json_string_value(path(x, "phrase", "concept"));
-    size_t i, k, l;
+    size_t i;
 
     for (i = 0; c && i < sizeof(concepts) / sizeof(concepts[0]); i++)
         if (strncmp(c, concepts[i], strlen(concepts[i])) == 0)
             return 1;
-    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        l = strlen(words[i]);
-        for (k = 0; k + l <= n; k++)
-            if (memcmp(s + k, words[i], l) == 0)
-                return 1;
-    }
-    return 0;
+    return jaen_ix_any(s, n, words);
 }
 
 static void write_happened(struct jaen_buf *out, const json_t *rec,
