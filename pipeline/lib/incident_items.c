@@ -232,6 +232,19 @@ static int pseudo_heading(const struct ix_doc *d, size_t i)
     return 1;
 }
 
+/* Does s[0..len) end with one of the NULL-terminated list ks? */
+static int ends_with_any(const char *s, size_t len, const char *const *ks)
+{
+    size_t kl;
+
+    for (; *ks; ks++) {
+        kl = strlen(*ks);
+        if (len >= kl && !memcmp(s + len - kl, *ks, kl))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does sentence i end with the people it describes (「…年間パスポートのご
  * 購入履歴のあるお客様」)?  Then the data it names describes them, and is
  * not said to be exposed. */
@@ -242,17 +255,12 @@ static int describes_people(const struct ix_doc *d, size_t i)
         "利用者", NULL,
     };
     const char *s = IX_S(d, i);
-    size_t len = IX_L(d, i), k, kl;
+    size_t len = IX_L(d, i);
 
     while (len >= 3 && (!memcmp(s + len - 3, "。", 3)
                         || !memcmp(s + len - 3, "）", 3)))
         len -= 3;
-    for (k = 0; people[k]; k++) {
-        kl = strlen(people[k]);
-        if (len >= kl && !memcmp(s + len - kl, people[k], kl))
-            return 1;
-    }
-    return 0;
+    return ends_with_any(s, len, people);
 }
 
 /* Is sentence i a caption over the line below it: short, no full stop,
@@ -261,16 +269,11 @@ static int caption(const struct ix_doc *d, size_t i)
 {
     static const char *const ends[] = {"情報", "データ", "項目", NULL};
     const char *s = IX_S(d, i);
-    size_t len = IX_L(d, i), k, kl;
+    size_t len = IX_L(d, i);
 
     if (d->s[i].end - d->s[i].start > 30 || jaen_ix_has(s, len, "。"))
         return 0;
-    for (k = 0; ends[k]; k++) {
-        kl = strlen(ends[k]);
-        if (len >= kl && !memcmp(s + len - kl, ends[k], kl))
-            return 1;
-    }
-    return 0;
+    return ends_with_any(s, len, ends);
 }
 
 /* Is sentence si a row of a Markdown table? */
