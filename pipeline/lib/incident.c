@@ -451,6 +451,24 @@ static int fold_same_length(const char *s, size_t len, struct jaen_buf *out)
     return JAEN_OK;
 }
 
+/* Counts each sentence's date entities, once per document: the rules
+ * ask it of many sentences. */
+static void count_dates(struct ix_doc *d)
+{
+    size_t i, si, n = d->entities ? json_array_size(d->entities) : 0;
+
+    for (i = 0; i < n; i++) {
+        const json_t *e = json_array_get(d->entities, i);
+        const char *t = json_string_value(json_object_get(e, "type"));
+        json_int_t st = json_integer_value(json_object_get(e, "start"));
+        if (!t || strncmp(t, "date", 4) != 0)
+            continue;
+        si = jaen_ix_sent_at(d, st);
+        if (si < d->ns && st >= d->s[si].start && st < d->s[si].end)
+            d->s[si].ndates++;
+    }
+}
+
 static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
                       struct jaen_err *err)
 {
@@ -496,6 +514,7 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
         st->extra = sents[i].extra;
         st->sec = SEC_NONE;
         st->heading = st->item = 0;
+        st->ndates = 0;
         if (st->b > st->a)
             d->ns++;
     }
@@ -507,6 +526,7 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
         d->meta = NULL;
     if (!json_is_array(d->entities))
         d->entities = NULL;
+    count_dates(d);
     pub = d->meta ? json_object_get(d->meta, "published") : NULL;
     d->published = json_string_value(pub);
     if (d->published && strlen(d->published) < 10)

@@ -106,8 +106,6 @@ static const char *day_of(const json_t *e)
 /* Is sentence si a date line, as a timeline's or a heading's is: the
  * date from byte start to byte a, at most a marker before it ((4), 〇)
  * and at most a weekday or a time after it (4月24日（木）午前10時)? */
-static size_t dates_in(const struct ix_doc *d, size_t si);
-
 static int date_line(const struct ix_doc *d, size_t si, size_t start,
                      size_t a)
 {
@@ -123,7 +121,7 @@ static int date_line(const struct ix_doc *d, size_t si, size_t start,
         return 0;
     /* the date alone (a marker before it), or a heading that ends with
      * its date (## 1. 経緯 [4月22日]); one date, not a list of days */
-    return dates_in(d, si) == 1
+    return d->s[si].ndates == 1
            && (jaen_utf8_count(d->text + d->s[si].a, start - d->s[si].a) <= 4
                || (d->s[si].heading
                    && jaen_utf8_count(d->text + a, z - a) <= 2));
@@ -177,24 +175,9 @@ static int label_of(const struct ix_doc *d, size_t si, size_t start,
 }
 
 /* Does a date entity start inside sentence si? */
-static size_t dates_in(const struct ix_doc *d, size_t si)
-{
-    size_t i, n = json_array_size(d->entities), k = 0;
-
-    for (i = 0; i < n; i++) {
-        const json_t *e = json_array_get(d->entities, i);
-        const char *t = json_string_value(json_object_get(e, "type"));
-        json_int_t st = json_integer_value(json_object_get(e, "start"));
-        if (t && strncmp(t, "date", 4) == 0 && st >= d->s[si].start
-            && st < d->s[si].end)
-            k++;
-    }
-    return k;
-}
-
 static int has_date(const struct ix_doc *d, size_t si)
 {
-    return dates_in(d, si) > 0;
+    return d->s[si].ndates > 0;
 }
 
 /* Offset of the first keyword of ks in s[0..len), or (size_t)-1. */

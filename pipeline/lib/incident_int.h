@@ -39,6 +39,7 @@ struct ix_sent {
     int item;           /* the sentence is in a list item */
     const json_t *extra;/* borrowed extra keys, or NULL */
     size_t h0, h1;      /* its keyword occurrences: hits[h0 .. h1) */
+    size_t ndates;      /* date and date_range entities that start in it */
 };
 
 /* One occurrence of a registered keyword (incident_kw.c). */
