@@ -34,9 +34,11 @@ int jaen_text_parse(const char *s, size_t len, const char *id,
                     struct jaen_doc *doc, struct jaen_err *err);
 
 /* Parses a Japanese or ISO date at the start of s ("2025年3月11日",
- * "令和7年3月11日", "令和元年", "２０２５年３月１１日", "2025/3/11",
- * "2025-03-11") into "YYYY-MM-DD" (out must hold 11 bytes).  Returns the
- * bytes consumed, or 0 when s does not start with a full date. */
+ * "令和7年3月11日", "２０２５年３月１１日", "2025/3/11", "2025-03-11")
+ * into "YYYY-MM-DD" (out must hold 11 bytes).  When only the month is
+ * certain ("2025年12月", "2025年3月XX日", "2025年2月29日") out is "YYYY-MM"
+ * and the bytes consumed stop after 月.  Returns the bytes consumed, or 0
+ * when s does not start with at least a year and a month. */
 size_t jaen_md_parse_date(const char *s, size_t len, char out[11]);
 
 #endif

@@ -114,8 +114,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         CHECK(end > pos && end <= in.len);
         CHECK(n < in.len + 1);
     }
-    if (jaen_md_parse_date(in.ptr, in.len, date))
-        CHECK(strlen(date) == 10);
+    if (jaen_md_parse_date(in.ptr, in.len, date)) {
+        /* "YYYY-MM-DD", or "YYYY-MM" when only the month is known */
+        size_t dl = strlen(date), k;
+        CHECK(dl == 10 || dl == 7);
+        for (k = 0; k < dl; k++)
+            CHECK(k == 4 || k == 7 ? date[k] == '-'
+                  : (date[k] >= '0' && date[k] <= '9'));
+    }
     if (mode & 4) {
         for (pos = 0; pos < in.len; pos = end) {
             end = jaen_md_split(in.ptr, in.len, pos);
