@@ -25,6 +25,7 @@ static const char *const negated[] = {
     "見つかりませんでした", "発見されておりません", "発生しておりません",
     "ないことから", "有無", "可能性は低", "可能性はない", "おりません",
     "ていません", "ませんでした", "はない", "はなく", "痕跡はな", "無い", "無く", "無かった",
+    "でないこと", "でないと", "ないことも確認", "ないことについても確認",
     NULL,
 };
 
@@ -246,6 +247,21 @@ static int asserted_after(const char *s, size_t len)
     return 0;
 }
 
+/* Words that deny the clause they end (ランサムウェアによる被害でないこと
+ * も確認): they win over asserted_after's による, but only up to the
+ * clause's end, so that 攻撃を受けましたが、流出はないことを確認 stays
+ * an attack. */
+static int clause_denied(const char *s, size_t len)
+{
+    static const char *const deny[] = {
+        "でない", "ではない", "ではなく", "でなく", "ないことを確認",
+        "ないことが確認", "ないことも確認", "ないと判断", NULL,
+    };
+    size_t end = jaen_ix_find(s, len, "\xE3\x80\x81");     /* 、 */
+
+    return jaen_ix_any(s, end == (size_t)-1 ? len : end, deny);
+}
+
 /* Is a keyword of ks in sp and not denied after it? */
 static int affirmed(const struct span *sp, const char *const *ks)
 {
@@ -254,7 +270,7 @@ static int affirmed(const struct span *sp, const char *const *ks)
     if (p == (size_t)-1)
         return 0;
     if (asserted_after(sp->s + p + kl, sp->len - p - kl))
-        return 1;
+        return !clause_denied(sp->s + p + kl, sp->len - p - kl);
     return !jaen_ix_q_any_from(sp->d, sp->si, p, negated);
 }
 

@@ -164,6 +164,35 @@ static void test_outage_recovery_not_precaution(void **state)
     json_decref(rec);
 }
 
+/* A type the notice rules out (ランサムウェアによる被害でないことも確認)
+ * is no type; the denial holds for its own clause only, so an attack
+ * followed by 流出はないことを確認 is still an attack. */
+static void test_type_denied(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社サーバーが第三者による不正アクセスを受けました。\n"
+        "なお、ランサムウェアによる被害でないことも確認しております。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "unauthorized_access"));
+    assert_false(has_type(rec, "ransomware"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "システム障害について",
+        "当社システムに障害が発生しましたが、不正アクセスによるものでない"
+        "ことを確認しました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    assert_false(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "当社サーバーがランサムウェアによる攻撃を受けましたが、個人情報の"
+        "流出はないことを確認しております。\n"));
+    assert_true(has_type(rec, "ransomware"));
+    json_decref(rec);
+}
+
 static const char *detected_of(json_t *rec)
 {
     return str_at(rec, "incident", "detected");
@@ -537,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_outage_recovery_not_precaution),
+        cmocka_unit_test(test_type_denied),
         cmocka_unit_test(test_detected_not_as_of_or_event),
         cmocka_unit_test(test_detected_date_lines_and_labels),
         cmocka_unit_test(test_detected_heading_dates_and_alerts),
