@@ -305,6 +305,7 @@ static void write_impact(struct jaen_buf *out, const json_t *rec)
         const char *q = lookup(qual_en, json_string_value(
                                             json_object_get(c, "qualifier")));
         const char *en = json_string_value(path(c, "subject", "en"));
+        const char *ja = json_string_value(path(c, "subject", "ja"));
         jaen_buf_adds(out, "| ");
         if (q) {
             jaen_buf_adds(out, q);
@@ -322,10 +323,14 @@ static void write_impact(struct jaen_buf *out, const json_t *rec)
         else
             jaen_buf_adds(out, "-");
         jaen_buf_adds(out, " | ");
-        if (en && *en)
+        if (en && *en) {
             add_text(out, en, 1);
-        else
-            jaen_buf_adds(out, "(no English)");
+        } else if (ja && *ja) {         /* as the other fields: marked */
+            jaen_buf_adds(out, "[ja] ");
+            add_text(out, ja, 1);
+        } else {
+            jaen_buf_adds(out, "-");
+        }
         jaen_buf_adds(out, " |\n");
     }
     jaen_buf_adds(out, "\n**Data items:** ");

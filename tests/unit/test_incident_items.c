@@ -347,6 +347,55 @@ static void test_count_layout(void **state)
     COUNTS("説明会の出席者30名に謝罪しました。\n", "");
 }
 
+/* The counts' subjects (ja), joined with "/", into out[size]. */
+static const char *subjects_of(const char *body, char *out, size_t size)
+{
+    json_t *rec = record_of(body);
+    const json_t *counts = json_object_get(json_object_get(rec, "impact"),
+                                           "counts");
+    size_t i, at = 0;
+
+    out[0] = '\0';
+    for (i = 0; i < json_array_size(counts); i++) {
+        const json_t *sj = json_object_get(json_object_get(
+            json_array_get(counts, i), "subject"), "ja");
+        int w = snprintf(out + at, size - at, "%s%s", i ? "/" : "",
+                         json_string_value(sj));
+        assert_true(w >= 0 && (size_t)w < size - at);
+        at += (size_t)w;
+    }
+    json_decref(rec);
+    return out;
+}
+
+#define SUBJECTS(body, want)                                                \
+    do {                                                                    \
+        char got_[512];                                                     \
+        assert_string_equal(subjects_of(body, got_, sizeof(got_)), want);   \
+    } while (0)
+
+/* A count's subject is the noun phrase before it, without what is left
+ * of a date or another figure before that (2023 年 1 月以降に, 156 名),
+ * without table pipes, and empty when only a word like 計 or 上記 is
+ * there. */
+static void test_count_subjects(void **state)
+{
+    (void)state;
+    SUBJECTS("漏えいのおそれがあるのは、2023 年 1 月以降に商品予約をされた方 "
+             "3,892 件です。\n", "商品予約をされた方");
+    SUBJECTS("対象は2020年4月～2025年3月に在籍していた教職員 7,438 名です。\n",
+             "在籍していた教職員");
+    SUBJECTS("|国内グループ会社従業員：1,448名|海外グループ会社従業員：45名|\n",
+             "国内グループ会社従業員/海外グループ会社従業員");
+    SUBJECTS("漏えいのおそれがある個人情報の件数は以下のとおりです。\n"
+             "|見積もりをされた方|\t約399,000件|\n", "見積もりをされた方");
+    SUBJECTS("流出した可能性のある個人情報は計 542 件です。\n",
+             "流出した可能性のある個人情報");
+    SUBJECTS("## 流出した可能性のある個人情報の件数\n計 542 件\n", "");
+    SUBJECTS("第一中学校 156 名 128 名 28 名の氏名が流出しました。\n",
+             "第一中学校//氏名");
+}
+
 /* A help desk's figures are no counts, its people as data subjects are. */
 static void test_help_desk(void **state)
 {
@@ -419,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_item_mapping),
         cmocka_unit_test(test_corrected_count),
         cmocka_unit_test(test_count_layout),
+        cmocka_unit_test(test_count_subjects),
         cmocka_unit_test(test_help_desk),
         cmocka_unit_test(test_repeated_measures),
         cmocka_unit_test(test_measure_list_layout),
