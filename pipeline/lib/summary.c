@@ -2,9 +2,9 @@
  *
  * Everything structured is rendered from the record's enumerations and
  * numbers through fixed English tables and english.h, so no Japanese can
- * reach those parts; free text (title, cause, measures, the opening
- * sentences) is shown in English when the record has it and otherwise in
- * Japanese behind a "[ja]" mark. */
+ * reach those parts; free text (title, a count's subject, cause, measures,
+ * the opening sentences) is shown in English when the record has it and
+ * otherwise in Japanese behind a "[ja]" mark. */
 #include "summary.h"
 
 #include "english.h"
