@@ -238,6 +238,7 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
                   size_t *k, struct jaen_err *err)
 {
     struct jaen_gloss_cursor c;
+    struct jaen_phrase_slot *sl;
     size_t first, n, i;
     int64_t a = s->start;
     uint32_t entry;
@@ -251,7 +252,8 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
     while (*k < w->nslots && w->slots[*k].end <= s->end)
         (*k)++;
     n = *k - first;
-    jaen_phrase_name(w->slots + first, n);
+    sl = n ? w->slots + first : NULL;   /* slots may be NULL: no NULL + 0 */
+    jaen_phrase_name(sl, n);
     jaen_gloss_phrase_start(&c);
     for (i = first; alive && i < first + n; i++) {
         alive = feed_text(g, w, &c, a, w->slots[i].start)
@@ -269,7 +271,7 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
     if (rc)
         return rc;
     jaen_buf_reset(&w->en);
-    rc = jaen_phrase_fill(e.en, w->slots + first, n, &w->en, err);
+    rc = jaen_phrase_fill(e.en, sl, n, &w->en, err);
     if (rc == JAEN_EDATA) {
         jaen_err_clear(err);   /* a value with no English: not covered */
         return JAEN_OK;

@@ -685,7 +685,8 @@ static json_t *related_label(struct jaen_buf *b, const char *label)
         jaen_buf_adds(b, "Final report");
     else if (len > 6 && memcmp(label, "第", 3) == 0) {
         for (i = 3; i < len && label[i] >= '0' && label[i] <= '9'; i++)
-            n = n * 10 + (label[i] - '0');
+            if (n < 1000)       /* a longer figure is no report number */
+                n = n * 10 + (label[i] - '0');
         if (n > 0 && n < 1000 && strcmp(label + i, "報") == 0)
             jaen_buf_addf(b, "Report %ld", n);
     }

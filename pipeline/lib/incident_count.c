@@ -185,7 +185,8 @@ static void subject_trim(const struct ix_doc *d, int64_t *a, int64_t *z,
             }
         }
     }
-    if (*z - *a > 2 && memcmp(d->text + d->cpb[*a], "うち", 6) == 0)
+    if (d->cpb[*z] - d->cpb[*a] > 6
+        && memcmp(d->text + d->cpb[*a], "うち", 6) == 0)
         *a += 2;                /* うち氏名が推測できるもの 52 件 */
     again = after_num;
     while (again && *z > *a) {
@@ -222,7 +223,8 @@ static void subject_span(const struct ix_doc *d, size_t si, int64_t start,
     z = start;
     b = a;      /* a number just before the span, maybe past spaces */
     while (b > lim && (d->text[d->cpb[b - 1]] == ' '
-                       || memcmp(d->text + d->cpb[b - 1], "　", 3) == 0))
+                       || (d->cpb[b] - d->cpb[b - 1] == 3
+                           && memcmp(d->text + d->cpb[b - 1], "　", 3) == 0)))
         b--;
     subject_trim(d, &a, &z, b > lim && is_digit_at(d->text + d->cpb[b - 1]));
     if (z > a) {

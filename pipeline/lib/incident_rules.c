@@ -74,13 +74,11 @@ static long report_number(const char *s, size_t len)
                                && (unsigned char)s[k + 1] == 0xBC
                                && (unsigned char)s[k + 2] >= 0x90
                                && (unsigned char)s[k + 2] <= 0x99))) {
-            if (s[k] >= '0' && s[k] <= '9') {
-                n = n * 10 + (s[k] - '0');
-                k++;
-            } else {
-                n = n * 10 + ((unsigned char)s[k + 2] - 0x90);
-                k += 3;
-            }
+            int dg = s[k] >= '0' && s[k] <= '9' ? s[k] - '0'
+                     : (unsigned char)s[k + 2] - 0x90;
+            k += s[k] >= '0' && s[k] <= '9' ? 1 : 3;
+            if (n < 1000000)    /* 第5555555555555555555報: stays large */
+                n = n * 10 + dg;
         }
         if (k == p)
             k += (size_t)kanji_digit(s + k, len - k, &n);
