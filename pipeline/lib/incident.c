@@ -76,6 +76,64 @@ size_t jaen_ix_sent_at(const struct ix_doc *d, int64_t cp)
     return d->ns;
 }
 
+/* Sentences of a made-up notice that touch the usual rules: deciding it
+ * once at open registers their keyword lists with the index, so that the
+ * first real document is answered by the index too (a list first met
+ * during a document is searched plainly for that document, which made a
+ * single 2.8 MB document 13 times slower than its second copy).  Records
+ * do not depend on it: answers never depend on when a list was met. */
+static const char *const warm_text[] = {
+    "2025年5月20日、当社サーバーが第三者による不正アクセスを受け、"
+    "ランサムウェアによりファイルが暗号化されたことを確認しました。",
+    "お客様の氏名、住所、電話番号、メールアドレス、クレジットカード番号など"
+    "の個人情報1,000件が漏えいした可能性があります。",
+    "現時点で個人情報の不正利用などの二次被害は確認されておりません。",
+    "原因はVPN機器の脆弱性を悪用されたことによるものと判明しました。",
+    "直ちにネットワークを遮断し、警察に相談するとともに個人情報保護委員会に"
+    "報告しました。",
+    "今後、再発防止策を講じ、新たな事実が判明した場合は速やかにお知らせ"
+    "いたします。",
+    "お問い合わせ窓口：電話 0120-000-000（平日9時～17時）",
+};
+
+/* Decides the made-up notice once; errors are ignored (the index then
+ * simply learns its lists from the first real document). */
+static void warm_up(struct jaen_incident *ix)
+{
+    struct jaen_doc *doc = jaen_doc_new();
+    struct jaen_err err;
+    struct jaen_buf line, text;
+    size_t i, cp = 0, n;
+    json_t *rec = NULL;
+
+    jaen_err_clear(&err);
+    jaen_buf_init(&line, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&text, JAEN_BUF_DEFAULT_CAP);
+    for (i = 0; i < sizeof(warm_text) / sizeof(warm_text[0]); i++) {
+        jaen_buf_adds(&text, warm_text[i]);
+        jaen_buf_addc(&text, '\n');
+    }
+    jaen_buf_adds(&line, "{\"id\":\"warm-up\",\"meta\":{\"title\":"
+                         "\"不正アクセスによる個人情報漏えいに関するお詫びとお知らせ"
+                         "（第2報）\"},\"text\":");
+    jaen_json_add_string(&line, text.ptr ? text.ptr : "", text.len);
+    jaen_buf_adds(&line, ",\"sentences\":[");
+    for (i = 0; i < sizeof(warm_text) / sizeof(warm_text[0]); i++) {
+        n = jaen_utf8_count(warm_text[i], strlen(warm_text[i]));
+        jaen_buf_addf(&line, "%s{\"start\":%zu,\"end\":%zu,\"tokens\":[]}",
+                      i ? "," : "", cp, cp + n);
+        cp += n + 1;
+    }
+    jaen_buf_adds(&line, "]}");
+    if (doc && line.ptr
+        && jaen_doc_parse(doc, line.ptr, line.len, &err) == JAEN_OK
+        && jaen_incident_record(ix, doc, &rec, &err) == JAEN_OK)
+        json_decref(rec);
+    jaen_doc_free(doc);
+    jaen_buf_free(&line);
+    jaen_buf_free(&text);
+}
+
 int jaen_incident_open(const struct jaen_gloss *g,
                        struct jaen_incident **out, struct jaen_err *err)
 {
@@ -100,6 +158,7 @@ int jaen_incident_open(const struct jaen_gloss *g,
     jaen_buf_init(&ix->key, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->ftext, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->ftitle, JAEN_BUF_DEFAULT_CAP);
+    warm_up(ix);
     *out = ix;
     return JAEN_OK;
 }
