@@ -28,6 +28,8 @@ struct jaen_incident {
     struct jaen_buf en;         /* scratch English */
     struct jaen_buf ftext;      /* the text as the rules read it */
     struct jaen_buf ftitle;     /* the title as the rules read it */
+    const struct jaen_gloss *g; /* borrowed: title terms; may be NULL */
+    struct jaen_buf ten;        /* the title's English */
 };
 
 const char *const jaen_ix_type_names[T_NTYPES] = {
@@ -158,6 +160,8 @@ int jaen_incident_open(const struct jaen_gloss *g,
     jaen_buf_init(&ix->key, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->ftext, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->ftitle, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&ix->ten, JAEN_BUF_DEFAULT_CAP);
+    ix->g = g;
     warm_up(ix);
     *out = ix;
     return JAEN_OK;
@@ -179,6 +183,7 @@ void jaen_incident_close(struct jaen_incident *ix)
     jaen_buf_free(&ix->en);
     jaen_buf_free(&ix->ftext);
     jaen_buf_free(&ix->ftitle);
+    jaen_buf_free(&ix->ten);
     jaen_free(ix);
 }
 
@@ -773,6 +778,9 @@ static json_t *build_source(struct jaen_incident *ix)
             title_en = sent_en(d, i);
             break;
         }
+    if (!title_en && *title
+        && jaen_ix_title_en(ix->g, title, strlen(title), &ix->ten))
+        title_en = ix->ten.ptr;
     jaen_buf_reset(&ix->en);
     if (*org && jaen_romaji_org(ix->romaji, org, strlen(org), &ix->en,
                                 &found))

@@ -21,7 +21,8 @@
 struct jaen_incident;
 
 /* Opens an extractor.  g (may be NULL) provides legal forms, organization
- * names and loanwords for organization.en; it is read during the call only.
+ * names and loanwords for organization.en, and the terms an English title
+ * is composed from; it must stay open while the extractor is used.
  * One extractor per thread.  Returns JAEN_OK, JAEN_ENOMEM, JAEN_EFORMAT or
  * JAEN_EUSAGE (see jaen_romaji_open). */
 int jaen_incident_open(const struct jaen_gloss *g,

@@ -100,6 +100,13 @@ size_t jaen_ix_find(const char *s, size_t len, const char *k);
 
 /* The keyword index (incident_kw.c).  Opens an empty one: JAEN_OK or
  * JAEN_ENOMEM.  Close frees it; NULL is a no-op. */
+/* The English of a disclosure title composed from glossary g's terms
+ * (incident_title.c), into out (reset first).  Returns 1 when the whole
+ * title was rendered, else 0 (out then undefined). */
+struct jaen_gloss;
+int jaen_ix_title_en(const struct jaen_gloss *g, const char *title,
+                     size_t len, struct jaen_buf *out);
+
 int jaen_ix_kw_open(struct ix_kw **out);
 void jaen_ix_kw_close(struct ix_kw *kw);
 /* Scans the sentences and the title of d (after d->ns, d->s and d->title

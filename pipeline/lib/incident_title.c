@@ -1,0 +1,428 @@
+/* incident_title.c: an English title composed from the glossary.
+ *
+ * Disclosure titles are noun phrases in a few frames: a topic, then 「に
+ * 関するお知らせ」, 「についてのお詫びとご報告」 or 「について」, maybe a
+ * report number (（第2報）) and a mark such as 【重要】.  The frame has a
+ * fixed English ("Notice regarding ...").  The topic is rendered only when
+ * glossary terms and a closed list of connectors cover all of it: each
+ * connector (の, による, への, における, に伴う, ...) makes what stands to
+ * its left a modifier of what stands to its right, so the English reads the
+ * parts right to left with the connector's preposition between them:
+ *   不正アクセス による 個人情報 漏えい → "personal information leak due
+ *   to unauthorized access".
+ * Terms side by side make a compound in their own order, and および, と,
+ * ・ coordinate ("A and B").  当社 (we) before a noun reads "our", after a
+ * preposition "us".  Anything else (a product name, a verb phrase) leaves
+ * the title without English: a partial rendering would be silently wrong.
+ *
+ * The title is matched with a token boundary at every character, unlike
+ * the text (where segment's tokens guard against 件 inside 事件); the rule
+ * that every character must be covered is what keeps a stray match out. */
+#include "incident_int.h"
+
+#include "alloc.h"
+#include "fold.h"
+#include "gloss.h"
+#include "limits.h"
+#include "utf8.h"
+
+#include <string.h>
+
+#define TITLE_MAX_CPS 200   /* longer is no title */
+#define TITLE_MAX_PARTS 24
+
+/* Frames at the end of a title, longest first where one ends another. */
+static const char *const frames[][2] = {
+    {"に関するお詫びとお知らせ", "Apology and notice regarding"},
+    {"についてのお詫びとお知らせ", "Apology and notice regarding"},
+    {"に関するお知らせとお詫び", "Notice and apology regarding"},
+    {"についてのお知らせとお詫び", "Notice and apology regarding"},
+    {"に関するお詫びとご報告", "Apology and report regarding"},
+    {"についてのお詫びとご報告", "Apology and report regarding"},
+    {"に対するお詫びとご報告", "Apology and report regarding"},
+    {"に関するご報告とお詫び", "Report and apology regarding"},
+    {"についてのご報告とお詫び", "Report and apology regarding"},
+    {"に関するお知らせ", "Notice regarding"},
+    {"についてのお知らせ", "Notice regarding"},
+    {"に関するご報告", "Report regarding"},
+    {"についてのご報告", "Report regarding"},
+    {"に関するご案内", "Notice regarding"},
+    {"に関するお詫び", "Apology regarding"},
+    {"についてのお詫び", "Apology regarding"},
+    {"に関する調査結果", "Investigation results regarding"},
+    {"に関する調査結果について", "Investigation results regarding"},
+    {"の調査結果について", "Investigation results regarding"},
+    {"についてのお詫びとお願い", "Apology and request regarding"},
+    {"のお詫びとお知らせ", "Apology and notice regarding"},
+    {"のお知らせとお詫び", "Notice and apology regarding"},
+    {"のお詫びとご報告", "Apology and report regarding"},
+    {"のお知らせ", "Notice of"},
+    {"のご報告", "Report of"},
+    {"のお詫び", "Apology for"},
+    {"について", "Regarding"},
+    {"に関して", "Regarding"},
+};
+
+enum conn_kind { C_MOD, C_AND, C_ETC };
+
+/* Connectors inside a topic, longest first where one starts another. */
+static const struct {
+    const char *ja;
+    enum conn_kind kind;
+    const char *en;         /* the preposition of a C_MOD */
+} conns[] = {
+    {"によるものと思われる", C_MOD, "likely due to"},
+    {"を装った", C_MOD, "impersonating"},
+    {"が利用する", C_MOD, "used by"},
+    {"が運営する", C_MOD, "operated by"},
+    {"が提供する", C_MOD, "provided by"},
+    {"が管理する", C_MOD, "managed by"},
+    {"が保有する", C_MOD, "held by"},
+    {"における", C_MOD, "at"},
+    {"において", C_MOD, "at"},
+    {"に対する", C_MOD, "against"},
+    {"に伴う", C_MOD, "resulting from"},
+    {"に係る", C_MOD, "concerning"},
+    {"に関わる", C_MOD, "concerning"},
+    {"に関する", C_MOD, "concerning"},
+    {"によって", C_MOD, "due to"},
+    {"による", C_MOD, "due to"},
+    {"からの", C_MOD, "from"},
+    {"での", C_MOD, "at"},
+    {"への", C_MOD, "to"},
+    {"の", C_MOD, "of"},
+    {"および", C_AND, NULL},
+    {"及び", C_AND, NULL},
+    {"並びに", C_AND, NULL},
+    {"と", C_AND, NULL},
+    {"・", C_AND, NULL},
+    {"、", C_AND, NULL},
+    {"等", C_ETC, NULL},
+    {"など", C_ETC, NULL},
+};
+
+/* A part of the topic: a term's English, or a connector. */
+struct part {
+    const char *en;         /* the term's English; NULL for a connector */
+    int conn;               /* index in conns when en is NULL */
+};
+
+static int starts(const char *s, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    return n <= len && memcmp(s, lit, n) == 0;
+}
+
+static int ends(const char *s, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    return n <= len && memcmp(s + len - n, lit, n) == 0;
+}
+
+/* Drops marks at the edges: 【重要】 before, (第2報) or （続報） after, and
+ * spaces.  *report gets N of 第N報, -1 for 続報, -2 for 最終報, else 0. */
+static void trim_marks(const char **s, size_t *len, long *report)
+{
+    static const char *const spaces[] = {" ", "　", NULL};
+    const char *const *k;
+    int again = 1;
+
+    *report = 0;
+    while (again) {
+        again = 0;
+        for (k = spaces; *k; k++) {
+            if (starts(*s, *len, *k)) {
+                *s += strlen(*k);
+                *len -= strlen(*k);
+                again = 1;
+            }
+            if (ends(*s, *len, *k)) {
+                *len -= strlen(*k);
+                again = 1;
+            }
+        }
+        if (starts(*s, *len, "【")) {       /* 【重要】【お知らせ】 */
+            size_t close = jaen_ix_find(*s, *len, "】");
+            if (close != (size_t)-1 && close <= 3 * 16) {
+                *s += close + 3;
+                *len -= close + 3;
+                again = 1;
+            }
+        }
+        if (ends(*s, *len, "）") || ends(*s, *len, ")")) {
+            size_t cl = ends(*s, *len, "）") ? 3 : 1, i, open = 0;
+            for (i = *len - cl; i > 0 && !open; i--) {
+                if ((*s)[i - 1] == '(')
+                    open = i;
+                else if (i >= 3 && memcmp(*s + i - 3, "（", 3) == 0)
+                    open = i;
+            }
+            if (open) {
+                const char *in = *s + open;
+                size_t il = *len - cl - open, j = 0;
+                long n = 0;
+                if (starts(in, il, "第")) {
+                    for (j = 3; j < il && in[j] >= '0' && in[j] <= '9'; j++)
+                        if (n < 1000)
+                            n = n * 10 + (in[j] - '0');
+                    if (j > 3 && n > 0 && n < 1000 && j + 3 == il
+                        && starts(in + j, il - j, "報"))
+                        *report = n;
+                } else if (il == 6 && starts(in, il, "続報")) {
+                    *report = -1;
+                } else if (il == 9 && starts(in, il, "最終報")) {
+                    *report = -2;
+                }
+                if (*report) {
+                    *len = open - (cl == 3 && (*s)[open - 1] != '(' ? 3 : 1);
+                    again = 1;
+                }
+            }
+        }
+    }
+}
+
+/* Appends term English en; "we" reads "our" before a noun (next != 0). */
+static void add_term(struct jaen_buf *b, const char *en, int next, int obj)
+{
+    if (strcmp(en, "we") == 0)
+        jaen_buf_adds(b, next ? "our" : obj ? "us" : "we");
+    else
+        jaen_buf_adds(b, en);
+}
+
+/* Appends the English of segment parts[a..z) (terms, and, etc.); obj: it
+ * stands after a preposition. */
+static void add_segment(struct jaen_buf *b, const struct part *p, size_t a,
+                        size_t z, int obj)
+{
+    size_t i;
+
+    for (i = a; i < z; i++) {
+        if (p[i].en) {
+            if (i > a && p[i - 1].en)
+                jaen_buf_addc(b, ' ');
+            add_term(b, p[i].en, i + 1 < z && p[i + 1].en, obj);
+        } else if (conns[p[i].conn].kind == C_AND) {
+            jaen_buf_adds(b, " and ");
+        } else {
+            jaen_buf_adds(b, " etc.");
+        }
+    }
+}
+
+/* The first part of the segment that ends before part e (>= a). */
+static size_t seg_start(const struct part *p, size_t a, size_t e)
+{
+    while (e > a && !(!p[e - 1].en && conns[p[e - 1].conn].kind == C_MOD))
+        e--;
+    return e;
+}
+
+/* Appends the English of parts[a..z): segments right to left, the head
+ * first, then each modifier after its connector's preposition. */
+static void compose(struct jaen_buf *out, const struct part *parts,
+                    size_t a, size_t z)
+{
+    size_t segz = z, sega;
+    int skip = 0;           /* the segment ending at segz is said already */
+
+    for (sega = z; sega > a; sega--) {
+        const struct part *c = &parts[sega - 1];
+        if (c->en || conns[c->conn].kind != C_MOD)
+            continue;
+        if (!skip)
+            add_segment(out, parts, sega, segz, segz != z);
+        skip = 0;
+        /* 電子メールの誤送信: "misdirected email", not "misdirected email
+         * of email" */
+        if (segz == sega + 1 && sega >= a + 2 && parts[sega].en
+            && parts[sega - 2].en && seg_start(parts, a, sega - 1) == sega - 2
+            && strstr(parts[sega].en, parts[sega - 2].en)) {
+            skip = 1;
+            segz = sega - 1;
+            continue;
+        }
+        jaen_buf_addc(out, ' ');
+        /* an attack is on something, access is to it */
+        jaen_buf_adds(out, strcmp(conns[c->conn].en, "to") == 0
+                      && parts[segz - 1].en
+                      && ends(parts[segz - 1].en, strlen(parts[segz - 1].en),
+                              "attack") ? "on" : conns[c->conn].en);
+        jaen_buf_addc(out, ' ');
+        segz = sega - 1;
+    }
+    if (!skip)
+        add_segment(out, parts, a, segz, segz != z);
+}
+
+/* Splits the folded topic s[0..len) into parts; returns their number, or
+ * 0 when something is neither a term nor a connector. */
+static size_t parse_topic(const struct jaen_gloss *g, const char *s,
+                          size_t len, struct part *parts)
+{
+    struct jaen_gloss_span toks[TITLE_MAX_CPS];
+    struct jaen_gloss_hit hits[TITLE_MAX_CPS];
+    size_t ntok = 0, nh, h = 0, pos = 0, n = 0, k, cl;
+
+    while (pos < len) {
+        if (ntok == TITLE_MAX_CPS)
+            return 0;
+        cl = (unsigned char)s[pos] < 0x80 ? 1
+             : (unsigned char)s[pos] < 0xE0 ? 2
+             : (unsigned char)s[pos] < 0xF0 ? 3 : 4;
+        if (cl > len - pos)
+            return 0;
+        toks[ntok].start = pos;
+        toks[ntok++].end = pos + cl;
+        pos += cl;
+    }
+    if (ntok == 0)
+        return 0;
+    nh = jaen_gloss_match(g, s, len, toks, ntok, hits);
+    pos = 0;
+    while (pos < ntok) {
+        struct jaen_gloss_entry e;
+        if (n == TITLE_MAX_PARTS)
+            return 0;
+        while (h < nh && hits[h].first < pos)
+            h++;
+        if (h < nh && hits[h].first == pos
+            && jaen_gloss_entry(g, hits[h].entry, &e, NULL) == JAEN_OK
+            && e.en && *e.en) {
+            parts[n].en = e.en;
+            parts[n++].conn = -1;
+            pos = hits[h].last + 1;
+            continue;
+        }
+        for (k = 0; k < sizeof(conns) / sizeof(conns[0]); k++)
+            if (starts(s + toks[pos].start, len - toks[pos].start,
+                       conns[k].ja))
+                break;
+        if (k == sizeof(conns) / sizeof(conns[0]))
+            return 0;
+        parts[n].en = NULL;
+        parts[n++].conn = (int)k;
+        cl = toks[pos].start + strlen(conns[k].ja);
+        while (pos < ntok && toks[pos].start < cl)
+            pos++;
+    }
+    return n;
+}
+
+/* Is the sequence well formed: terms at both ends of every segment, no
+ * two connectors in a row (等 may close a segment)? */
+static int well_formed(const struct part *p, size_t n)
+{
+    size_t i;
+
+    if (n == 0 || !p[0].en)
+        return 0;
+    for (i = 1; i < n; i++) {
+        if (p[i].en)
+            continue;
+        if (conns[p[i].conn].kind == C_ETC) {
+            if (!p[i - 1].en)
+                return 0;
+            continue;
+        }
+        if (!p[i - 1].en && conns[p[i - 1].conn].kind != C_ETC)
+            return 0;
+        if (i + 1 == n)
+            return 0;
+    }
+    return 1;
+}
+
+int jaen_ix_title_en(const struct jaen_gloss *g, const char *title,
+                     size_t len, struct jaen_buf *out)
+{
+    struct part parts[TITLE_MAX_PARTS];
+    struct jaen_buf folded;
+    const char *frame = NULL, *s;
+    size_t n, i, fl, fi = 0;
+    long report;
+    int rc = 0;
+
+    if (!g || !title || len == 0 || len > TITLE_MAX_CPS * 4)
+        return 0;
+    jaen_buf_init(&folded, JAEN_BUF_DEFAULT_CAP);
+    if (jaen_fold(title, len, &folded, NULL, NULL, NULL) || !folded.ptr)
+        goto done;
+    s = folded.ptr;
+    fl = folded.len;
+    trim_marks(&s, &fl, &report);
+    for (i = 0; i < sizeof(frames) / sizeof(frames[0]); i++) {
+        if (ends(s, fl, frames[i][0])
+            && (!frame || strlen(frames[i][0]) > strlen(frame))) {
+            frame = frames[i][0];
+            fi = i;
+        }
+    }
+    if (frame)
+        fl -= strlen(frame);
+    n = parse_topic(g, s, fl, parts);
+    if (!well_formed(parts, n))
+        goto done;
+    /* 当社の X, 当社が利用する X: "our X", a compound, rather than "X of
+     * us"; 当社における X: "X at our company" */
+    for (i = 0; i + 2 < n; i++) {
+        const char *cj;
+        if (!parts[i].en || strcmp(parts[i].en, "we") != 0
+            || (i > 0 && (parts[i - 1].en
+                          || conns[parts[i - 1].conn].kind != C_MOD))
+            || parts[i + 1].en || !parts[i + 2].en)
+            continue;
+        cj = conns[parts[i + 1].conn].ja;
+        if (strcmp(cj, "の") == 0 || starts(cj, strlen(cj), "が")) {
+            memmove(parts + i + 1, parts + i + 2,
+                    (n - i - 2) * sizeof(parts[0]));
+            n--;
+        } else if (conns[parts[i + 1].conn].kind == C_MOD
+                   && strcmp(conns[parts[i + 1].conn].en, "at") == 0) {
+            parts[i].en = "our company";
+        }
+    }
+    jaen_buf_reset(out);
+    if (frame) {
+        jaen_buf_adds(out, frames[fi][1]);
+        jaen_buf_addc(out, ' ');
+    }
+    /* A の B 及び C の D: with a modifier before it and の after the next
+     * term, 及び joins the two noun phrases, not B and C (but in A の B と
+     * C への D, B and C are what D is to) */
+    for (i = 1; i + 1 < n; i++) {
+        size_t j;
+        int before = 0, after = 0;
+        if (parts[i].en || conns[parts[i].conn].kind != C_AND)
+            continue;
+        for (j = 0; j < i; j++)
+            before |= !parts[j].en && conns[parts[j].conn].kind == C_MOD;
+        for (j = i + 1; j < n && parts[j].en; j++)
+            ;
+        after = j < n && conns[parts[j].conn].kind == C_MOD
+                && strcmp(conns[parts[j].conn].ja, "の") == 0;
+        if (before && after) {
+            compose(out, parts, 0, i);
+            jaen_buf_adds(out, " and ");
+            compose(out, parts, i + 1, n);
+            goto marks;
+        }
+    }
+    compose(out, parts, 0, n);
+marks:
+    if (report > 0)
+        jaen_buf_addf(out, " (report %ld)", report);
+    else if (report == -1)
+        jaen_buf_adds(out, " (follow-up report)");
+    else if (report == -2)
+        jaen_buf_adds(out, " (final report)");
+    if (out->ptr && out->ptr[0] >= 'a' && out->ptr[0] <= 'z')
+        out->ptr[0] = (char)(out->ptr[0] - 'a' + 'A');
+    rc = out->ptr != NULL;
+done:
+    jaen_buf_free(&folded);
+    return rc;
+}

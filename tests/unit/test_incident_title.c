@@ -1,0 +1,137 @@
+/* test_incident_title.c: English titles composed from glossary terms
+ * (incident_title.c), with a small glossary compiled in memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "dictsrc.h"
+#include "gloss.h"
+#include "incident_int.h"
+
+static const char source[] =
+    "ja\ten\tconcept\tvariants\tpos\tnote\n"
+    "不正アクセス\tunauthorized access\tincident_type.unauthorized_access"
+    "\t\tnoun\t\n"
+    "個人情報\tpersonal information\tdata_item.other\t\tnoun\t\n"
+    "漏えい\tleak\tincident_type.data_leak\t漏洩|流出\tnoun\t\n"
+    "可能性\tpossibility\tstatus.possible\t\tnoun\t\n"
+    "当社\twe\tparty.self\t弊社\tnoun\t\n"
+    "サーバー\tserver\tsystem.server\tサーバ\tnoun\t\n"
+    "メールシステム\temail system\tsystem.email\t\tnoun\t\n"
+    "ランサムウェア\transomware\tincident_type.ransomware\t\tnoun\t\n"
+    "攻撃\tattack\tattack.attack\t\tnoun\t\n"
+    "被害\tdamage\tdamage.damage\t\tnoun\t\n"
+    "発生\toccurrence\tgeneral.occurrence\t\tnoun\t\n"
+    "委託先\tcontractor\tparty.contractor\t\tnoun\t\n"
+    "電子メール\temail\tsystem.email\t\tnoun\t\n"
+    "誤送信\tmisdirected email\tincident_type.misdelivery\t\tnoun\t\n"
+    "ウェブサイト\twebsite\tsystem.website\t\tnoun\t\n"
+    "アプリ\tapp\tsystem.app\t\tnoun\t\n"
+    "接続障害\tconnection failure\tincident_type.system_outage\t\tnoun\t\n";
+
+static struct jaen_gloss *glossary;
+
+static int setup(void **state)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_err err;
+    struct jaen_buf img;
+    size_t len;
+    char *p;
+
+    (void)state;
+    jaen_err_clear(&err);
+    jaen_buf_init(&img, (size_t)1 << 30);
+    if (!ds || jaen_dictsrc_parse(ds, "t.tsv", source, sizeof(source) - 1,
+                                  JAEN_DICT_JAEN, 0, &err)
+        || jaen_gloss_build(ds, &img, &err))
+        return -1;
+    jaen_dictsrc_free(ds);
+    p = jaen_buf_take(&img, &len);
+    return jaen_gloss_open_take(p, len, "t", &glossary, &err) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    jaen_gloss_close(glossary);
+    return 0;
+}
+
+/* The English of title, or "-" when it has none. */
+static void check(const char *title, const char *want)
+{
+    struct jaen_buf out;
+    int ok;
+
+    jaen_buf_init(&out, (size_t)1 << 20);
+    ok = jaen_ix_title_en(glossary, title, strlen(title), &out);
+    if (!want)
+        assert_false(ok);
+    else {
+        assert_true(ok);
+        assert_string_equal(out.ptr, want);
+    }
+    jaen_buf_free(&out);
+}
+
+/* Connectors read right to left, the frame and marks have fixed English. */
+static void test_frames_and_connectors(void **state)
+{
+    (void)state;
+    check("不正アクセスによる個人情報漏えいに関するお知らせ",
+          "Notice regarding personal information leak due to unauthorized "
+          "access");
+    check("【重要】弊社サーバへの不正アクセスについてのお詫びとお知らせ"
+          "（第2報）",
+          "Apology and notice regarding unauthorized access to our server "
+          "(report 2)");
+    check("ランサムウェア攻撃について（続報）",
+          "Regarding ransomware attack (follow-up report)");
+    /* an attack is on something */
+    check("当社サーバーへのランサムウェア攻撃のお知らせ",
+          "Notice of ransomware attack on our server");
+    /* 当社が利用する X: our X; 当社における X: X at our company */
+    check("当社が利用するメールシステムへの不正アクセスについて",
+          "Regarding unauthorized access to our email system");
+    check("当社における不正アクセスの発生について",
+          "Regarding occurrence of unauthorized access at our company");
+    /* with modifiers on both sides, および joins the two noun phrases */
+    check("ランサムウェア被害の発生及び個人情報漏えいの可能性について",
+          "Regarding occurrence of ransomware damage and possibility of "
+          "personal information leak");
+    /* but A の B と C への D: B and C are what D is to */
+    check("当社のウェブサイトとアプリへの接続障害について",
+          "Regarding connection failure to our website and app");
+    /* 電子メールの誤送信: the head says it already */
+    check("電子メールの誤送信による個人情報の漏えいについて",
+          "Regarding leak of personal information due to misdirected email");
+    /* no title without a frame or topic, and a bare topic */
+    check("委託先への不正アクセス", "Unauthorized access to contractor");
+}
+
+/* A title that terms and connectors do not cover has no English. */
+static void test_uncovered(void **state)
+{
+    (void)state;
+    check("「サンプル会員」サイトへの不正アクセスについて", NULL);
+    check("当社サーバーが不正アクセスを受けた件について", NULL);
+    check("について", NULL);
+    check("", NULL);
+    check("不正アクセスのについて", NULL);    /* a dangling connector */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_frames_and_connectors),
+        cmocka_unit_test(test_uncovered),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
