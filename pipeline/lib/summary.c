@@ -2,9 +2,10 @@
  *
  * Everything structured is rendered from the record's enumerations and
  * numbers through fixed English tables and english.h, so no Japanese can
- * reach those parts; free text (title, a count's subject, cause, measures,
- * the opening sentences) is shown in English when the record has it and
- * otherwise in Japanese behind a "[ja]" mark. */
+ * reach those parts (a count's subject without English shows as "(no
+ * English)"); free text (title, cause, measures, the opening sentences) is
+ * shown in English when the record has it and otherwise in Japanese behind
+ * a "[ja]" mark. */
 #include "summary.h"
 
 #include "english.h"
@@ -323,14 +324,12 @@ static void write_impact(struct jaen_buf *out, const json_t *rec)
         else
             jaen_buf_adds(out, "-");
         jaen_buf_adds(out, " | ");
-        if (en && *en) {
+        /* the table is structured: English only (the record keeps the
+         * Japanese subject) */
+        if (en && *en)
             add_text(out, en, 1);
-        } else if (ja && *ja) {         /* as the other fields: marked */
-            jaen_buf_adds(out, "[ja] ");
-            add_text(out, ja, 1);
-        } else {
-            jaen_buf_adds(out, "-");
-        }
+        else
+            jaen_buf_adds(out, ja && *ja ? "(no English)" : "-");
         jaen_buf_adds(out, " |\n");
     }
     jaen_buf_adds(out, "\n**Data items:** ");
