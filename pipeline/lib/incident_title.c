@@ -59,6 +59,9 @@ static const char *const frames[][2] = {
     {"のお知らせ", "Notice of"},
     {"のご報告", "Report of"},
     {"のお詫び", "Apology for"},
+    {"につきましてご報告", "Report regarding"},
+    {"につきましてのお知らせ", "Notice regarding"},
+    {"につきまして", "Regarding"},
     {"について", "Regarding"},
     {"に関して", "Regarding"},
 };
@@ -78,6 +81,7 @@ static const struct {
     {"が提供する", C_MOD, "provided by"},
     {"が管理する", C_MOD, "managed by"},
     {"が保有する", C_MOD, "held by"},
+    {"にて発生した", C_MOD, "at"},
     {"における", C_MOD, "at"},
     {"において", C_MOD, "at"},
     {"に対する", C_MOD, "against"},
@@ -122,7 +126,8 @@ static int ends(const char *s, size_t len, const char *lit)
 }
 
 /* Drops marks at the edges: 【重要】 before, (第2報) or （続報） after, and
- * spaces.  *report gets N of 第N報, -1 for 続報, -2 for 最終報, else 0. */
+ * spaces.  *report gets N of 第N報 (第二報, 初報: 1), -1 for 続報, -2 for
+ * 最終報 (最終報告), -3 for 更新, else 0. */
 static void trim_marks(const char **s, size_t *len, long *report)
 {
     static const char *const spaces[] = {" ", "　", NULL};
@@ -161,18 +166,32 @@ static void trim_marks(const char **s, size_t *len, long *report)
             }
             if (open) {
                 const char *in = *s + open;
-                size_t il = *len - cl - open, j = 0;
+                size_t il = *len - cl - open, j = 0, kn;
                 long n = 0;
+                static const char *const kd[] = {
+                    "一", "二", "三", "四", "五", "六", "七", "八", "九", NULL,
+                };
                 if (starts(in, il, "第")) {
                     for (j = 3; j < il && in[j] >= '0' && in[j] <= '9'; j++)
                         if (n < 1000)
                             n = n * 10 + (in[j] - '0');
+                    for (kn = 0; j == 3 && kd[kn]; kn++)    /* 第二報 */
+                        if (starts(in + 3, il - 3, kd[kn])) {
+                            n = (long)kn + 1;
+                            j = 6;
+                        }
                     if (j > 3 && n > 0 && n < 1000 && j + 3 == il
                         && starts(in + j, il - j, "報"))
                         *report = n;
+                } else if (il == 6 && starts(in, il, "初報")) {
+                    *report = 1;
                 } else if (il == 6 && starts(in, il, "続報")) {
                     *report = -1;
-                } else if (il == 9 && starts(in, il, "最終報")) {
+                } else if (il == 6 && starts(in, il, "更新")) {
+                    *report = -3;
+                } else if ((il == 9 && starts(in, il, "最終報"))
+                           || (il == 12 && starts(in, il, "最終報告"))
+                           || (il == 15 && starts(in, il, "最終ご報告"))) {
                     *report = -2;
                 }
                 if (*report) {
@@ -419,6 +438,8 @@ marks:
         jaen_buf_adds(out, " (follow-up report)");
     else if (report == -2)
         jaen_buf_adds(out, " (final report)");
+    else if (report == -3)
+        jaen_buf_adds(out, " (update)");
     if (out->ptr && out->ptr[0] >= 'a' && out->ptr[0] <= 'z')
         out->ptr[0] = (char)(out->ptr[0] - 'a' + 'A');
     rc = out->ptr != NULL;

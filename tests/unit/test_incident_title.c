@@ -94,6 +94,12 @@ static void test_frames_and_connectors(void **state)
           "(report 2)");
     check("ランサムウェア攻撃について（続報）",
           "Regarding ransomware attack (follow-up report)");
+    check("ランサムウェア攻撃について（第三報）",
+          "Regarding ransomware attack (report 3)");
+    check("ランサムウェア攻撃につきましてご報告(初報)",
+          "Report regarding ransomware attack (report 1)");
+    check("ランサムウェア攻撃について（最終報告）",
+          "Regarding ransomware attack (final report)");
     /* an attack is on something */
     check("当社サーバーへのランサムウェア攻撃のお知らせ",
           "Notice of ransomware attack on our server");
