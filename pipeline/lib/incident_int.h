@@ -103,6 +103,12 @@ size_t jaen_ix_find(const char *s, size_t len, const char *k);
 /* The English of a disclosure title composed from glossary g's terms
  * (incident_title.c), into out (reset first).  Returns 1 when the whole
  * title was rendered, else 0 (out then undefined). */
+/* Reads 第N報 at the start of s: N in ASCII or full-width digits, or one
+ * kanji digit 一..九 (incident_rules.c).  Returns the bytes through 報 and
+ * sets *n (which stops growing past 1,000,000), or returns 0 and sets *n
+ * to 0 when s does not start so. */
+size_t jaen_ix_report_at(const char *s, size_t len, long *n);
+
 struct jaen_gloss;
 int jaen_ix_title_en(const struct jaen_gloss *g, const char *title,
                      size_t len, struct jaen_buf *out);

@@ -59,32 +59,43 @@ static int kanji_digit(const char *s, size_t len, long *n)
     return 0;
 }
 
+size_t jaen_ix_report_at(const char *s, size_t len, long *n)
+{
+    size_t k = 3;
+
+    *n = 0;
+    if (len < 3 || memcmp(s, "第", 3) != 0)
+        return 0;
+    while (k < len && ((s[k] >= '0' && s[k] <= '9')
+                       || ((unsigned char)s[k] == 0xEF && k + 2 < len
+                           && (unsigned char)s[k + 1] == 0xBC
+                           && (unsigned char)s[k + 2] >= 0x90
+                           && (unsigned char)s[k + 2] <= 0x99))) {
+        int dg = s[k] >= '0' && s[k] <= '9' ? s[k] - '0'
+                 : (unsigned char)s[k + 2] - 0x90;
+        k += s[k] >= '0' && s[k] <= '9' ? 1 : 3;
+        if (*n < 1000000)       /* 第5555555555555555555報: stays large */
+            *n = *n * 10 + dg;
+    }
+    if (k == 3)
+        k += (size_t)kanji_digit(s + k, len - k, n);
+    if (k > 3 && k + 3 <= len && memcmp(s + k, "報", 3) == 0)
+        return k + 3;
+    *n = 0;
+    return 0;
+}
+
 /* The N of 第N報 / 第N報告 in s, or 0. */
 static long report_number(const char *s, size_t len)
 {
-    size_t at = 0, p, k;
+    size_t at = 0, p;
     long n;
 
     while ((p = jaen_ix_find(s + at, len - at, "第")) != (size_t)-1) {
-        p += at + 3;
-        n = 0;
-        k = p;
-        while (k < len && ((s[k] >= '0' && s[k] <= '9')
-                           || ((unsigned char)s[k] == 0xEF && k + 2 < len
-                               && (unsigned char)s[k + 1] == 0xBC
-                               && (unsigned char)s[k + 2] >= 0x90
-                               && (unsigned char)s[k + 2] <= 0x99))) {
-            int dg = s[k] >= '0' && s[k] <= '9' ? s[k] - '0'
-                     : (unsigned char)s[k + 2] - 0x90;
-            k += s[k] >= '0' && s[k] <= '9' ? 1 : 3;
-            if (n < 1000000)    /* 第5555555555555555555報: stays large */
-                n = n * 10 + dg;
-        }
-        if (k == p)
-            k += (size_t)kanji_digit(s + k, len - k, &n);
-        if (k > p && k + 3 <= len && memcmp(s + k, "報", 3) == 0)
+        p += at;
+        if (jaen_ix_report_at(s + p, len - p, &n))
             return n;
-        at = p;
+        at = p + 3;
     }
     return 0;
 }

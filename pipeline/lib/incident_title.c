@@ -166,22 +166,11 @@ static void trim_marks(const char **s, size_t *len, long *report)
             }
             if (open) {
                 const char *in = *s + open;
-                size_t il = *len - cl - open, j = 0, kn;
+                size_t il = *len - cl - open;
                 long n = 0;
-                static const char *const kd[] = {
-                    "一", "二", "三", "四", "五", "六", "七", "八", "九", NULL,
-                };
-                if (starts(in, il, "第")) {
-                    for (j = 3; j < il && in[j] >= '0' && in[j] <= '9'; j++)
-                        if (n < 1000)
-                            n = n * 10 + (in[j] - '0');
-                    for (kn = 0; j == 3 && kd[kn]; kn++)    /* 第二報 */
-                        if (starts(in + 3, il - 3, kd[kn])) {
-                            n = (long)kn + 1;
-                            j = 6;
-                        }
-                    if (j > 3 && n > 0 && n < 1000 && j + 3 == il
-                        && starts(in + j, il - j, "報"))
+                if (starts(in, il, "第")) {     /* 第2報, 第二報 */
+                    if (jaen_ix_report_at(in, il, &n) == il && n > 0
+                        && n < 1000)
                         *report = n;
                 } else if (il == 6 && starts(in, il, "初報")) {
                     *report = 1;
