@@ -12,13 +12,37 @@
 #include <stdlib.h>
 
 #include "buf.h"
+#include "dictsrc.h"
 #include "doc.h"
 #include "err.h"
+#include "gloss.h"
 #include "limits.h"
 #include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* Compiles the glossary source src[0..len) (jaen TSV) into a new image
+ * (*img_len bytes); aborts, naming the harness who, when it does not
+ * compile: a harness without its glossary tests nothing. */
+static inline char *fuzz_glossary(const char *src, size_t len,
+                                  const char *who, size_t *img_len)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_buf img;
+    struct jaen_err err = {0};
+
+    jaen_buf_init(&img, JAEN_BUF_DEFAULT_CAP);
+    if (!ds || jaen_dictsrc_parse(ds, "fuzz.tsv", src, len, JAEN_DICT_JAEN,
+                                  0, &err)
+        || jaen_gloss_build(ds, &img, &err)) {
+        fprintf(stderr, "%s: cannot build the glossary: %s\n", who,
+                err.msg);
+        abort();
+    }
+    jaen_dictsrc_free(ds);
+    return jaen_buf_take(&img, img_len);
+}
 
 #define CHECK(cond)                                                      \
     do {                                                                 \

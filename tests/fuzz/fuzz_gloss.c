@@ -59,22 +59,10 @@ static void build_record(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    struct jaen_dictsrc *ds = jaen_dictsrc_new();
-    struct jaen_buf img;
-    struct jaen_err err = {0};
-
     (void)argc;
     (void)argv;
-    jaen_buf_init(&img, JAEN_BUF_DEFAULT_CAP);
-    if (!ds || jaen_dictsrc_parse(ds, "fuzz.tsv", source, sizeof(source) - 1,
-                                  JAEN_DICT_JAEN, 0, &err)
-        || jaen_gloss_build(ds, &img, &err)) {
-        fprintf(stderr, "fuzz_gloss: cannot build the seed glossary: %s\n",
-                err.msg);
-        abort();
-    }
-    image = jaen_buf_take(&img, &image_len);
-    jaen_dictsrc_free(ds);
+    image = fuzz_glossary(source, sizeof(source) - 1, "fuzz_gloss",
+                          &image_len);
     build_record();
     return 0;
 }

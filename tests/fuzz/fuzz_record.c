@@ -14,7 +14,6 @@
  * JSON and loads again; the summary is valid UTF-8. */
 #include "fuzz_common.h"
 
-#include "dictsrc.h"
 #include "gloss.h"
 #include "incident.h"
 #include "md.h"
@@ -57,24 +56,13 @@ static void close_all(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    struct jaen_dictsrc *ds = jaen_dictsrc_new();
     struct jaen_err err = {0};
-    struct jaen_buf img;
     size_t len;
     char *p;
 
     (void)argc;
     (void)argv;
-    jaen_buf_init(&img, JAEN_BUF_DEFAULT_CAP);
-    if (!ds || jaen_dictsrc_parse(ds, "fuzz.tsv", source, sizeof(source) - 1,
-                                  JAEN_DICT_JAEN, 0, &err)
-        || jaen_gloss_build(ds, &img, &err)) {
-        fprintf(stderr, "fuzz_record: cannot build the glossary: %s\n",
-                err.msg);
-        abort();
-    }
-    jaen_dictsrc_free(ds);
-    p = jaen_buf_take(&img, &len);
+    p = fuzz_glossary(source, sizeof(source) - 1, "fuzz_record", &len);
     if (jaen_gloss_open_take(p, len, "fuzz", &glossary, &err)
         || jaen_seg_open(&seg, &err)
         || jaen_incident_open(glossary, &extractor, &err)) {
