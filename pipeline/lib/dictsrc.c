@@ -387,8 +387,15 @@ int jaen_dictsrc_add(struct jaen_dictsrc *ds, const struct jaen_dict_entry *e,
 
     if (!ds->nfiles && jaen_dictsrc_begin(ds, "<none>", 0))
         return JAEN_ENOMEM;
-    if ((e->concept && strncmp(e->concept, "phrase.", 7) == 0)
-        || (e->pos && strcmp(e->pos, "phrase") == 0))
+    /* the kind is read from the values as they are stored (trimmed), so
+     * that " phrase.x" is a phrase here and in a re-read export alike */
+    len = e->concept ? strlen(e->concept) : 0;
+    p = e->concept ? trim(e->concept, &len) : NULL;
+    if (p && len >= 7 && strncmp(p, "phrase.", 7) == 0)
+        kind = JAEN_GLOSSFMT_KIND_PHRASE;
+    len = e->pos ? strlen(e->pos) : 0;
+    p = e->pos ? trim(e->pos, &len) : NULL;
+    if (p && len == 6 && memcmp(p, "phrase", 6) == 0)
         kind = JAEN_GLOSSFMT_KIND_PHRASE;
     rc = check_row(e, file, kind, err);
     if (rc)
