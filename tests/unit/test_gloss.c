@@ -376,6 +376,178 @@ static void test_many_keys(void **state)
     jaen_buf_free(&src);
 }
 
+/* The matcher against a brute-force reference: at each token start
+ * (leftmost first) the longest run of tokens whose text is a key, then on
+ * after it.  Random keys and texts over a small alphabet so that walks are
+ * long and hits frequent; tokens of one to three characters, some with a
+ * NOPOS start or end, some with a gap (a space) before them; glossaries
+ * small (cached) and large (a trie of over 100,000 units). */
+struct keyset {
+    const struct jaen_dictsrc *ds;
+    size_t *slot;               /* key index + 1, 0 when free */
+    size_t size;
+};
+
+static size_t bytes_hash(const char *s, size_t n)
+{
+    size_t h = 1469598103934665603u, i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+/* The row of key s[0..n), or (size_t)-1. */
+static size_t keyset_find(const struct keyset *ks, const char *s, size_t n,
+                          int add, size_t k)
+{
+    size_t h = bytes_hash(s, n) % ks->size;
+
+    for (; ks->slot[h]; h = (h + 1) % ks->size) {
+        const char *key;
+        size_t klen, row;
+        jaen_dictsrc_key(ks->ds, ks->slot[h] - 1, &key, &klen, &row);
+        if (klen == n && memcmp(key, s, n) == 0)
+            return row;
+    }
+    if (add)
+        ks->slot[h] = k + 1;
+    return (size_t)-1;
+}
+
+static size_t ref_match(const struct keyset *ks, const char *text,
+                        const struct jaen_gloss_span *toks, size_t ntok,
+                        size_t *first, size_t *last, size_t *row)
+{
+    size_t i = 0, nh = 0, l;
+
+    while (i < ntok) {
+        size_t found = JAEN_GLOSS_NOPOS, r = (size_t)-1;
+        for (l = ntok; toks[i].start != JAEN_GLOSS_NOPOS && l-- > i;) {
+            if (toks[l].end == JAEN_GLOSS_NOPOS || toks[l].end <= toks[i].start)
+                continue;
+            r = keyset_find(ks, text + toks[i].start,
+                            toks[l].end - toks[i].start, 0, 0);
+            if (r != (size_t)-1) {
+                found = l;
+                break;
+            }
+        }
+        if (found != JAEN_GLOSS_NOPOS) {
+            first[nh] = i;
+            last[nh] = found;
+            row[nh++] = r;
+            i = found + 1;
+        } else {
+            i++;
+        }
+    }
+    return nh;
+}
+
+static uint32_t lcg(uint32_t *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return *seed >> 8;
+}
+
+static void differential(size_t nkeys, unsigned alpha, size_t ntexts)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_gloss *g;
+    struct jaen_buf img, src, text;
+    struct jaen_err err;
+    struct keyset ks;
+    uint32_t seed = (uint32_t)nkeys;
+    size_t i, len, total = 0;
+    char *p;
+
+    jaen_buf_init(&img, (size_t)1 << 30);
+    jaen_buf_init(&src, (size_t)1 << 30);
+    jaen_buf_init(&text, (size_t)1 << 20);
+    size_t hsize = 4 * nkeys, tries = 0;
+    uint64_t *set = calloc(hsize, sizeof(*set));  /* keys as numbers */
+
+    assert_non_null(set);
+    jaen_buf_adds(&src, "ja\ten\tconcept\n");
+    for (i = 0; i < nkeys && tries++ < 100 * nkeys;) {
+        unsigned n = 1 + lcg(&seed) % 6, k, c[6];
+        uint64_t v = n, h;
+        for (k = 0; k < n; k++)
+            v = v * 64 + (c[k] = lcg(&seed) % alpha);
+        for (h = v * 0x9E3779B97F4A7C15ull % hsize; set[h] && set[h] != v;)
+            h = (h + 1) % hsize;
+        if (set[h])
+            continue;           /* each key once */
+        set[h] = v;
+        for (k = 0; k < n; k++)
+            jaen_buf_add_cp(&src, 0x4E00 + c[k]);
+        jaen_buf_addf(&src, "\te%zu\tgen.k%zu\n", i, i);
+        i++;
+    }
+    free(set);
+    jaen_err_clear(&err);
+    assert_int_equal(jaen_dictsrc_parse(ds, "gen.tsv", src.ptr, src.len,
+                                        JAEN_DICT_JAEN, 0, &err), 0);
+    assert_int_equal(jaen_gloss_build(ds, &img, &err), 0);
+    p = jaen_buf_take(&img, &len);
+    assert_int_equal(jaen_gloss_open_take(p, len, "gen", &g, &err), 0);
+    ks.ds = ds;
+    ks.size = 4 * jaen_dictsrc_nkeys(ds);
+    ks.slot = calloc(ks.size, sizeof(*ks.slot));
+    assert_non_null(ks.slot);
+    for (i = 0; i < jaen_dictsrc_nkeys(ds); i++) {
+        const char *key;
+        size_t klen, row;
+        jaen_dictsrc_key(ds, i, &key, &klen, &row);
+        assert_true(keyset_find(&ks, key, klen, 1, i) == (size_t)-1);
+    }
+    for (i = 0; i < ntexts; i++) {
+        struct jaen_gloss_span toks[48];
+        struct jaen_gloss_hit hits[48];
+        size_t first[48], last[48], row[48], n = 1 + lcg(&seed) % 48, k, nh;
+        jaen_buf_reset(&text);
+        for (k = 0; k < n; k++) {
+            unsigned c = 1 + lcg(&seed) % 3, r = lcg(&seed) % 32;
+            if (r == 0)
+                jaen_buf_adds(&text, " ");
+            toks[k].start = text.len;
+            while (c--)
+                jaen_buf_add_cp(&text, r == 1 ? 'a' : 0x4E00 + lcg(&seed)
+                                % (alpha + 1));
+            toks[k].end = text.len;
+            if (r == 2)
+                toks[k].start = JAEN_GLOSS_NOPOS;
+            if (r == 3)
+                toks[k].end = JAEN_GLOSS_NOPOS;
+        }
+        nh = jaen_gloss_match(g, text.ptr, text.len, toks, n, hits);
+        assert_int_equal(nh, ref_match(&ks, text.ptr, toks, n, first, last,
+                                       row));
+        for (k = 0; k < nh; k++) {
+            struct jaen_gloss_entry e;
+            assert_int_equal(hits[k].first, first[k]);
+            assert_int_equal(hits[k].last, last[k]);
+            assert_int_equal(jaen_gloss_entry(g, hits[k].entry, &e, NULL), 0);
+            assert_string_equal(e.ja, jaen_dictsrc_get(ds, row[k])->ja);
+        }
+        total += nh;
+    }
+    assert_true(total > ntexts);        /* the texts do hit */
+    free(ks.slot);
+    jaen_gloss_close(g);
+    jaen_dictsrc_free(ds);
+    jaen_buf_free(&src);
+    jaen_buf_free(&text);
+}
+
+static void test_match_reference(void **state)
+{
+    (void)state;
+    differential(60, 8, 3000);          /* small: the array stays cached */
+    differential(40000, 40, 3000);      /* large: walks prefetch */
+}
+
 /* Writes an image to a temp file, edited by the callback. */
 static char *image_file(void (*edit)(char *p, size_t *len))
 {
@@ -533,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_phrase_filter_many),
         cmocka_unit_test(test_doc_folding),
         cmocka_unit_test(test_many_keys),
+        cmocka_unit_test(test_match_reference),
         cmocka_unit_test(test_loader),
         cmocka_unit_test(test_locate),
         cmocka_unit_test(test_oom),
