@@ -465,16 +465,19 @@ static const unsigned char *tail_of(const struct jaen_gloss *g, int32_t base,
 
 /* The alphabet code of the character at s (valid UTF-8),
  * JAEN_GLOSSFMT_NOCODE when no term key has it; *n gets its byte length.
- * Kana and kanji (three bytes) first. */
-static inline uint32_t code_at(const struct jaen_gloss *g,
+ * Kana and kanji (three bytes) first.  The tables come as arguments that
+ * the matcher keeps in registers: read through g, they were loaded again
+ * at every character (the stores into hits may alias them), which was 15%
+ * of the matcher's instructions. */
+static inline uint32_t code_in(const uint16_t *pages, const uint16_t *blocks,
                                const unsigned char *s, size_t *n)
 {
     uint32_t c = s[0];
 
     if ((c & 0xF0u) == 0xE0u) {     /* page and offset straight from bytes */
         *n = 3;
-        return g->blocks[(size_t)g->pages[((c & 0x0Fu) << 6) | (s[1] & 0x3Fu)]
-                         * JAEN_GLOSSFMT_PAGE + (s[2] & 0x3Fu)];
+        return blocks[(size_t)pages[((c & 0x0Fu) << 6) | (s[1] & 0x3Fu)]
+                      * JAEN_GLOSSFMT_PAGE + (s[2] & 0x3Fu)];
     } else if (c < 0x80) {
         *n = 1;
     } else if (c < 0xE0) {
@@ -487,8 +490,8 @@ static inline uint32_t code_at(const struct jaen_gloss *g,
         if (c >= 0x110000u)
             return JAEN_GLOSSFMT_NOCODE;
     }
-    return g->blocks[(size_t)g->pages[c >> JAEN_GLOSSFMT_PAGE_BITS]
-                     * JAEN_GLOSSFMT_PAGE + (c & (JAEN_GLOSSFMT_PAGE - 1))];
+    return blocks[(size_t)pages[c >> JAEN_GLOSSFMT_PAGE_BITS]
+                  * JAEN_GLOSSFMT_PAGE + (c & (JAEN_GLOSSFMT_PAGE - 1))];
 }
 
 /* The first token from j on that ends at or after pos (skipping those
@@ -507,23 +510,22 @@ static inline size_t end_from(const struct jaen_gloss_span *toks, size_t ntok,
  * the first step for the walk itself to reuse cost more than it saved.) */
 #define PREFETCH_AHEAD 3
 #define PREFETCH_UNITS 32768    /* below 256 KiB the array stays cached */
-static inline void prefetch(const struct jaen_gloss *g,
+static inline void prefetch(const struct jaen_glossfmt_unit *da, uint32_t n,
+                            const uint16_t *pages, const uint16_t *blocks,
                             const unsigned char *s, size_t limit, size_t pos)
 {
-    const struct jaen_glossfmt_unit *da = g->term;
     uint32_t c1, c2, t;
     size_t n1, n2;
 
     if (pos >= limit)
         return;
-    c1 = code_at(g, s + pos, &n1);
+    c1 = code_in(pages, blocks, s + pos, &n1);
     t = (uint32_t)da[0].base + c1;
-    if (t >= g->nterm || da[t].check != c1 || da[t].base < 0
-        || pos + n1 >= limit)
+    if (t >= n || da[t].check != c1 || da[t].base < 0 || pos + n1 >= limit)
         return;
-    c2 = code_at(g, s + pos + n1, &n2);
+    c2 = code_in(pages, blocks, s + pos + n1, &n2);
     t = (uint32_t)da[t].base + c2;
-    if (t < g->nterm)
+    if (t < n)
         __builtin_prefetch(&da[t]);
 }
 
@@ -573,6 +575,7 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
     const uint32_t n = g->nterm;
     const int big = n > PREFETCH_UNITS;
     const uint32_t rootb = (uint32_t)da[0].base;
+    const uint16_t *pages = g->pages, *blocks = g->blocks;
     size_t i = 0, nh = 0, limit = 0, k;
 
     for (k = ntok; k > 0; k--) {          /* walks never pass the last end */
@@ -589,12 +592,13 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
         uint32_t st = 0, bestv = 0, bestst = 0, t, code;
 
         if (big && i + PREFETCH_AHEAD < ntok)
-            prefetch(g, s, limit, toks[i + PREFETCH_AHEAD].start);
+            prefetch(da, n, pages, blocks, s, limit,
+                     toks[i + PREFETCH_AHEAD].start);
         if (start >= limit) {           /* also JAEN_GLOSS_NOPOS */
             i++;
             continue;
         }
-        code = code_at(g, s + start, &nb);      /* the root's child: cached */
+        code = code_in(pages, blocks, s + start, &nb);      /* the root's child: cached */
         t = rootb + code;
         if (nb > limit - start || t >= n || da[t].check != code) {
             i++;
@@ -611,7 +615,7 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
                     tl = 0;
                     tv = (uint32_t)(-(int64_t)b - 1);
                 } else {                /* its next character, then rest */
-                    if (pos >= limit || code_at(g, s + pos, &nb) != h)
+                    if (pos >= limit || code_in(pages, blocks, s + pos, &nb) != h)
                         break;
                     tb = tail_of(g, b, &tl, &tv);
                     if (!tb || tl > limit - pos
@@ -636,7 +640,7 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
             }
             if (pos >= limit)
                 break;
-            code = code_at(g, s + pos, &nb);
+            code = code_in(pages, blocks, s + pos, &nb);
             t = (uint32_t)b + code;
             if (nb > limit - pos || t >= n || da[t].check != code)
                 break;
