@@ -42,21 +42,22 @@ static int read_pair(const char *s, size_t len, size_t *pos,
 
     /* the compact form every jaen stage writes: [123,456] (a leading
      * zero, not JSON, goes to jaen_jscan_int, which refuses it) */
-    if (i + 4 < len && s[i] == '[' && s[i + 1] >= '1' && s[i + 1] <= '9') {
-        int64_t a = 0, b = 0;
-        size_t j = i + 1, d = 0;
-        while (j < len && s[j] >= '0' && s[j] <= '9' && d++ < 18)
-            a = a * 10 + (s[j++] - '0');
-        if (j < len && s[j] == ',' && j + 1 < len && s[j + 1] >= '1'
-            && s[j + 1] <= '9') {
-            j++;
-            d = 0;
-            while (j < len && s[j] >= '0' && s[j] <= '9' && d++ < 18)
-                b = b * 10 + (s[j++] - '0');
-            if (j < len && s[j] == ']') {
-                t->start = a;
-                t->end = b;
-                *pos = j + 1;
+    if (len - i > 40 && s[i] == '['
+        && (unsigned char)(s[i + 1] - '1') < 9) {
+        /* room for two 18-digit numbers: no length tests in the loops */
+        const unsigned char *u = (const unsigned char *)s + i + 1, *e;
+        uint64_t a = 0, b = 0;
+        unsigned dg;
+        for (e = u + 18; u < e && (dg = (unsigned)*u - '0') < 10; u++)
+            a = a * 10 + dg;
+        if (*u == ',' && (unsigned char)(u[1] - '1') < 9) {
+            for (u++, e = u + 18; u < e && (dg = (unsigned)*u - '0') < 10;
+                 u++)
+                b = b * 10 + dg;
+            if (*u == ']') {
+                t->start = (int64_t)a;
+                t->end = (int64_t)b;
+                *pos = (size_t)(u - (const unsigned char *)s) + 1;
                 return JAEN_OK;
             }
         }
