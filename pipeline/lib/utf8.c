@@ -69,27 +69,26 @@ size_t jaen_utf8_valid_prefix(const char *str, size_t len)
         int ok;
         size_t n;
 
-        /* ASCII runs, eight bytes at a time */
-        while (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
+        /* ASCII runs, sixteen bytes at a time */
+        while (len - i >= 16) {
+            uint64_t a, b;
+            memcpy(&a, s + i, 8);
+            memcpy(&b, s + i + 8, 8);
+            if ((a | b) & 0x8080808080808080ull)
                 break;
-            i += 8;
+            i += 16;
         }
-        if (i >= len)
-            break;
-        if (s[i] < 0x80) {
+        /* then byte by byte up to the next non-ASCII byte */
+        while (i < len && s[i] < 0x80)
             i++;
-            continue;
-        }
-        /* the common three-byte form (kana, kanji) without the two lead
-         * bytes whose second byte has a narrower range (E0, ED) */
-        if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF && i + 2 < len
-            && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        /* runs of the common three-byte form (kana, kanji) without the
+         * two lead bytes whose second byte has a narrower range (E0, ED):
+         * Japanese text stays in this loop */
+        while (len - i >= 3 && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED
+               && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
             i += 3;
+        if (i >= len || s[i] < 0x80)
             continue;
-        }
         n = decode(s, len, i, &cp, &ok);
         if (!ok)
             return i;
