@@ -144,12 +144,15 @@ size_t jaen_utf8_count(const char *str, size_t len)
 
     /* every byte that is not a continuation byte (10xxxxxx) starts a
      * code point; eight bytes at a time, bit 6 of each byte shifted under
-     * its bit 7 (a bit carried in from the byte below lands on bit 0) */
+     * its bit 7 (a bit carried in from the byte below lands on bit 0).
+     * The continuation bytes, one bit per byte, are summed into the top
+     * byte by a multiply: baseline x86-64 has no popcount instruction,
+     * and __builtin_popcountll became a call into libgcc. */
     for (i = 0; i + 8 <= len; i += 8) {
-        uint64_t w;
+        uint64_t w, cont;
         memcpy(&w, s + i, 8);
-        n += 8 - (size_t)__builtin_popcountll(w & ~(w << 1)
-                                              & 0x8080808080808080ull);
+        cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        n += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
     }
     for (; i < len; i++)
         n += (s[i] & 0xC0) != 0x80;
