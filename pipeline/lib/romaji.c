@@ -314,6 +314,14 @@ static int translit(struct jaen_romaji *r, const char *s, size_t len,
     u_strToUTF8(u8, (int32_t)sizeof(u8), &n8, r->u, n, &st);
     if (U_FAILURE(st))
         return JAEN_ELIMIT;
+    {   /* ICU marks a small kana it cannot join with '~' (エデュ:
+         * "ede~yu"); a name has no use for the mark */
+        int32_t i, k = 0;
+        for (i = 0; i < n8; i++)
+            if (u8[i] != '~')
+                u8[k++] = u8[i];
+        n8 = k;
+    }
     return add_capitalized(out, u8, (size_t)n8);
 }
 
@@ -355,6 +363,28 @@ static int is_kana(uint32_t c)
            || (is_katakana(c) && c != 0x30FB);
 }
 
+/* The loanword at s, when the run of kana goes on from its end only with
+ * more loanwords: じもとホールディングス is "Jimoto Holdings" and
+ * トラストバンク "Trust Bank", but ハウステンボス and ファーマインド are
+ * names of their own, not ハウス "House" and ファーマ "Pharma" plus a
+ * remainder. */
+static const struct pair *word_chain(const struct jaen_romaji *r,
+                                     const char *s, size_t len)
+{
+    const struct pair *w = word_at(r, s, len), *first = w;
+    size_t pos = 0, next;
+    uint32_t c;
+
+    while (w) {
+        pos += w->len;
+        next = pos;
+        if (pos >= len || !jaen_utf8_next(s, len, &next, &c) || !is_kana(c))
+            return first;       /* the run ends with a loanword */
+        w = word_at(r, s + pos, len - pos);
+    }
+    return NULL;
+}
+
 static int is_latin(uint32_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
@@ -383,7 +413,7 @@ int jaen_romaji_kana(struct jaen_romaji *r, const char *text, size_t len,
             return JAEN_EDATA;
         w = NULL;
         if (at < len && is_kana(c))
-            w = word_at(r, text + at, len - at);
+            w = word_chain(r, text + at, len - at);
         if (in_run && (at == len || !is_kana(c) || w)) {
             rc = add_word_sep(out, mark);
             if (!rc)
@@ -469,6 +499,22 @@ static int org_body(struct jaen_romaji *r, const char *s, size_t len,
     return jaen_romaji_kana(r, s, len, out);
 }
 
+/* Does the English name end in a word that is itself a company form
+ * (コーポレーション, カンパニー)?  Then the legal form's English after it
+ * would say it twice. */
+static int names_its_form(const char *en, size_t n)
+{
+    static const char *const words[] = {" Corporation", " Company"};
+    size_t i, k;
+
+    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        k = strlen(words[i]);
+        if (n >= k && memcmp(en + n - k, words[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int jaen_romaji_org(struct jaen_romaji *r, const char *name, size_t len,
                     struct jaen_buf *out, int *found)
 {
@@ -508,6 +554,9 @@ int jaen_romaji_org(struct jaen_romaji *r, const char *name, size_t len,
     }
     if (!rc)
         rc = org_body(r, f + a, b - a, out);
+    if (!rc && form && (form->en_last || at_end)
+        && names_its_form(out->ptr + mark, out->len - mark))
+        form = NULL;            /* "Yamada Corporation", not "... Co., Ltd." */
     if (!rc && form && (form->en_last || at_end)) {
         rc = jaen_buf_addc(out, ' ');
         if (!rc)

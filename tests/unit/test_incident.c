@@ -9,7 +9,9 @@
 
 #include <cmocka.h>
 
+#include "dictsrc.h"
 #include "doc.h"
+#include "gloss.h"
 #include "incident.h"
 #include "md.h"
 #include "norm.h"
@@ -171,6 +173,69 @@ static void test_romaji(void **state)
     jaen_romaji_close(NULL);
 }
 
+/* Loanwords of names (dict/src/name_words.tsv) and legal forms from a
+ * glossary: a loanword is used only where the run of kana goes on with
+ * more loanwords, and a name ending in Corporation or Company gets no
+ * Co., Ltd. after it. */
+static void test_romaji_loanwords(void **state)
+{
+    static const char source[] =
+        "ja\ten\tconcept\tvariants\tpos\tnote\n"
+        "株式会社\tCo., Ltd.\tlegal_form.kabushiki_kaisha\t\tnoun\t\n"
+        "ホールディングス\tHoldings\tname_word.holdings\t\tnoun\t\n"
+        "グループ\tGroup\tname_word.group\t\tnoun\t\n"
+        "ハウス\tHouse\tname_word.house\t\tnoun\t\n"
+        "トラスト\tTrust\tname_word.trust\t\tnoun\t\n"
+        "バンク\tBank\tname_word.bank\t\tnoun\t\n"
+        "コーポレーション\tCorporation\tname_word.corporation\t\tnoun\t\n";
+    static const char *const cases[][2] = {
+        {"株式会社じもとホールディングス", "Jimoto Holdings Co., Ltd."},
+        {"アサヒグループホールディングス株式会社",
+         "Asahi Group Holdings Co., Ltd."},
+        {"株式会社トラストバンク", "Trust Bank Co., Ltd."},
+        {"株式会社フレッシュハウス", "Furesshu House Co., Ltd."},
+        /* not ハウス + テンボス: the rest is no loanword */
+        {"ハウステンボス株式会社", "Hausutenbosu Co., Ltd."},
+        {"株式会社ヤマダコーポレーション", "Yamada Corporation"},
+        /* ICU's '~' for a small kana it cannot join is dropped */
+        {"株式会社ウェッジ", "Uejji Co., Ltd."},
+    };
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_gloss *g = NULL;
+    struct jaen_romaji *r = NULL;
+    struct jaen_buf img, b;
+    struct jaen_err err;
+    size_t i, len;
+    int found;
+    char *p;
+
+    (void)state;
+    jaen_err_clear(&err);
+    jaen_buf_init(&img, (size_t)1 << 30);
+    jaen_buf_init(&b, 1 << 16);
+    assert_int_equal(jaen_dictsrc_parse(ds, "t.tsv", source,
+                                        sizeof(source) - 1, JAEN_DICT_JAEN,
+                                        0, &err), 0);
+    assert_int_equal(jaen_gloss_build(ds, &img, &err), 0);
+    p = jaen_buf_take(&img, &len);
+    assert_int_equal(jaen_gloss_open_take(p, len, "t", &g, &err), 0);
+    assert_int_equal(jaen_romaji_open(g, &r, &err), 0);
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        jaen_buf_reset(&b);
+        found = -1;
+        assert_int_equal(jaen_romaji_org(r, cases[i][0], strlen(cases[i][0]),
+                                         &b, &found), 0);
+        assert_int_equal(found, 1);
+        if (strcmp(b.ptr, cases[i][1]) != 0)
+            fail_msg("%s: got \"%s\", want \"%s\"", cases[i][0], b.ptr,
+                     cases[i][1]);
+    }
+    jaen_buf_free(&b);
+    jaen_romaji_close(r);
+    jaen_gloss_close(g);
+    jaen_dictsrc_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -179,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_initial_promise),
         cmocka_unit_test(test_error_record),
         cmocka_unit_test(test_romaji),
+        cmocka_unit_test(test_romaji_loanwords),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
