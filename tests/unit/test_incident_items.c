@@ -175,6 +175,10 @@ static void test_note_denial(void **state)
           "漏えいはありません。\n", "employee_id");
     ITEMS("パスワードに漏えいの可能性があるものの、メール本文の漏えいは"
           "ないとの説明を受けております。\n", "password");
+    ITEMS("漏えいした可能性がある情報は氏名です。なお、ログイン情報"
+          "（パスワード）は漏えいしていないことを確認しております。\n",
+          "name");
+    ITEMS("調査の結果、メールアドレスは外部に流出していません。\n", "");
     /* but a leak followed by no misuse found is a leak */
     ITEMS("氏名、住所が流出した可能性があり、現在のところ悪用は確認されて"
           "おりません。\n", "name address");
