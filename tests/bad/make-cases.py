@@ -105,22 +105,33 @@ case("separators.jsonl", rec('"一\u2028二\u2029三\u0085四\\u001b五"') + "\n
 case("emoji_zwj_bidi.txt", "👩\u200d💻が\u202eアクセス\u202c。\U0001F1EF\U0001F1F5\n")
 
 # ---- big: long lines, many records, deep and huge JSON (generated)
-case("line_10mb.txt.gen", "('不正アクセス' * 600000).encode()")
-case("line_10mb_commas.txt.gen", "('あ、' * 1800000 + '。').encode()")
-case("line_10mb_ascii.md.gen",
-     "'# 公表概要\\n\\n- x\\n\\n# 本文\\n\\n'.encode() + b'a' * 10485760 + b'\\n'")
-case("line_10mb.jsonl.gen",
-     "b'{\"id\":\"big\",\"text\":\"' + ('漏えい' * 1200000).encode() + b'\"}\\n'")
+# The long lines are a little over 1 MiB (they were 10 MB): each is one
+# record bigger than a job of the pool (JOB_BYTES), many reads (64 KiB)
+# long, and segment cuts it into 17 or 18 of its 64 KiB chunks
+# (JAEN_SEG_CHUNK_U16): at a code point, after a 、 or, for the ASCII run
+# of exactly 17 chunks, at each chunk's end.  tests/e2e/segment_pipes.sh
+# has segment's 50 MB line.
+case("line_1mb.txt.gen", "('不正アクセス' * 64000).encode()")
+case("line_1mb_commas.txt.gen", "('あ、' * 192000 + '。').encode()")
+case("line_1mb_ascii.md.gen",
+     "'# 公表概要\\n\\n- x\\n\\n# 本文\\n\\n'.encode() + b'a' * (17 * 65536) + b'\\n'")
+case("line_1mb.jsonl.gen",
+     "b'{\"id\":\"big\",\"text\":\"' + ('漏えい' * 128000).encode() + b'\"}\\n'")
 case("deep_array.jsonl.gen", "b'[' * 100000 + b'\\n'")
 case("deep_in_field.jsonl.gen",
      "b'{\"id\":\"d\",\"text\":\"x\",\"deep\":' + b'[' * 3000 + b']' * 3000 + b'}\\n'")
+# 80,000 one-letter tokens in one sentence: more than 65,536, on a line of
+# a little over 1 MiB
 case("many_tokens.jsonl.gen",
-     "b'{\"id\":\"t\",\"text\":\"' + b'a' * 200000 + b'\",\"sentences\":[{\"start\":0,\"end\":200000,\"tokens\":['"
-     " + b','.join(b'[%d,%d]' % (i, i + 1) for i in range(200000)) + b']}]}\\n'")
+     "b'{\"id\":\"t\",\"text\":\"' + b'a' * 80000 + b'\",\"sentences\":[{\"start\":0,\"end\":80000,\"tokens\":['"
+     " + b','.join(b'[%d,%d]' % (i, i + 1) for i in range(80000)) + b']}]}\\n'")
 case("many_records.jsonl.gen",
      "b''.join(b'{\"id\":\"r%d\",\"text\":\"%d\\xe4\\xbb\\xb6\"}\\n' % (i, i) for i in range(5000))")
+# 20,000 meta bullets: one document for segment and run, 20,000 lines for
+# --input lines and for the JSONL stages (an error record each).  md.c has
+# no cap on bullets; 100,000 cost the CI's bad_input about 9 s.
 case("md_many_bullets.md.gen",
-     "('# 公表概要\\n\\n' + ''.join('- 項目%d\\n' % i for i in range(100000)) + '\\n# 本文\\n\\n本文。\\n').encode()")
+     "('# 公表概要\\n\\n' + ''.join('- 項目%d\\n' % i for i in range(20000)) + '\\n# 本文\\n\\n本文。\\n').encode()")
 case("deep_ok.jsonl", rec('"x"', ',"deep":' + "[" * 100 + "]" * 100) + "\n")
 
 # ---- 9999京 and other numbers

@@ -20,7 +20,8 @@ jaen=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 JAEN="$jaen" SRC="$src" TMP="$tmp" exec python3 - <<'PYEOF'
-import concurrent.futures as cf, json, os, re, subprocess, sys
+import concurrent.futures as cf, heapq, json, multiprocessing, os, re
+import subprocess, sys, traceback
 
 jaen, src, tmp = os.environ["JAEN"], os.environ["SRC"], os.environ["TMP"]
 bad_dir = os.path.join(src, "tests", "bad")
@@ -31,6 +32,9 @@ EXTRA = {"translate": ["--offline", "--cache", os.path.join(tmp, "tm.sqlite")]}
 sanitized = os.environ.get("JAEN_SANITIZED") == "1"
 TIMEOUT = 600 if sanitized else 120
 RUNS = [0]
+SANITIZER = re.compile(r"Sanitizer|runtime error:|LeakSanitizer")
+WHERE_LINE = re.compile(r"(jaen \S+: .*?:\d+:) ")     # jaen STAGE: FILE:LINE:
+WHERE_FILE = re.compile(r"(jaen \S+: [^:]+)")          # jaen STAGE: FILE
 
 def stages():
     out = subprocess.run([jaen, "--help"], capture_output=True, text=True).stdout
@@ -103,7 +107,6 @@ def check(stage, kind, mode, path, label, expect):
         args += ["--input", "lines"]
     args.append(path)
     what = "%s %s(%s)" % (stage, label, mode)
-    RUNS[0] += 1
     try:
         p = subprocess.run(args, capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -112,7 +115,7 @@ def check(stage, kind, mode, path, label, expect):
     err = p.stderr.decode("utf-8", "replace")
     if p.returncode < 0 or p.returncode >= 128:
         return ["%s: killed by signal %d\n%s" % (what, -p.returncode, err[-3000:])], None
-    if re.search(r"Sanitizer|runtime error:|LeakSanitizer", err):
+    if SANITIZER.search(err):
         fails.append("%s: sanitizer report\n%s" % (what, err[-3000:]))
     if p.returncode not in (0, 1):
         fails.append("%s: exit %d (bad data must give 0 or 1)\n%s"
@@ -138,10 +141,10 @@ def check(stage, kind, mode, path, label, expect):
     # the "jaen STAGE: WHERE:" prefixes on stderr, for lookups in O(1)
     named = set()
     for l in err.splitlines():
-        m = re.match(r"(jaen \S+: .*?:\d+:) ", l)
+        m = WHERE_LINE.match(l)
         if m:
             named.add(m.group(1))
-        m = re.match(r"(jaen \S+: [^:]+)", l)
+        m = WHERE_FILE.match(l)
         if m:
             named.add(m.group(1))
     nerr = partial = passed_n = 0
@@ -155,10 +158,15 @@ def check(stage, kind, mode, path, label, expect):
             fails.append("%s: output record %d is not an object" % (what, k + 1))
             continue
         if kind == "jsonl":
-            try:
-                orig = json.loads(inlines[lineno - 1].lstrip(b"\xef\xbb\xbf"))
-            except (ValueError, RecursionError):
-                orig = None
+            # the input record, when it may carry "error": a line with no
+            # "error", no escape and no NUL (UTF-16 or -32) cannot
+            raw = inlines[lineno - 1].lstrip(b"\xef\xbb\xbf")
+            orig = None
+            if b"error" in raw or b"\\" in raw or b"\0" in raw:
+                try:
+                    orig = json.loads(raw)
+                except (ValueError, RecursionError):
+                    pass
             if isinstance(orig, dict) and "error" in orig and (
                     r.get("error") != orig["error"]
                     or (stage not in NEW_FORMAT and r != orig)):
@@ -203,6 +211,27 @@ def check(stage, kind, mode, path, label, expect):
             fails.append("%s: output lost %s" % (what, lit))
     return fails, p.stdout
 
+# under sanitizers (several times slower) the big and deep cases go through
+# segment and normalize only, and the other cases skip --input lines and
+# segment's output except for normalize and gloss: the CI time budget
+def wanted(big, s, how):
+    if not sanitized:
+        return True
+    if big:
+        return how in ("file", "jsonl") and s in ("segment", "normalize")
+    return how in ("file", "jsonl") or s in ("normalize", "gloss")
+
+def run_one(args, segpath):
+    """One run in a worker process: check(*args), and segment's output of
+    the case written to segpath when there is one.  Returns the failures
+    and whether segpath was written."""
+    fails, out = check(*args)
+    if segpath is None or out is None:
+        return fails, False
+    with open(segpath, "wb") as f:
+        f.write(out)
+    return fails, True
+
 def main():
     kinds = stages()
     source = [s for s, k in kinds.items() if k == "source"]
@@ -216,52 +245,71 @@ def main():
                 m[:-4] == n for m in names if m.endswith(".gen")):
             print("EXPECT names a missing case: %s" % n)
             return 1
+    os.makedirs(os.path.join(tmp, "seg"))
+    # Each run is a job: (-cost, case, order within the case, check's
+    # arguments, where segment's output goes).  The costliest start first
+    # and the many small ones fill in; a case's runs on segment's output
+    # are queued once that output is there.  Each job runs and checks in
+    # a process of its own (the checks parse big outputs and would hold
+    # one interpreter's lock), one more than there are CPUs: a small run
+    # spends much of its time starting up.
+    todo, results, order = [], {}, []
+    def add(cost, real, seq, args, segpath=None):
+        heapq.heappush(todo, (-cost, real, seq, args, segpath))
+    big_of = {}
+    for name in names:
+        real, path = materialize(name)
+        order.append(real)
+        results[real] = []
+        big = big_of[real] = name.endswith(".gen")
+        exp = expect.get(real, {})
+        size = os.path.getsize(path) + 1
+        for i, s in enumerate(source):
+            for j, mode in enumerate(("file", "lines")):
+                if not wanted(big, s, mode):
+                    continue
+                seg = s == "segment" and mode == "file"
+                # segment's own run first: more runs wait for its output
+                add(3 * size if seg else size, real, (1, i, j),
+                    (s, "source", mode, path, "case " + real, exp),
+                    os.path.join(tmp, "seg", real + ".jsonl") if seg else None)
+        for i, s in enumerate(jsonl):
+            if wanted(big, s, "jsonl"):
+                add(size, real, (2, i, 0),
+                    (s, "jsonl", "jsonl", path, "case " + real, exp))
+    jobs = max(1, min(4, (os.cpu_count() or 1) + 1))
+    running = {}
+    ctx = multiprocessing.get_context("fork")
+    with cf.ProcessPoolExecutor(jobs, mp_context=ctx) as ex:
+        while todo or running:
+            while todo and len(running) < jobs:
+                job = heapq.heappop(todo)
+                running[ex.submit(run_one, job[3], job[4])] = job
+            done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+            for fut in done:
+                _, real, seq, args, segpath = running.pop(fut)
+                RUNS[0] += 1
+                try:
+                    fails, seg = fut.result()
+                except Exception:
+                    fails, seg = ["%s %s: the checker raised\n%s"
+                                  % (args[0], args[4], traceback.format_exc())], False
+                results[real].append((seq, fails))
+                if not seg:
+                    continue
+                # the JSONL stages on segment's output of the case
+                for i, s in enumerate(jsonl):
+                    if wanted(big_of[real], s, "segment-of"):
+                        add(os.path.getsize(segpath) + 1, real, (2, i, 1),
+                            (s, "jsonl", "jsonl", segpath,
+                             "segment-of " + real, {}))
     fails = []
-    jobs = max(1, min(4, os.cpu_count() or 1))
-    with cf.ThreadPoolExecutor(jobs) as ex:
-        def one_case(name):
-            real, path = materialize(name)
-            exp = expect.get(real, {})
-            res, seg_out = [], None
-            big = name.endswith(".gen")
-            # under sanitizers (several times slower) the 10 MB and deep
-            # cases go through segment and normalize only, and the other
-            # cases skip --input lines and segment's output except for
-            # normalize and gloss: the CI time budget
-            def wanted(s, how):
-                if not sanitized:
-                    return True
-                if big:
-                    return how in ("file", "jsonl") and s in ("segment", "normalize")
-                return how in ("file", "jsonl") or s in ("normalize", "gloss")
-            for s in source:
-                for mode in ("file", "lines"):
-                    if not wanted(s, mode):
-                        continue
-                    f, out = check(s, "source", mode, path, "case " + real, exp)
-                    res += f
-                    if s == "segment" and mode == "file":
-                        seg_out = out
-            segpath = None
-            if seg_out is not None:
-                segpath = os.path.join(tmp, "seg", real + ".jsonl")
-                os.makedirs(os.path.dirname(segpath), exist_ok=True)
-                with open(segpath, "wb") as f:
-                    f.write(seg_out)
-            for s in jsonl:
-                if wanted(s, "jsonl"):
-                    f, _ = check(s, "jsonl", "jsonl", path, "case " + real, exp)
-                    res += f
-                if segpath and wanted(s, "segment-of"):
-                    f, _ = check(s, "jsonl", "jsonl", segpath, "segment-of " + real, {})
-                    res += f
-            return real, res
-        for real, res in ex.map(one_case, names):
-            fails += res
-            print("%-36s %s" % (real, "ok" if not res else "FAILED (%d)" % len(res)))
-            for f in res:
-                print("  FAIL " + f)
-            sys.stdout.flush()
+    for real in order:
+        res = [f for _, fs in sorted(results[real]) for f in fs]
+        fails += res
+        print("%-36s %s" % (real, "ok" if not res else "FAILED (%d)" % len(res)))
+        for f in res:
+            print("  FAIL " + f)
     print("%d cases, %d runs, %d failures" % (len(names), RUNS[0], len(fails)))
     return 1 if fails else 0
 
