@@ -12,6 +12,8 @@
 #include "alloc.h"
 #include "dictsrc.h"
 #include "gloss.h"
+
+#include "gloss_fixture.h"
 #include "glossfmt.h"
 
 #define DICT JAEN_SOURCE_DIR "/tests/dict/"
@@ -203,28 +205,21 @@ static void round_trip(const char *path, enum jaen_gloss_export fmt,
 {
     struct jaen_gloss *g1, *g2;
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
-    struct jaen_buf img, out1, out2;
+    struct jaen_buf out1, out2;
     struct jaen_err err;
-    size_t len;
-    char *p;
 
     jaen_err_clear(&err);
-    jaen_buf_init(&img, (size_t)1 << 30);
     jaen_buf_init(&out1, (size_t)1 << 30);
     jaen_buf_init(&out2, (size_t)1 << 30);
     assert_int_equal(jaen_dictsrc_load(ds, path, 0, 0, &err), 0);
-    assert_int_equal(jaen_gloss_build(ds, &img, &err), 0);
-    p = jaen_buf_take(&img, &len);
-    assert_int_equal(jaen_gloss_open_take(p, len, "1", &g1, &err), 0);
+    assert_int_equal(gloss_of(ds, "1", &g1, &err), 0);
     assert_int_equal(jaen_gloss_export(g1, fmt, &out1, &err), 0);
     jaen_dictsrc_free(ds);
 
     ds = jaen_dictsrc_new();
     if (jaen_dictsrc_parse(ds, "export", out1.ptr, out1.len, back, 0, &err))
         fail_msg("re-import: %s", err.msg);
-    assert_int_equal(jaen_gloss_build(ds, &img, &err), 0);
-    p = jaen_buf_take(&img, &len);
-    assert_int_equal(jaen_gloss_open_take(p, len, "2", &g2, &err), 0);
+    assert_int_equal(gloss_of(ds, "2", &g2, &err), 0);
     assert_int_equal(jaen_gloss_count(g2), want_entries);
     assert_int_equal(jaen_gloss_export(g2, fmt, &out2, &err), 0);
     assert_string_equal(out1.ptr, out2.ptr);
@@ -259,17 +254,12 @@ static void test_export_fields(void **state)
 {
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
     struct jaen_gloss *g;
-    struct jaen_buf img, out;
-    size_t len;
-    char *p;
+    struct jaen_buf out;
     (void)state;
 
-    jaen_buf_init(&img, (size_t)1 << 30);
     jaen_buf_init(&out, (size_t)1 << 30);
     assert_int_equal(jaen_dictsrc_load(ds, DICT "basic.tsv", 0, 0, NULL), 0);
-    assert_int_equal(jaen_gloss_build(ds, &img, NULL), 0);
-    p = jaen_buf_take(&img, &len);
-    assert_int_equal(jaen_gloss_open_take(p, len, "b", &g, NULL), 0);
+    assert_int_equal(gloss_of(ds, "b", &g, NULL), 0);
     assert_int_equal(jaen_gloss_export(g, JAEN_EXPORT_TSV, &out, NULL), 0);
     assert_non_null(strstr(out.ptr, "\n漏えい\tleak\tincident_type.leak\t"
                            "漏洩|流出\tnoun\t\n"));

@@ -19,6 +19,7 @@
 #include "seg.h"
 
 #include "record_fixture.h"
+#include "gloss_fixture.h"
 
 static const char *str_at(json_t *rec, const char *a, const char *b)
 {
@@ -203,22 +204,18 @@ static void test_romaji_loanwords(void **state)
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
     struct jaen_gloss *g = NULL;
     struct jaen_romaji *r = NULL;
-    struct jaen_buf img, b;
+    struct jaen_buf b;
     struct jaen_err err;
-    size_t i, len;
+    size_t i;
     int found;
-    char *p;
 
     (void)state;
     jaen_err_clear(&err);
-    jaen_buf_init(&img, (size_t)1 << 30);
     jaen_buf_init(&b, 1 << 16);
     assert_int_equal(jaen_dictsrc_parse(ds, "t.tsv", source,
                                         sizeof(source) - 1, JAEN_DICT_JAEN,
                                         0, &err), 0);
-    assert_int_equal(jaen_gloss_build(ds, &img, &err), 0);
-    p = jaen_buf_take(&img, &len);
-    assert_int_equal(jaen_gloss_open_take(p, len, "t", &g, &err), 0);
+    assert_int_equal(gloss_of(ds, "t", &g, &err), 0);
     assert_int_equal(jaen_romaji_open(g, &r, &err), 0);
     for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         jaen_buf_reset(&b);

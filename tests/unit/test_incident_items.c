@@ -21,6 +21,8 @@
 #include "norm.h"
 #include "seg.h"
 
+#include "gloss_fixture.h"
+
 #define DATA_ITEMS JAEN_SOURCE_DIR "/dict/src/data_items.tsv"
 
 static struct jaen_gloss *glossary;
@@ -29,19 +31,14 @@ static int setup(void **state)
 {
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
     struct jaen_err err;
-    struct jaen_buf img;
-    size_t len;
-    char *p;
+    int rc;
 
     (void)state;
     jaen_err_clear(&err);
-    jaen_buf_init(&img, (size_t)1 << 30);
-    if (!ds || jaen_dictsrc_load(ds, DATA_ITEMS, JAEN_DICT_AUTO, 0, &err)
-        || jaen_gloss_build(ds, &img, &err))
-        return -1;
-    p = jaen_buf_take(&img, &len);
+    rc = !ds || jaen_dictsrc_load(ds, DATA_ITEMS, JAEN_DICT_AUTO, 0, &err)
+        || gloss_of(ds, "items", &glossary, &err);
     jaen_dictsrc_free(ds);
-    return jaen_gloss_open_take(p, len, "items", &glossary, &err) ? -1 : 0;
+    return rc ? -1 : 0;
 }
 
 static int teardown(void **state)

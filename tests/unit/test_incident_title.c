@@ -14,6 +14,8 @@
 #include "gloss.h"
 #include "incident_int.h"
 
+#include "gloss_fixture.h"
+
 static const char source[] =
     "ja\ten\tconcept\tvariants\tpos\tnote\n"
     "不正アクセス\tunauthorized access\tincident_type.unauthorized_access"
@@ -41,20 +43,15 @@ static int setup(void **state)
 {
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
     struct jaen_err err;
-    struct jaen_buf img;
-    size_t len;
-    char *p;
+    int rc;
 
     (void)state;
     jaen_err_clear(&err);
-    jaen_buf_init(&img, (size_t)1 << 30);
-    if (!ds || jaen_dictsrc_parse(ds, "t.tsv", source, sizeof(source) - 1,
-                                  JAEN_DICT_JAEN, 0, &err)
-        || jaen_gloss_build(ds, &img, &err))
-        return -1;
+    rc = !ds || jaen_dictsrc_parse(ds, "t.tsv", source, sizeof(source) - 1,
+                                   JAEN_DICT_JAEN, 0, &err)
+        || gloss_of(ds, "t", &glossary, &err);
     jaen_dictsrc_free(ds);
-    p = jaen_buf_take(&img, &len);
-    return jaen_gloss_open_take(p, len, "t", &glossary, &err) ? -1 : 0;
+    return rc ? -1 : 0;
 }
 
 static int teardown(void **state)
