@@ -598,7 +598,8 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
             i++;
             continue;
         }
-        code = code_in(pages, blocks, s + start, &nb);      /* the root's child: cached */
+        /* the root's child: cached */
+        code = code_in(pages, blocks, s + start, &nb);
         t = rootb + code;
         if (nb > limit - start || t >= n || da[t].check != code) {
             i++;
@@ -615,7 +616,8 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
                     tl = 0;
                     tv = (uint32_t)(-(int64_t)b - 1);
                 } else {                /* its next character, then rest */
-                    if (pos >= limit || code_in(pages, blocks, s + pos, &nb) != h)
+                    if (pos >= limit
+                        || code_in(pages, blocks, s + pos, &nb) != h)
                         break;
                     tb = tail_of(g, b, &tl, &tv);
                     if (!tb || tl > limit - pos

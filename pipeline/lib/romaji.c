@@ -16,8 +16,11 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-/* Transliterator: kana to Hepburn, then plain ASCII (ō → o). */
-#define ROMAJI_TRANS "Hiragana-Katakana; Katakana-Latin; Latin-ASCII"
+/* Transliterator: kana to Hepburn, then plain ASCII (ō → o), without the
+ * '~' that Katakana-Latin writes for a small kana it cannot join (エデュ:
+ * "ede~yu"): a name has no use for the mark. */
+#define ROMAJI_TRANS "Hiragana-Katakana; Katakana-Latin; Latin-ASCII; " \
+    "[\\~] Remove"
 #define ROMAJI_MAX_U16 1024     /* longest name part we romanize */
 #define ROMAJI_MIN_WORD_CP 3    /* shortest loanword matched inside a name */
 
@@ -314,14 +317,6 @@ static int translit(struct jaen_romaji *r, const char *s, size_t len,
     u_strToUTF8(u8, (int32_t)sizeof(u8), &n8, r->u, n, &st);
     if (U_FAILURE(st))
         return JAEN_ELIMIT;
-    {   /* ICU marks a small kana it cannot join with '~' (エデュ:
-         * "ede~yu"); a name has no use for the mark */
-        int32_t i, k = 0;
-        for (i = 0; i < n8; i++)
-            if (u8[i] != '~')
-                u8[k++] = u8[i];
-        n8 = k;
-    }
     return add_capitalized(out, u8, (size_t)n8);
 }
 
@@ -554,10 +549,9 @@ int jaen_romaji_org(struct jaen_romaji *r, const char *name, size_t len,
     }
     if (!rc)
         rc = org_body(r, f + a, b - a, out);
+    /* "Yamada Corporation", not "Yamada Corporation Co., Ltd." */
     if (!rc && form && (form->en_last || at_end)
-        && names_its_form(out->ptr + mark, out->len - mark))
-        form = NULL;            /* "Yamada Corporation", not "... Co., Ltd." */
-    if (!rc && form && (form->en_last || at_end)) {
+        && !names_its_form(out->ptr + mark, out->len - mark)) {
         rc = jaen_buf_addc(out, ' ');
         if (!rc)
             rc = jaen_buf_adds(out, form->en);
