@@ -221,11 +221,14 @@ static int event_time(const char *s, size_t len)
             return 0;
         p = q + (s[0] == '(' ? 1 : 3);
     }
-    for (w = part_of_day; *w; w++)
+    for (w = part_of_day; *w;) {
         if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0) {
             p += strlen(*w);
-            w = part_of_day - 1;    /* 未明頃: look again */
+            w = part_of_day;        /* 未明頃: look again */
+        } else {
+            w++;
         }
+    }
     if (len - p < 3 || memcmp(s + p, "に", 3) != 0)
         return 0;
     q = first_plain_of(s + p, len - p, past, &kl);
