@@ -519,7 +519,7 @@ static void test_match_reference(void **state)
 {
     (void)state;
     differential(60, 8, 3000);          /* small: the array stays cached */
-    differential(40000, 40, 3000);      /* large: walks prefetch */
+    differential(40000, 40, 3000);      /* large: the array is not cached */
 }
 
 /* Writes an image to a temp file, edited by the callback. */
