@@ -121,13 +121,43 @@ static size_t clauses(const struct ix_doc *d, size_t i,
     return n;
 }
 
+/* A clause that ends in the past after its planned words tells a
+ * measure taken: 「今後同様の事案が発生しないよう、指導を徹底するよう指示を
+ * 行いました」 was done (the 今後 is the purpose's), unless what was done
+ * is deciding or planning (〜することといたしました, 〜を予定しました). */
+static const char *const decided[] = {
+    "こととし", "ことにし", "こととい", "ことにい", "こととな", "ことにな",
+    "予定", "計画", "検討", NULL,
+};
+
+/* Does [a, b) of sentence i end in ました (then only 。 and spaces)? */
+static int ends_past(const struct ix_doc *d, size_t i, size_t a, size_t b)
+{
+    const char *s = IX_S(d, i);
+
+    while (b > a && s[b - 1] == ' ')
+        b--;
+    if (b >= a + 3 && memcmp(s + b - 3, "。", 3) == 0)
+        b -= 3;
+    return b >= a + 9 && memcmp(s + b - 9, "ました", 9) == 0;
+}
+
 /* 2 planned, 1 implemented, 0 no tense in bytes [a, b) of sentence i. */
 static int tense(const struct ix_doc *d, size_t i, size_t a, size_t b)
 {
-    size_t kl;
+    size_t kl, p = jaen_ix_q_first(d, i, a, b, planned_words, &kl), q;
 
-    if (jaen_ix_q_first(d, i, a, b, planned_words, &kl) != (size_t)-1)
+    if (p != (size_t)-1) {
+        /* the last planned word, then a past predicate after it */
+        size_t from = p + kl;
+        while ((q = jaen_ix_q_first(d, i, from, b, planned_words, &kl))
+               != (size_t)-1)
+            from = q + kl;
+        if (ends_past(d, i, from, b)
+            && jaen_ix_q_first(d, i, from, b, decided, &kl) == (size_t)-1)
+            return 1;
         return 2;
+    }
     if (jaen_ix_q_first(d, i, a, b, done_clause, &kl) != (size_t)-1)
         return 1;
     return 0;
@@ -344,7 +374,7 @@ int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn outer,
         /* a measure told without an action word, in a response section
          * or a list of measures */
         if (s->sec == SEC_RESPONSE && ANY_OF(d, i, planned_words))
-            rc = fn(ctx, i, 0, IX_L(d, i), 2);
+            rc = fn(ctx, i, 0, IX_L(d, i), tense(d, i, 0, IX_L(d, i)));
         else if (s->sec == SEC_RESPONSE && ANY_OF(d, i, done_words))
             rc = fn(ctx, i, 0, IX_L(d, i), 1);
         else if (list_kind && (intro || s->sec == SEC_RESPONSE)

@@ -456,6 +456,32 @@ static void test_measure_list_layout(void **state)
                                  "implemented"), 0);
 }
 
+/* A clause whose planned word belongs to a purpose and that ends in the
+ * past is a measure taken; deciding to do something is still planned. */
+static void test_purpose_then_past(void **state)
+{
+    static const char *const done =
+        "今後同様の事案が再発しないよう、委託先に対し指導監督を徹底するよう"
+        "指示を行いました。\n";
+    static const char *const decided =
+        "今後は全端末に多要素認証を導入することといたしました。\n";
+
+    (void)state;
+    assert_int_equal(measures_of(done, "implemented"), 1);
+    assert_int_equal(measures_of(done, "planned"), 0);
+    assert_int_equal(measures_of(decided, "planned"), 1);
+    assert_int_equal(measures_of(decided, "implemented"), 0);
+    /* the same in a response section, where a sentence without an action
+     * word is a measure too */
+    assert_int_equal(measures_of("## 再発防止策\n今後事案が発生しないよう、"
+                                 "委託業者に対し指導監督の徹底を求めました。"
+                                 "\n", "implemented"), 1);
+    /* the past inside a relative clause does not end the clause */
+    assert_int_equal(measures_of("今後新たに判明いたしました事実については、"
+                                 "対象のお客様へ個別にご連絡してまいります。"
+                                 "\n", "planned"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_help_desk),
         cmocka_unit_test(test_repeated_measures),
         cmocka_unit_test(test_measure_list_layout),
+        cmocka_unit_test(test_purpose_then_past),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
