@@ -77,6 +77,16 @@ static const struct {
     {"によるものと思われる", C_MOD, "likely due to"},
     {"を装った", C_MOD, "impersonating"},
     {"が利用する", C_MOD, "used by"},
+    {"が利用している", C_MOD, "used by"},
+    {"が利用していた", C_MOD, "used by"},
+    {"が使用している", C_MOD, "used by"},
+    {"が使用する", C_MOD, "used by"},
+    {"が受けた", C_MOD, "suffered by"},
+    {"に掲載された", C_MOD, "published in"},
+    {"に掲載した", C_MOD, "published in"},
+    {"を悪用した", C_MOD, "exploiting"},
+    {"で発生した", C_MOD, "at"},
+    {"において発生した", C_MOD, "at"},
     {"が運営する", C_MOD, "operated by"},
     {"が提供する", C_MOD, "provided by"},
     {"が管理する", C_MOD, "managed by"},
@@ -105,11 +115,30 @@ static const struct {
     {"など", C_ETC, NULL},
 };
 
+/* Connectors that say what was done to data: the one term after them
+ * must be data (「卒業アルバムに掲載された情報」: "information published in
+ * graduation album"; 「…に掲載された個人情報漏えい」 would publish the
+ * leak). */
+static const char *const data_conns[] = {"に掲載された", "に掲載した", NULL};
+static const char *const data_concepts[] = {
+    "data_item.", "field.information", "field.data", NULL,
+};
+
 /* A part of the topic: a term's English, or a connector. */
 struct part {
     const char *en;         /* the term's English; NULL for a connector */
     int conn;               /* index in conns when en is NULL */
+    int data;               /* a term: its concept is data */
 };
+
+static int in_list(const char *s, const char *const *list, int prefix)
+{
+    for (; *list; list++)
+        if (prefix ? strncmp(s, *list, strlen(*list)) == 0
+                   : strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
 
 static int starts(const char *s, size_t len, const char *lit)
 {
@@ -125,9 +154,36 @@ static int ends(const char *s, size_t len, const char *lit)
     return n <= len && memcmp(s + len - n, lit, n) == 0;
 }
 
-/* Drops marks at the edges: 【重要】 before, (第2報) or （続報） after, and
- * spaces.  *report gets N of 第N報 (第二報, 初報: 1), -1 for 続報, -2 for
- * 最終報 (最終報告), -3 for 更新, else 0. */
+/* Is the bracketed in[0..il) at a title's end an aside with nothing of
+ * the topic: the frame said again (（お知らせ）, （お詫びとご報告）) or
+ * the readers addressed (（お客様・お取引先様の皆様へ）)? */
+static int aside(const char *in, size_t il)
+{
+    static const char *const frame_words[] = {
+        "お知らせ", "お詫び", "おわび", "ご報告", "報告", "ご案内", "と", "・",
+        NULL,
+    };
+    const char *const *k;
+    size_t p = 0;
+
+    if (ends(in, il, "へ") && (ends(in, il - 3, "皆様")
+                               || ends(in, il - 3, "皆さま")
+                               || ends(in, il - 3, "様")))
+        return 1;
+    while (p < il) {            /* only frame words */
+        for (k = frame_words; *k; k++)
+            if (starts(in + p, il - p, *k))
+                break;
+        if (!*k)
+            return 0;
+        p += strlen(*k);
+    }
+    return il > 0;
+}
+
+/* Drops marks at the edges: 【重要】 before, (第2報), （続報） or an aside
+ * after, and spaces.  *report gets N of 第N報 (第二報, 初報: 1), -1 for
+ * 続報, -2 for 最終報 (最終報告, 確報), -3 for 更新, else 0. */
 static void trim_marks(const char **s, size_t *len, long *report)
 {
     static const char *const spaces[] = {" ", "　", NULL};
@@ -174,6 +230,8 @@ static void trim_marks(const char **s, size_t *len, long *report)
                         *report = n;
                 } else if (il == 6 && starts(in, il, "初報")) {
                     *report = 1;
+                } else if (il == 6 && starts(in, il, "確報")) {
+                    *report = -2;       /* the confirmed, final report */
                 } else if (il == 6 && starts(in, il, "続報")) {
                     *report = -1;
                 } else if (il == 6 && starts(in, il, "更新")) {
@@ -183,7 +241,7 @@ static void trim_marks(const char **s, size_t *len, long *report)
                            || (il == 15 && starts(in, il, "最終ご報告"))) {
                     *report = -2;
                 }
-                if (*report) {
+                if (*report || aside(in, il)) {
                     *len = open - (cl == 3 && (*s)[open - 1] != '(' ? 3 : 1);
                     again = 1;
                 }
@@ -301,6 +359,7 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
             && jaen_gloss_entry(g, hits[h].entry, &e, NULL) == JAEN_OK
             && e.en && *e.en) {
             parts[n].en = e.en;
+            parts[n].data = in_list(e.concept, data_concepts, 1);
             parts[n++].conn = -1;
             pos = hits[h].last + 1;
             continue;
@@ -312,6 +371,7 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
         if (k == sizeof(conns) / sizeof(conns[0]))
             return 0;
         parts[n].en = NULL;
+        parts[n].data = 0;
         parts[n++].conn = (int)k;
         cl = toks[pos].start + strlen(conns[k].ja);
         while (pos < ntok && toks[pos].start < cl)
@@ -339,6 +399,9 @@ static int well_formed(const struct part *p, size_t n)
         if (!p[i - 1].en && conns[p[i - 1].conn].kind != C_ETC)
             return 0;
         if (i + 1 == n)
+            return 0;
+        if (in_list(conns[p[i].conn].ja, data_conns, 0)
+            && (!p[i + 1].en || !p[i + 1].data || (i + 2 < n && p[i + 2].en)))
             return 0;
     }
     return 1;

@@ -35,7 +35,11 @@ static const char source[] =
     "誤送信\tmisdirected email\tincident_type.misdelivery\t\tnoun\t\n"
     "ウェブサイト\twebsite\tsystem.website\t\tnoun\t\n"
     "アプリ\tapp\tsystem.app\t\tnoun\t\n"
-    "接続障害\tconnection failure\tincident_type.system_outage\t\tnoun\t\n";
+    "接続障害\tconnection failure\tincident_type.system_outage\t\tnoun\t\n"
+    "卒業アルバム\tgraduation album\tfield.data\t\tnoun\t\n"
+    "情報\tinformation\tfield.information\t\tnoun\t\n"
+    "情報漏えい\tinformation leak\tincident_type.data_leak\t\tnoun\t\n"
+    "海外子会社\toverseas subsidiary\tparty.subsidiary\t\tnoun\t\n";
 
 static struct jaen_gloss *glossary;
 
@@ -119,6 +123,30 @@ static void test_frames_and_connectors(void **state)
     check("委託先への不正アクセス", "Unauthorized access to contractor");
 }
 
+/* Participles as connectors; an aside or a confirmed report at the end. */
+static void test_participles_and_asides(void **state)
+{
+    (void)state;
+    check("海外子会社が使用するサーバーへの不正アクセスについて（確報）",
+          "Regarding unauthorized access to server used by overseas "
+          "subsidiary (final report)");
+    check("弊社が利用していたメールシステムへの不正アクセスについて",
+          "Regarding unauthorized access to our email system");
+    check("卒業アルバムに掲載された情報の漏えいの可能性について",
+          "Regarding possibility of leak of information published in "
+          "graduation album");
+    /* what was published is data, not the leak */
+    check("卒業アルバムに掲載された情報漏えいの可能性について", NULL);
+    check("卒業アルバムに掲載された不正アクセスについて", NULL);
+    /* the frame said again, the readers addressed: nothing of the topic */
+    check("個人情報漏えいについて（お知らせとお詫び）",
+          "Regarding personal information leak");
+    check("当社サーバーへの不正アクセスについて（お客様・お取引先様の皆様へ）",
+          "Regarding unauthorized access to our server");
+    /* but a bracket with content still leaves the title without English */
+    check("不正アクセスについて（当社サーバー）", NULL);
+}
+
 /* A title that terms and connectors do not cover has no English. */
 static void test_uncovered(void **state)
 {
@@ -134,6 +162,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frames_and_connectors),
+        cmocka_unit_test(test_participles_and_asides),
         cmocka_unit_test(test_uncovered),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
