@@ -181,9 +181,32 @@ static int aside(const char *in, size_t il)
     return il > 0;
 }
 
-/* Drops marks at the edges: 【重要】 before, (第2報), （続報） or an aside
- * after, and spaces.  *report gets N of 第N報 (第二報, 初報: 1), -1 for
- * 続報, -2 for 最終報 (最終報告, 確報), -3 for 更新, else 0. */
+/* The report a bracket's inside names: N for 第N報 (第二報; 初報: 1), -1
+ * for 続報, -2 for 最終報 (最終報告, 確報), -3 for 更新, else 0. */
+static long report_mark(const char *in, size_t il)
+{
+    long n = 0;
+
+    if (starts(in, il, "第"))          /* 第2報, 第二報 */
+        return jaen_ix_report_at(in, il, &n) == il && n > 0 && n < 1000
+               ? n : 0;
+    if (il == 6 && starts(in, il, "初報"))
+        return 1;
+    if (il == 6 && starts(in, il, "続報"))
+        return -1;
+    if (il == 6 && starts(in, il, "更新"))
+        return -3;
+    if ((il == 6 && starts(in, il, "確報"))   /* the confirmed report */
+        || (il == 9 && starts(in, il, "最終報"))
+        || (il == 12 && starts(in, il, "最終報告"))
+        || (il == 15 && starts(in, il, "最終ご報告")))
+        return -2;
+    return 0;
+}
+
+/* Drops marks at the edges: 【重要】 or 【続報】 before, (第2報),
+ * 【続報】 or an aside after, and spaces.  *report gets the report they
+ * name (report_mark), else 0. */
 static void trim_marks(const char **s, size_t *len, long *report)
 {
     static const char *const spaces[] = {" ", "　", NULL};
@@ -207,42 +230,32 @@ static void trim_marks(const char **s, size_t *len, long *report)
         if (starts(*s, *len, "【")) {       /* 【重要】【お知らせ】 */
             size_t close = jaen_ix_find(*s, *len, "】");
             if (close != (size_t)-1 && close <= 3 * 16) {
+                long r = report_mark(*s + 3, close - 3);    /* 【続報】 */
+                if (r)
+                    *report = r;
                 *s += close + 3;
                 *len -= close + 3;
                 again = 1;
             }
         }
-        if (ends(*s, *len, "）") || ends(*s, *len, ")")) {
-            size_t cl = ends(*s, *len, "）") ? 3 : 1, i, open = 0;
+        /* a bracket at the end: (第2報), （続報）, 【続報】 */
+        if (ends(*s, *len, "）") || ends(*s, *len, ")")
+            || ends(*s, *len, "】")) {
+            int lent = ends(*s, *len, "】");
+            size_t cl = ends(*s, *len, ")") ? 1 : 3, i, open = 0, ol = 0;
             for (i = *len - cl; i > 0 && !open; i--) {
-                if ((*s)[i - 1] == '(')
-                    open = i;
-                else if (i >= 3 && memcmp(*s + i - 3, "（", 3) == 0)
-                    open = i;
+                if ((*s)[i - 1] == '(' && !lent)    /* （…) and (…） too */
+                    open = i, ol = 1;
+                else if (i >= 3 && memcmp(*s + i - 3, lent ? "【" : "（",
+                                          3) == 0)
+                    open = i, ol = 3;
             }
             if (open) {
-                const char *in = *s + open;
-                size_t il = *len - cl - open;
-                long n = 0;
-                if (starts(in, il, "第")) {     /* 第2報, 第二報 */
-                    if (jaen_ix_report_at(in, il, &n) == il && n > 0
-                        && n < 1000)
-                        *report = n;
-                } else if (il == 6 && starts(in, il, "初報")) {
-                    *report = 1;
-                } else if (il == 6 && starts(in, il, "確報")) {
-                    *report = -2;       /* the confirmed, final report */
-                } else if (il == 6 && starts(in, il, "続報")) {
-                    *report = -1;
-                } else if (il == 6 && starts(in, il, "更新")) {
-                    *report = -3;
-                } else if ((il == 9 && starts(in, il, "最終報"))
-                           || (il == 12 && starts(in, il, "最終報告"))
-                           || (il == 15 && starts(in, il, "最終ご報告"))) {
-                    *report = -2;
-                }
-                if (*report || aside(in, il)) {
-                    *len = open - (cl == 3 && (*s)[open - 1] != '(' ? 3 : 1);
+                long r = report_mark(*s + open, *len - cl - open);
+                if (r || aside(*s + open, *len - cl - open)) {
+                    if (r)
+                        *report = r;
+                    *len = open - ol;
                     again = 1;
                 }
             }

@@ -143,8 +143,17 @@ static void test_participles_and_asides(void **state)
           "Regarding personal information leak");
     check("当社サーバーへの不正アクセスについて（お客様・お取引先様の皆様へ）",
           "Regarding unauthorized access to our server");
-    /* but a bracket with content still leaves the title without English */
+    /* but a bracket with content still leaves the title without English,
+     * also before a report mark */
     check("不正アクセスについて（当社サーバー）", NULL);
+    check("不正アクセスについて（当社サーバー）（第2報）", NULL);
+    /* report marks in lenticular brackets, before or after */
+    check("【続報】当社サーバーへの不正アクセスについて",
+          "Regarding unauthorized access to our server (follow-up report)");
+    check("当社サーバーへの不正アクセスに関するお知らせ【第二報】",
+          "Notice regarding unauthorized access to our server (report 2)");
+    check("ランサムウェア攻撃について（第3報)",
+          "Regarding ransomware attack (report 3)");
 }
 
 /* A title that terms and connectors do not cover has no English. */
