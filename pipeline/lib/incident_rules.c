@@ -61,11 +61,14 @@ static int kanji_digit(const char *s, size_t len, long *n)
 
 size_t jaen_ix_report_at(const char *s, size_t len, long *n)
 {
-    size_t k = 3;
+    size_t k = 3, d;
 
     *n = 0;
     if (len < 3 || memcmp(s, "第", 3) != 0)
         return 0;
+    while (k < len && s[k] == ' ')      /* 第 1 報 */
+        k++;
+    d = k;
     while (k < len && ((s[k] >= '0' && s[k] <= '9')
                        || ((unsigned char)s[k] == 0xEF && k + 2 < len
                            && (unsigned char)s[k + 1] == 0xBC
@@ -77,9 +80,13 @@ size_t jaen_ix_report_at(const char *s, size_t len, long *n)
         if (*n < 1000000)       /* 第5555555555555555555報: stays large */
             *n = *n * 10 + dg;
     }
-    if (k == 3)
+    if (k == d)
         k += (size_t)kanji_digit(s + k, len - k, n);
-    if (k > 3 && k + 3 <= len && memcmp(s + k, "報", 3) == 0)
+    if (k == d)
+        return 0;
+    while (k < len && s[k] == ' ')
+        k++;
+    if (k + 3 <= len && memcmp(s + k, "報", 3) == 0)
         return k + 3;
     *n = 0;
     return 0;

@@ -181,10 +181,16 @@ static int aside(const char *in, size_t il)
     return il > 0;
 }
 
-/* The report a bracket's inside names: N for 第N報 (第二報; 初報: 1), -1
- * for 続報, -2 for 最終報 (最終報告, 確報), -3 for 更新, else 0. */
+/* The report a bracket's inside names: N for 第N報 (第二報, 第 2 報; 初報:
+ * 1), -1 for 続報 (続報2), -2 for a final one (最終報, 最終報告, 確報,
+ * 終報), -3 for 更新 (1/17更新), -4 for 中間報告, else 0. */
 static long report_mark(const char *in, size_t il)
 {
+    static const char *const last[] = {
+        "確報", "最終報", "最終報告", "最終ご報告", "最終確報", "終報", NULL,
+    };
+    const char *const *k;
+    size_t i;
     long n = 0;
 
     if (starts(in, il, "第"))          /* 第2報, 第二報 */
@@ -192,15 +198,22 @@ static long report_mark(const char *in, size_t il)
                ? n : 0;
     if (il == 6 && starts(in, il, "初報"))
         return 1;
-    if (il == 6 && starts(in, il, "続報"))
-        return -1;
-    if (il == 6 && starts(in, il, "更新"))
-        return -3;
-    if ((il == 6 && starts(in, il, "確報"))   /* the confirmed report */
-        || (il == 9 && starts(in, il, "最終報"))
-        || (il == 12 && starts(in, il, "最終報告"))
-        || (il == 15 && starts(in, il, "最終ご報告")))
-        return -2;
+    if (starts(in, il, "続報")) {
+        for (i = 6; i < il && in[i] >= '0' && in[i] <= '9'; i++)
+            ;
+        return i == il ? -1 : 0;
+    }
+    if (ends(in, il, "更新")) {        /* 更新, 1/17更新, 2025/10/03更新 */
+        for (i = 0; i + 6 < il && ((in[i] >= '0' && in[i] <= '9')
+                                   || in[i] == '/'); i++)
+            ;
+        return i + 6 == il ? -3 : 0;
+    }
+    for (k = last; *k; k++)
+        if (il == strlen(*k) && starts(in, il, *k))
+            return -2;
+    if (il == 12 && starts(in, il, "中間報告"))
+        return -4;
     return 0;
 }
 
@@ -505,6 +518,8 @@ marks:
         jaen_buf_adds(out, " (final report)");
     else if (report == -3)
         jaen_buf_adds(out, " (update)");
+    else if (report == -4)
+        jaen_buf_adds(out, " (interim report)");
     if (out->ptr && out->ptr[0] >= 'a' && out->ptr[0] <= 'z')
         out->ptr[0] = (char)(out->ptr[0] - 'a' + 'A');
     rc = out->ptr != NULL;

@@ -154,6 +154,18 @@ static void test_participles_and_asides(void **state)
           "Notice regarding unauthorized access to our server (report 2)");
     check("ランサムウェア攻撃について（第3報)",
           "Regarding ransomware attack (report 3)");
+    check("ランサムウェア攻撃について(第 2 報)",
+          "Regarding ransomware attack (report 2)");
+    check("ランサムウェア攻撃について(続報3)",
+          "Regarding ransomware attack (follow-up report)");
+    check("ランサムウェア攻撃について（中間報告）",
+          "Regarding ransomware attack (interim report)");
+    check("ランサムウェア攻撃について（1/17更新）",
+          "Regarding ransomware attack (update)");
+    check("【終報】ランサムウェア攻撃について",
+          "Regarding ransomware attack (final report)");
+    check("ランサムウェア攻撃について（第 報）", NULL);
+    check("ランサムウェア攻撃について（続報について）", NULL);
 }
 
 /* A title that terms and connectors do not cover has no English. */
