@@ -350,10 +350,27 @@ static void compose(struct jaen_buf *out, const struct part *parts,
         add_segment(out, parts, a, segz, segz != z);
 }
 
+/* A name in ASCII quoted with 「」 at s (「tenki.jp」, 「PR TIMES」): its
+ * length with the brackets, else 0.  It stands in the English as written,
+ * in double quotes; a name in Japanese has no English here. */
+static size_t quoted_ascii(const char *s, size_t len)
+{
+    size_t i;
+
+    if (!starts(s, len, "「"))
+        return 0;
+    for (i = 3; i < len && i < 3 + 80 && s[i] >= 0x20 && s[i] < 0x7F
+                && s[i] != '"'; i++)
+        ;
+    return i > 3 && starts(s + i, len - i, "」") ? i + 3 : 0;
+}
+
 /* Splits the folded topic s[0..len) into parts; returns their number, or
- * 0 when something is neither a term nor a connector. */
+ * 0 when something is neither a term nor a connector.  Quoted names go
+ * into lit (at least len + 1 bytes; NULL: none), which their parts point
+ * into. */
 static size_t parse_topic(const struct jaen_gloss *g, const char *s,
-                          size_t len, struct part *parts)
+                          size_t len, struct part *parts, char *lit)
 {
     struct jaen_gloss_span toks[TITLE_MAX_CPS];
     struct jaen_gloss_hit hits[TITLE_MAX_CPS];
@@ -388,6 +405,22 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
             parts[n].data = in_list(e.concept, data_concepts, 1);
             parts[n++].conn = -1;
             pos = hits[h].last + 1;
+            continue;
+        }
+        cl = lit ? quoted_ascii(s + toks[pos].start, len - toks[pos].start)
+             : 0;
+        if (cl) {               /* 「tenki.jp」 -> "tenki.jp" */
+            parts[n].en = lit;
+            parts[n].data = 0;
+            parts[n++].conn = -1;
+            *lit++ = '"';
+            memcpy(lit, s + toks[pos].start + 3, cl - 6);
+            lit += cl - 6;
+            *lit++ = '"';
+            *lit++ = '\0';
+            cl += toks[pos].start;
+            while (pos < ntok && toks[pos].start < cl)
+                pos++;
             continue;
         }
         for (k = 0; k < sizeof(conns) / sizeof(conns[0]); k++)
@@ -437,6 +470,7 @@ int jaen_ix_title_en(const struct jaen_gloss *g, const char *title,
                      size_t len, struct jaen_buf *out)
 {
     struct part parts[TITLE_MAX_PARTS];
+    char lit[TITLE_MAX_CPS * 4];    /* quoted names, see parse_topic */
     struct jaen_buf folded;
     const char *frame = NULL, *s;
     size_t n, i, fl, fi = 0;
@@ -460,7 +494,7 @@ int jaen_ix_title_en(const struct jaen_gloss *g, const char *title,
     }
     if (frame)
         fl -= strlen(frame);
-    n = parse_topic(g, s, fl, parts);
+    n = parse_topic(g, s, fl, parts, fl < sizeof(lit) ? lit : NULL);
     if (!well_formed(parts, n))
         goto done;
     /* 当社の X, 当社が利用する X: "our X", a compound, rather than "X of

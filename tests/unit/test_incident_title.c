@@ -168,6 +168,19 @@ static void test_participles_and_asides(void **state)
     check("ランサムウェア攻撃について（続報について）", NULL);
 }
 
+/* A name in ASCII in 「」 stands as written; one in Japanese does not. */
+static void test_quoted_names(void **state)
+{
+    (void)state;
+    check("「Example Shop」への不正アクセスについて",
+          "Regarding unauthorized access to \"Example Shop\"");
+    check("当社ウェブサイト「ｅｘａｍｐｌｅ．ｊｐ」への不正アクセスについて",
+          "Regarding unauthorized access to our website \"example.jp\"");
+    check("「サンプル」への不正アクセスについて", NULL);
+    check("「example.jp への不正アクセスについて", NULL);  /* unclosed */
+    check("「」への不正アクセスについて", NULL);
+}
+
 /* A title that terms and connectors do not cover has no English. */
 static void test_uncovered(void **state)
 {
@@ -184,6 +197,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frames_and_connectors),
         cmocka_unit_test(test_participles_and_asides),
+        cmocka_unit_test(test_quoted_names),
         cmocka_unit_test(test_uncovered),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
