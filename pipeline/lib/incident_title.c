@@ -294,9 +294,17 @@ static void add_segment(struct jaen_buf *b, const struct part *p, size_t a,
 
     for (i = a; i < z; i++) {
         if (p[i].en) {
-            if (i > a && p[i - 1].en)
+            const char *en = p[i].en;
+            if (i > a && p[i - 1].en) {
+                /* サービス + サービス提供事業者: "service provider", not
+                 * "service service provider" */
+                size_t pl = strlen(p[i - 1].en), w = strcspn(en, " ");
+                if (en[w] == ' ' && pl > w && p[i - 1].en[pl - w - 1] == ' '
+                    && memcmp(p[i - 1].en + pl - w, en, w) == 0)
+                    en += w + 1;
                 jaen_buf_addc(b, ' ');
-            add_term(b, p[i].en, i + 1 < z && p[i + 1].en, obj);
+            }
+            add_term(b, en, i + 1 < z && p[i + 1].en, obj);
         } else if (conns[p[i].conn].kind == C_AND) {
             jaen_buf_adds(b, " and ");
         } else {

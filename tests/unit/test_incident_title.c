@@ -39,7 +39,9 @@ static const char source[] =
     "卒業アルバム\tgraduation album\tfield.data\t\tnoun\t\n"
     "情報\tinformation\tfield.information\t\tnoun\t\n"
     "情報漏えい\tinformation leak\tincident_type.data_leak\t\tnoun\t\n"
-    "海外子会社\toverseas subsidiary\tparty.subsidiary\t\tnoun\t\n";
+    "海外子会社\toverseas subsidiary\tparty.subsidiary\t\tnoun\t\n"
+    "セキュリティサービス\tsecurity service\tsystem.service\t\tnoun\t\n"
+    "サービス提供事業者\tservice provider\tparty.provider\t\tnoun\t\n";
 
 static struct jaen_gloss *glossary;
 
@@ -119,6 +121,9 @@ static void test_frames_and_connectors(void **state)
     /* 電子メールの誤送信: the head says it already */
     check("電子メールの誤送信による個人情報の漏えいについて",
           "Regarding leak of personal information due to misdirected email");
+    /* a word that ends one term and starts the next is said once */
+    check("セキュリティサービスサービス提供事業者への不正アクセスについて",
+          "Regarding unauthorized access to security service provider");
     /* no title without a frame or topic, and a bare topic */
     check("委託先への不正アクセス", "Unauthorized access to contractor");
 }
