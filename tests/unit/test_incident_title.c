@@ -140,6 +140,9 @@ static void test_participles_and_asides(void **state)
     check("卒業アルバムに掲載された情報の漏えいの可能性について",
           "Regarding possibility of leak of information published in "
           "graduation album");
+    check("個人情報を保存したサーバーへの不正アクセスについて",
+          "Regarding unauthorized access to server storing personal "
+          "information");
     /* what was published is data, not the leak */
     check("卒業アルバムに掲載された情報漏えいの可能性について", NULL);
     check("卒業アルバムに掲載された不正アクセスについて", NULL);
