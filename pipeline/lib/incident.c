@@ -737,23 +737,18 @@ static const char *meta_str(const struct ix_doc *d, const char *key)
     return d->meta ? json_string_value(json_object_get(d->meta, key)) : NULL;
 }
 
-/* English for a related-report label: 第N報 → "Report N", 最終報 →
- * "Final report"; else null. */
+/* English for a related-report label: 第N報 (第一報, 第１報) → "Report N",
+ * 最終報 → "Final report"; else null. */
 static json_t *related_label(struct jaen_buf *b, const char *label)
 {
-    size_t len = strlen(label), i = 0;
+    size_t len = strlen(label);
     long n = 0;
 
     jaen_buf_reset(b);
     if (jaen_ix_has(label, len, "最終報"))
         jaen_buf_adds(b, "Final report");
-    else if (len > 6 && memcmp(label, "第", 3) == 0) {
-        for (i = 3; i < len && label[i] >= '0' && label[i] <= '9'; i++)
-            if (n < 1000)       /* a longer figure is no report number */
-                n = n * 10 + (label[i] - '0');
-        if (n > 0 && n < 1000 && strcmp(label + i, "報") == 0)
-            jaen_buf_addf(b, "Report %ld", n);
-    }
+    else if (jaen_ix_report_at(label, len, &n) == len && n > 0 && n < 1000)
+        jaen_buf_addf(b, "Report %ld", n);      /* a longer figure is none */
     return make_t(label, len, b->len ? b->ptr : NULL);
 }
 

@@ -94,6 +94,35 @@ static void test_ransomware_update(void **state)
     json_decref(rec);
 }
 
+/* Labels of the links to earlier reports: 第N報 in any digits. */
+static void test_related_labels(void **state)
+{
+    json_t *rec = record_of(
+        "# 公表概要\n- 不正アクセスに関するお知らせ（第4報）\n"
+        "- 2025年3月28日\n- 株式会社テスト商事\n- https://example.jp/n\n"
+        "- 第1報：https://example.jp/1\n- 第二報：https://example.jp/2\n"
+        "- 第３報：https://example.jp/3\n- 最終報：https://example.jp/f\n"
+        "- 第1234報：https://example.jp/x\n\n# 本文\n"
+        "不正アクセスを確認しました。\n");
+    json_t *rel = json_object_get(json_object_get(rec, "source"), "related");
+    static const char *const want[] = {
+        "Report 1", "Report 2", "Report 3", "Final report", NULL,
+    };
+    size_t i;
+
+    (void)state;
+    assert_int_equal(json_array_size(rel), 5);
+    for (i = 0; i < 5; i++) {
+        json_t *en = json_object_get(json_object_get(json_array_get(rel, i),
+                                                     "label"), "en");
+        if (want[i])
+            assert_string_equal(json_string_value(en), want[i]);
+        else
+            assert_true(json_is_null(en));
+    }
+    json_decref(rec);
+}
+
 static void test_single_no_leak(void **state)
 {
     json_t *rec = record_of(
@@ -237,6 +266,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ransomware_update),
+        cmocka_unit_test(test_related_labels),
         cmocka_unit_test(test_single_no_leak),
         cmocka_unit_test(test_initial_promise),
         cmocka_unit_test(test_error_record),
