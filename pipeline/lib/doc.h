@@ -173,7 +173,8 @@ int jaen_doc_write_wakati(struct jaen_doc *doc, struct jaen_buf *out,
 int jaen_json_dump(const json_t *value, struct jaen_buf *out);
 
 /* Appends s[0..len) as a JSON string literal, quotes included.  Escapes ",
- * \, controls, DEL, U+2028 and U+2029; keeps other UTF-8 as is. */
+ * \, controls, DEL, NEL, U+2028 and U+2029 (\n, \t and \r by letter, the
+ * rest as lower-case \u00XX); keeps other UTF-8 as is. */
 int jaen_json_add_string(struct jaen_buf *out, const char *s, size_t len);
 
 /* Raw reading of validated JSON text (a field's raw value, jaen_doc_raw),
