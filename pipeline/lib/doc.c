@@ -481,7 +481,6 @@ int jaen_doc_text(struct jaen_doc *doc, const char **text, size_t *len,
                   size_t *ncp, struct jaen_err *err)
 {
     struct field *f;
-    size_t end;
     int rc;
 
     if (!doc->text_ok) {
@@ -494,7 +493,9 @@ int jaen_doc_text(struct jaen_doc *doc, const char **text, size_t *len,
             if (raw[0] != '"')
                 return jaen_err_set(err, JAEN_EDATA,
                                     "\"text\" is not a string");
-            rc = jaen_jscan_string(raw, f->raw_len, 0, &end, &doc->text);
+            /* the literal fills the raw value: its body is known, and
+             * mostly free of escapes */
+            rc = jaen_jscan_string_body(raw + 1, f->raw_len - 2, &doc->text);
         } else if (json_is_string(f->val)) {
             rc = jaen_buf_add(&doc->text, json_string_value(f->val),
                               json_string_length(f->val));

@@ -372,6 +372,52 @@ int jaen_jscan_string(const char *s, size_t len, size_t pos, size_t *end,
     }
 }
 
+int jaen_jscan_string_body(const char *s, size_t len, struct jaen_buf *out)
+{
+    size_t i = 0;
+    int rc;
+
+    /* the decoded bytes never outnumber the escaped ones, so one reserve
+     * covers them; runs between backslashes are found with memchr and
+     * copied whole */
+    if ((rc = jaen_buf_reserve(out, len)))
+        return rc;
+    while (i < len) {
+        const char *bs = memchr(s + i, '\\', len - i);
+        size_t run = bs ? (size_t)(bs - (s + i)) : len - i;
+        unsigned u = 0, lo = 0;
+
+        memcpy(out->ptr + out->len, s + i, run);
+        out->len += run;
+        i += run;
+        if (i >= len)
+            break;
+        switch (s[i + 1]) {
+        case 'b': rc = jaen_buf_addc(out, '\b'); break;
+        case 'f': rc = jaen_buf_addc(out, '\f'); break;
+        case 'n': rc = jaen_buf_addc(out, '\n'); break;
+        case 'r': rc = jaen_buf_addc(out, '\r'); break;
+        case 't': rc = jaen_buf_addc(out, '\t'); break;
+        case 'u':
+            hex4(s, len, i + 2, &u);
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                hex4(s, len, i + 8, &lo);
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                i += 6;
+            }
+            rc = jaen_buf_add_cp(out, u);
+            i += 4;
+            break;
+        default: rc = jaen_buf_addc(out, s[i + 1]); break;
+        }
+        if (rc)
+            return rc;
+        i += 2;
+    }
+    out->ptr[out->len] = '\0';
+    return JAEN_OK;
+}
+
 int jaen_jscan_int(const char *s, size_t len, size_t *pos, int64_t *v)
 {
     size_t i = *pos;

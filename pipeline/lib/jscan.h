@@ -31,6 +31,12 @@ int jaen_jscan_value(const char *s, size_t len, size_t *pos,
 int jaen_jscan_string(const char *s, size_t len, size_t pos, size_t *end,
                       struct jaen_buf *out);
 
+/* The same for the body of a validated string literal, s[0..len) being
+ * the bytes between its quotes: for a long string whose end is known (a
+ * field's raw value), with escapes found by memchr rather than byte by
+ * byte.  Returns JAEN_OK, JAEN_ENOMEM or JAEN_ELIMIT. */
+int jaen_jscan_string_body(const char *s, size_t len, struct jaen_buf *out);
+
 /* Parses a validated JSON integer at s[*pos] into *v.  Returns JAEN_EDATA if
  * the number has a fraction or exponent or does not fit in int64_t. */
 int jaen_jscan_int(const char *s, size_t len, size_t *pos, int64_t *v);

@@ -12,6 +12,8 @@
 
 #include "doc.h"
 
+#include <jansson.h>
+
 /* The escaper as its contract in doc.h reads, one byte at a time. */
 static void ref_escape(const unsigned char *s, size_t len, struct jaen_buf *o)
 {
@@ -148,12 +150,86 @@ static void test_escape_random(void **state)
     }
 }
 
+/* "text" as jaen_doc_text decodes it must equal jansson's reading of the
+ * same literal (an independent decoder). */
+static void check_text(const char *lit)
+{
+    struct jaen_doc *doc = jaen_doc_new();
+    struct jaen_err err = {0};
+    struct jaen_buf line;
+    const char *text;
+    size_t len, ncp;
+    json_t *want;
+    json_error_t je;
+
+    jaen_buf_init(&line, 1 << 20);
+    jaen_buf_addf(&line, "{\"id\":\"t\",\"text\":%s}", lit);
+    want = json_loads(lit, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+    if (!want)
+        fail_msg("bad test literal %s: %s", lit, je.text);
+    assert_int_equal(jaen_doc_parse(doc, line.ptr, line.len, &err), 0);
+    assert_int_equal(jaen_doc_text(doc, &text, &len, &ncp, &err), 0);
+    if (len != json_string_length(want)
+        || memcmp(text, json_string_value(want), len) != 0)
+        fail_msg("text %s decoded wrong (%zu bytes)", lit, len);
+    assert_int_equal(text[len], '\0');
+    json_decref(want);
+    jaen_buf_free(&line);
+    jaen_doc_free(doc);
+}
+
+static void test_text_decode_fixed(void **state)
+{
+    (void)state;
+    check_text("\"\"");
+    check_text("\"plain \xE3\x81\x82\xE3\x81\x84 text\"");
+    check_text("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"");
+    check_text("\"\\u0000\\u001f\\u007F\\u00e9\\u3042\\uFFFF\"");
+    check_text("\"\\uD83D\\uDE00 pair, \\ud83d\\ude00 lower\"");
+    check_text("\"\\n at the start and at the end\\n\"");
+    check_text("\"a\\\\\"");
+    check_text("\"\\\\\"");
+}
+
+/* Random literals made of plain runs and every kind of escape. */
+static void test_text_decode_random(void **state)
+{
+    static const char *const piece[] = {
+        "a", "xyz ", "\xE3\x81\x82", "\xF0\x9F\x98\x80", "\\\"", "\\\\",
+        "\\/", "\\b", "\\f", "\\n", "\\r", "\\t", "\\u0000", "\\u0041",
+        "\\u00e9", "\\u3042", "\\uD83D\\uDE00", "\\u2028", "/", "u",
+    };
+    struct jaen_buf lit;
+    unsigned seed = 777;
+    int k;
+
+    (void)state;
+    jaen_buf_init(&lit, 1 << 20);
+    for (k = 0; k < 3000; k++) {
+        size_t n, i;
+        jaen_buf_reset(&lit);
+        jaen_buf_addc(&lit, '"');
+        seed = seed * 1103515245u + 12345u;
+        n = (seed >> 16) % 40;
+        for (i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            jaen_buf_adds(&lit, piece[(seed >> 16)
+                                      % (sizeof(piece) / sizeof(piece[0]))]);
+        }
+        jaen_buf_addc(&lit, '"');
+        check_text(lit.ptr);
+    }
+    jaen_buf_free(&lit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape_fixed),
         cmocka_unit_test(test_escape_every_byte),
         cmocka_unit_test(test_escape_random),
+        cmocka_unit_test(test_text_decode_fixed),
+        cmocka_unit_test(test_text_decode_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
