@@ -680,20 +680,6 @@ int jaen_json_add_string(struct jaen_buf *out, const char *s, size_t len)
     return jaen_buf_addc(out, '"');
 }
 
-static int dump_cb(const char *buffer, size_t size, void *data)
-{
-    return jaen_buf_add(data, buffer, size) ? -1 : 0;
-}
-
-int jaen_json_dump(const json_t *value, struct jaen_buf *out)
-{
-    if (json_dump_callback(value, dump_cb, out,
-                           JSON_COMPACT | JSON_ENCODE_ANY
-                           | JSON_REAL_PRECISION(15)))
-        return JAEN_ENOMEM;
-    return JAEN_OK;
-}
-
 static json_t *field_value(struct jaen_doc *doc, struct field *f,
                            struct jaen_err *err)
 {

@@ -1,6 +1,6 @@
 /* test_doc_strings.c: the stream module's string paths, checked against
- * plain reference versions: escaping (jaen_json_add_string) and decoding
- * "text". */
+ * plain reference versions: escaping (jaen_json_add_string), decoding
+ * "text" and dumping values (jaen_json_dump against jansson's own dump). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -222,6 +222,170 @@ static void test_text_decode_random(void **state)
     jaen_buf_free(&lit);
 }
 
+/* The dump as jansson writes it, the way jaen_json_dump did before it had
+ * its own writer. */
+static int ref_dump_cb(const char *buffer, size_t size, void *data)
+{
+    return jaen_buf_add(data, buffer, size) ? -1 : 0;
+}
+
+static int ref_dump(const json_t *v, struct jaen_buf *out)
+{
+    return json_dump_callback(v, ref_dump_cb, out, JSON_COMPACT
+                              | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
+        ? JAEN_ENOMEM : JAEN_OK;
+}
+
+/* jaen_json_dump(v) after a prefix, into a buffer capped at cap, must give
+ * jansson's status and bytes. */
+static void check_dump_cap(const json_t *v, size_t cap)
+{
+    struct jaen_buf got, want;
+    int rg, rw;
+
+    jaen_buf_init(&got, cap);
+    jaen_buf_init(&want, cap);
+    jaen_buf_adds(&got, "p");
+    jaen_buf_adds(&want, "p");
+    rg = jaen_json_dump(v, &got);
+    rw = ref_dump(v, &want);
+    assert_int_equal(rg, rw);
+    if (got.len != want.len || memcmp(got.ptr, want.ptr, got.len) != 0)
+        fail_msg("dump differs:\n got %s\nwant %s", got.ptr, want.ptr);
+    jaen_buf_free(&got);
+    jaen_buf_free(&want);
+}
+
+static void check_dump(const json_t *v)
+{
+    check_dump_cap(v, 1 << 20);
+}
+
+static void expect_dump(json_t *v, const char *want)
+{
+    struct jaen_buf got;
+
+    jaen_buf_init(&got, 4096);
+    assert_int_equal(jaen_json_dump(v, &got), 0);
+    assert_string_equal(got.ptr, want);
+    check_dump(v);
+    jaen_buf_free(&got);
+    json_decref(v);
+}
+
+static void test_dump_fixed(void **state)
+{
+    json_t *o, *deep;
+    int i;
+
+    (void)state;
+    expect_dump(json_pack("{s:s,s:s,s:s}", "concept", "phrase.x", "en",
+                          "We \"apologize\".", "entry",
+                          "\xE3\x81\x8A\xE8\xA9\xAB\xE3\x81\xB3"),
+                "{\"concept\":\"phrase.x\",\"en\":\"We \\\"apologize\\\".\","
+                "\"entry\":\"\xE3\x81\x8A\xE8\xA9\xAB\xE3\x81\xB3\"}");
+    /* jansson's escapes, not jaen_json_add_string's: \b and \f by
+     * letter, upper-case hex, DEL, U+2028, NEL and '/' as they are */
+    expect_dump(json_stringn("\b\f\n\r\t\x01\x1f\x7f/\xE2\x80\xA8\xC2\x85"
+                             "\0", 15),
+                "\"\\b\\f\\n\\r\\t\\u0001\\u001F\x7f/\xE2\x80\xA8"
+                "\xC2\x85\\u0000\"");
+    expect_dump(json_pack("[iIbnn{}[]]", -1, (json_int_t)INT64_MIN, 1),
+                "[-1,-9223372036854775808,true,null,null,{},[]]");
+    expect_dump(json_integer(INT64_MAX), "9223372036854775807");
+    expect_dump(json_false(), "false");
+    /* what goes to jansson: reals, deep nesting, a cycle, bad UTF-8 */
+    check_dump(json_pack("{s:f,s:[f]}", "a", 0.1, "b", 1e300));
+    deep = json_array();
+    for (i = 0, o = deep; i < 40; i++) {
+        json_t *a = json_array();
+        json_array_append_new(o, a);
+        o = a;
+    }
+    check_dump(deep);
+    json_decref(deep);
+    /* a cycle (jansson refuses it; the writer gives up at its depth) */
+    o = json_object();
+    deep = json_array();
+    json_object_set(o, "a", deep);
+    json_array_append(deep, o);
+    check_dump(o);
+    json_array_clear(deep);
+    json_decref(deep);
+    json_decref(o);
+    o = json_object();
+    json_object_set_new_nocheck(o, "k", json_stringn_nocheck("\xFF", 1));
+    check_dump(o);
+    json_decref(o);
+    o = json_object();
+    json_object_set_new_nocheck(o, "\xC0\x80", json_true());
+    check_dump(o);
+    /* a key with a NUL in it */
+    json_object_setn_new(o, "a\0b", 3, json_null());
+    check_dump(o);
+    json_decref(o);
+}
+
+/* A random value of the kinds stages build, with strings and keys heavy
+ * in bytes that need escaping. */
+static json_t *random_value(unsigned *seed, int depth)
+{
+    static const char *const piece[] = {
+        "a", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", "\x01",
+        "\x1f", "\x7f", "\xE2\x80\xA8", "\xC2\x85", "\xE3\x81\x82",
+        "\xF0\x9F\x98\x80", "u00",
+    };
+    unsigned r;
+    json_t *v;
+    char str[64];
+    size_t n, i, len = 0;
+
+    *seed = *seed * 1103515245u + 12345u;
+    r = (*seed >> 16) % (depth > 3 ? 5 : 7);
+    if (r == 5 || r == 6) {
+        v = r == 5 ? json_object() : json_array();
+        n = (*seed >> 8) % 4;
+        for (i = 0; i < n; i++) {
+            json_t *e = random_value(seed, depth + 1);
+            if (r == 6) {
+                json_array_append_new(v, e);
+                continue;
+            }
+            snprintf(str, sizeof(str), "k%zu%s", i, i % 2 ? "\"\n" : "");
+            json_object_set_new(v, str, e);
+        }
+        return v;
+    }
+    if (r == 0)
+        return json_integer((json_int_t)(*seed % 2000001) - 1000000);
+    if (r == 1)
+        return r % 2 ? json_true() : json_null();
+    n = (*seed >> 4) % 8;
+    for (i = 0; i < n; i++) {
+        const char *p;
+        *seed = *seed * 1103515245u + 12345u;
+        p = piece[(*seed >> 16) % (sizeof(piece) / sizeof(piece[0]))];
+        memcpy(str + len, p, strlen(p));
+        len += strlen(p);
+    }
+    return json_stringn(str, len);
+}
+
+static void test_dump_random(void **state)
+{
+    unsigned seed = 4242;
+    int k;
+
+    (void)state;
+    for (k = 0; k < 3000; k++) {
+        json_t *v = random_value(&seed, 0);
+        check_dump(v);
+        /* a capped buffer fails the same way, keeping the same bytes */
+        check_dump_cap(v, 1 + k % 40);
+        json_decref(v);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +394,8 @@ int main(void)
         cmocka_unit_test(test_escape_random),
         cmocka_unit_test(test_text_decode_fixed),
         cmocka_unit_test(test_text_decode_random),
+        cmocka_unit_test(test_dump_fixed),
+        cmocka_unit_test(test_dump_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
