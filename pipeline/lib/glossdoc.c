@@ -230,6 +230,35 @@ static int maybe_phrase(const struct jaen_gloss *g, const struct work *w,
                                    w->inv[j] - w->inv[i]);
 }
 
+/* A string value, or NULL when s is not UTF-8 (as json_stringn refuses
+ * it); checked with our validator, which is much faster than jansson's. */
+static json_t *utf8_string(const char *s, size_t len)
+{
+    if (jaen_utf8_valid_prefix(s, len) != len)
+        return NULL;
+    return json_stringn_nocheck(s, len);
+}
+
+/* {"concept", "en", "entry"}: what json_pack("{s:s,s:s%,s:s}") built, NULL
+ * in the same cases (no memory, a string that is not UTF-8), at a third of
+ * the cost. */
+static json_t *phrase_object(const char *concept, const char *en,
+                             size_t enlen, const char *entry)
+{
+    json_t *o = json_object();
+
+    if (!o || json_object_set_new_nocheck(o, "concept",
+                                          utf8_string(concept,
+                                                      strlen(concept)))
+        || json_object_set_new_nocheck(o, "en", utf8_string(en, enlen))
+        || json_object_set_new_nocheck(o, "entry",
+                                       utf8_string(entry, strlen(entry)))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 /* Looks sentence s up as a fixed phrase and, when one covers it, fills
  * its "phrase".  The key is fed to the trie piece by piece and abandoned
  * at the first byte that no phrase has. */
@@ -279,8 +308,8 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
     if (rc)
         return rc;
     extra = jaen_doc_sentence_extra(doc, si);
-    obj = json_pack("{s:s,s:s%,s:s}", "concept", e.concept, "en",
-                    w->en.ptr ? w->en.ptr : "", w->en.len, "entry", e.ja);
+    obj = phrase_object(e.concept, w->en.ptr ? w->en.ptr : "", w->en.len,
+                        e.ja);
     if (!extra || !obj || json_object_set_new(extra, "phrase", obj)) {
         json_decref(obj);
         return JAEN_ENOMEM;
@@ -288,32 +317,34 @@ static int phrase(const struct jaen_gloss *g, struct work *w,
     return JAEN_OK;
 }
 
-/* Writes v in decimal at p (room for 20 bytes); returns the length.  Two
- * digits a division: offsets have five or six. */
+/* Writes v in decimal at p (room for 20 bytes); returns the length.  The
+ * length is counted first so that the digits go straight to their place,
+ * two a division: offsets have five or six. */
 static size_t put_i64(char *p, int64_t v)
 {
     static const char pairs[] =
         "00010203040506070809101112131415161718192021222324252627282930313233"
         "34353637383940414243444546474849505152535455565758596061626364656667"
         "6869707172737475767778798081828384858687888990919293949596979899";
-    char tmp[24], *e = tmp + sizeof(tmp), *q = e;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, t;
+    size_t n = 1, sign = v < 0;
+    char *q;
 
+    for (t = u; t >= 10; t /= 10)
+        n++;
+    if (sign)
+        *p++ = '-';
+    q = p + n;
     while (u >= 100) {
         q -= 2;
         memcpy(q, pairs + (u % 100) * 2, 2);
         u /= 100;
     }
-    if (u >= 10) {
-        q -= 2;
-        memcpy(q, pairs + u * 2, 2);
-    } else {
-        *--q = (char)('0' + u);
-    }
-    if (v < 0)
-        *--q = '-';
-    memcpy(p, q, (size_t)(e - q));
-    return (size_t)(e - q);
+    if (u >= 10)
+        memcpy(q - 2, pairs + u * 2, 2);
+    else
+        q[-1] = (char)('0' + u);
+    return sign + n;
 }
 
 /* Appends the terms found in sentence s to the JSON array text in
