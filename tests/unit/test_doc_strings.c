@@ -295,7 +295,9 @@ static void test_dump_fixed(void **state)
     expect_dump(json_integer(INT64_MAX), "9223372036854775807");
     expect_dump(json_false(), "false");
     /* what goes to jansson: reals, deep nesting, a cycle, bad UTF-8 */
-    check_dump(json_pack("{s:f,s:[f]}", "a", 0.1, "b", 1e300));
+    o = json_pack("{s:f,s:[f]}", "a", 0.1, "b", 1e300);
+    check_dump(o);
+    json_decref(o);
     deep = json_array();
     for (i = 0, o = deep; i < 40; i++) {
         json_t *a = json_array();
