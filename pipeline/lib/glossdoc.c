@@ -369,7 +369,8 @@ static int terms_of(const struct jaen_gloss *g, struct work *w,
             return jaen_err_set(err, JAEN_EFORMAT, "%s: corrupt glossary "
                                 "(entry %u)", jaen_gloss_name(g),
                                 (unsigned)w->hits[i].entry);
-        rc = jaen_buf_reserve(o, 60 + tl);
+        /* ',' {"start": (9) 20 digits ,"end": (7) 20 digits ,"ja": (6) */
+        rc = jaen_buf_reserve(o, 63 + tl);
         if (rc)
             break;
         p = o->ptr + o->len;
