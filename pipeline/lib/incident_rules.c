@@ -475,6 +475,83 @@ static int provided_by_other(const struct span *sp)
     return 0;
 }
 
+/* Is a character at s (UTF-8, at most n bytes) part of a company name: a
+ * letter, digit, katakana or kanji, not a particle (hiragana), bracket,
+ * punctuation or space?  Its length in *cl. */
+static int name_char(const char *s, size_t n, size_t *cl)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    *cl = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
+    if (*cl > n)
+        return 0;
+    if (u[0] < 0x80)
+        return (u[0] >= '0' && u[0] <= '9')
+               || ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z');
+    if (*cl != 3)
+        return 0;
+    if (u[0] == 0xE3)           /* katakana U+30A0..30FF: E3 82 A0..E3 83 BF */
+        return (u[1] == 0x82 && u[2] >= 0xA0) || u[1] == 0x83;
+    return u[0] >= 0xE4 && u[0] <= 0xE9;    /* CJK U+4E00..9FFF */
+}
+
+/* Does sp name a company other than the writer (its meta organization)
+ * next to a legal form: 「株式会社トラストバンク」 in a city's notice, but
+ * not 「農中 JAML 投資顧問株式会社（以下「当社」）」 in that company's? */
+static int other_company(const struct span *sp)
+{
+    static const char *const legal[] = {"株式会社", "有限会社", "合同会社",
+                                        NULL};
+    const char *org = sp->d->meta ? json_string_value(json_object_get(
+                                        sp->d->meta, "organization")) : NULL;
+    const char *const *k;
+
+    for (k = legal; *k; k++) {
+        size_t kl = strlen(*k), from = 0, p;
+        while ((p = jaen_ix_q_find(sp->d, sp->si, from, *k))
+               != (size_t)-1) {
+            /* the name's two characters after the form, else before it */
+            size_t a = p + kl, b = a, cl, i;
+            char name[16];
+            for (i = 0; i < 2 && b < sp->len
+                        && name_char(sp->s + b, sp->len - b, &cl); i++)
+                b += cl;
+            if (b == a) {
+                for (b = p, i = 0; i < 2 && b > 0; i++) {
+                    size_t q = b - 1;
+                    while (q > 0 && ((unsigned char)sp->s[q] & 0xC0) == 0x80)
+                        q--;
+                    if (!name_char(sp->s + q, b - q, &cl))
+                        break;
+                    b = q;
+                }
+                a = b;
+                b = p;
+            }
+            if (b > a && b - a < sizeof(name)) {
+                memcpy(name, sp->s + a, b - a);
+                name[b - a] = '\0';
+                if (!org || !strstr(org, name))
+                    return 1;
+            }
+            from = p + kl;
+        }
+    }
+    return 0;
+}
+
+/* Does sp tell of a service the writer uses from another company
+ * (「当行は、株式会社インターネットイニシアティブの運営するメールシステムを
+ * 利用しておりますが」)? */
+static int uses_other(const struct span *sp)
+{
+    static const char *const uses[] = {
+        "利用する", "利用して", "使用する", "使用して", NULL,
+    };
+
+    return SANY(sp, uses) && other_company(sp);
+}
+
 unsigned jaen_ix_types(const struct ix_doc *d)
 {
     static const char *const unauth[] = {
@@ -604,7 +681,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "子会社", "グループ会社", "監督", "委託先と", "委託先に",
         "委託先へ", "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
         "セキュリティベンダー", "専門", "調査会社", "業者による調査",
-        "ベンダーによる調査", "保守会社による調査", NULL,
+        "ベンダーによる調査", "保守会社による調査",
+        "メーカー",     /* the maker of our own device (its flaw) */
+        NULL,
     };
     unsigned m = 0, terms = term_types(d);
     size_t i;
@@ -666,7 +745,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             soft_outage = 1;
         if (mention(sp, ddos))
             m |= 1u << T_DDOS;
-        if ((SANY(sp, vendor) || provided_by_other(sp))
+        if ((SANY(sp, vendor) || provided_by_other(sp) || uses_other(sp))
             && !SANY(sp, vendor_not) && sp->sec != SEC_RESPONSE) {
             vendor_rel = 1;
             if (SANY(sp, vendor_hit))

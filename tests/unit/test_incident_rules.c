@@ -139,6 +139,34 @@ static void test_own_alias_not_third_party(void **state)
     json_decref(rec);
 }
 
+/* A service the writer uses from another company named in the sentence
+ * is a third party's; the writer's own name with its legal form, and the
+ * maker of the writer's own device, are not. */
+static void test_service_of_other_company(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "当社が利用するメールシステムへの不正アクセスについて",
+        "当社は、株式会社サンプルネットの運営するメールシステムを利用して"
+        "おりますが、同システムが不正アクセスを受けた旨の報告を受けました。"
+        "\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "株式会社テスト（以下「当社」）が使用しているサーバーが不正アクセス"
+        "を受けました。\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社が利用している機器のメーカーであるサンプル機器合同会社に報告"
+        "し、同機器の脆弱性を利用して侵入されたことが判明しました。\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
+}
+
 /* Systems being recovered were down; a shop site closed as a precaution
  * and a notice that stands in for letters are no outage. */
 static void test_outage_recovery_not_precaution(void **state)
@@ -565,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_kangxi_folded),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
+        cmocka_unit_test(test_service_of_other_company),
         cmocka_unit_test(test_outage_recovery_not_precaution),
         cmocka_unit_test(test_type_denied),
         cmocka_unit_test(test_detected_not_as_of_or_event),
