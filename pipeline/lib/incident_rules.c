@@ -252,9 +252,13 @@ static size_t first_of(const struct span *sp, const char *const *ks,
 /* Words right after a keyword that state it happened (不正アクセスにより). */
 static int asserted_after(const char *s, size_t len)
 {
-    static const char *const how[] = {"による", "により", "を受け", "が発生",
-                                      "があり", "がありました", "された",
-                                      "されました", "を確認", NULL};
+    static const char *const how[] = {
+        "による", "により", "を受け", "が発生", "があり", "がありました",
+        "された", "されました", "を確認",
+        /* ランサムウェア被害によるものですが、…含まれていないことを確認 */
+        "被害によ", "被害を受け", "被害が発生", "攻撃によ", "攻撃を受け",
+        "感染によ", NULL,
+    };
     const char *const *h;
 
     for (h = how; *h; h++)
@@ -564,7 +568,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "ウィルスの侵入", "ウイルスの侵入", "マルウェアの侵入",
         "ランサムウェアの侵入", NULL,
     };
-    static const char *const ransom[] = {"ランサム", "身代金", NULL};
+    /* the whole word too: what follows it says whether it happened */
+    static const char *const ransom[] = {"ランサムウェア", "ランサム",
+                                         "身代金", NULL};
     static const char *const encrypted[] = {
         "暗号化され", "暗号化される", "暗号化が行われ", "暗号化を実行",
         NULL,

@@ -139,6 +139,27 @@ static void test_own_alias_not_third_party(void **state)
     json_decref(rec);
 }
 
+/* A denial later in the sentence is about something else when the
+ * clause of the attack asserts it; a denial in that clause wins. */
+static void test_attack_then_other_denial(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "システム障害について",
+        "今回のシステム障害は、当社のサーバーが受けたランサムウェア被害に"
+        "よるものですが、クレジットカード番号は含まれていないことが確認され"
+        "ております。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "ransomware"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "システム障害について",
+        "今回のシステム障害は、ランサムウェア被害によるものではないことを"
+        "確認しております。\n"));
+    assert_false(has_type(rec, "ransomware"));
+    json_decref(rec);
+}
+
 /* A service the writer uses from another company named in the sentence
  * is a third party's; the writer's own name with its legal form, and the
  * maker of the writer's own device, are not. */
@@ -594,6 +615,7 @@ int main(void)
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
+        cmocka_unit_test(test_attack_then_other_denial),
         cmocka_unit_test(test_outage_recovery_not_precaution),
         cmocka_unit_test(test_type_denied),
         cmocka_unit_test(test_detected_not_as_of_or_event),
