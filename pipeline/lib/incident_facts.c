@@ -33,13 +33,16 @@ static const char *const not_detection[] = {
     "警察署へ", "警察署に", "被害申告", "被害届", "へ申告", "に申告",
     "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
     "確認されておりません", "確認されていません", "確認できておりません",
+    "確認されませんでした", "確認されず", "確認できませんでした",
     "侵入した", "侵入され", "ログ解析", "ログの解析", "ログを解析",
     "ログを調査", "ログを分析", "ログの調査", "ログ調査", NULL,
 };
 
 /* Traces an investigation finds (10月29日に侵入した形跡を確認): the
- * date is the attack's.  A date set off by a comma (6月12日、…攻撃された
- * 形跡があり、確認したところ) is the day the traces were seen. */
+ * date is the attack's, when a verb in the past tells what left them.  A
+ * date set off by a comma (6月12日、…攻撃された形跡があり、確認したところ)
+ * is the day the traces were seen, and so is one before traces named by a
+ * noun (10月24日に…不正アクセスと考えられる痕跡を把握). */
 static const char *const traces[] = {"形跡", "痕跡", NULL};
 
 /* Words of a publication: a date that is a document's (…日付で) and is
@@ -267,7 +270,9 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
     stop = first_in(d, si, a, cl, not_detection);
     if (cl < 3 || memcmp(d->text + a, "、", 3) != 0) {
         size_t t = first_in(d, si, a, cl, traces);
-        if (t < stop)
+        /* 侵入した形跡, アクセスされた痕跡: the date is that verb's; 不正
+         * アクセスと考えられる痕跡を把握, の痕跡を検知: the noticing's */
+        if (t < stop && t >= 3 && memcmp(d->text + a + t - 3, "た", 3) == 0)
             stop = t;
     }
     return first_in(d, si, a, cl, noticed) < stop;

@@ -271,6 +271,21 @@ static void test_detected_not_as_of_or_event(void **state)
         "ランサムウェアの被害が判明しました。\n"));
     assert_string_equal(detected_of(rec), "2025-06-12");
     json_decref(rec);
+    /* traces named by a noun: the day they were noticed */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "2025 年 6 月 24 日(火)に当社サーバーに、第三者による不正アクセス"
+        "と考えられる痕跡を把握いたしました。\n"));
+    assert_non_null(detected_of(rec));
+    assert_string_equal(detected_of(rec), "2025-06-24");
+    json_decref(rec);
+    /* a dated report that found nothing */
+    rec = record_of(DOC(
+        "不正アクセスについて（第2報）",
+        "その後の委託先による追加報告（2025年4月25日）におきましても、情報"
+        "漏えいの事実は確認されませんでした。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
     /* the date of a document (…日付で公表) */
     rec = record_of(DOC(
         "不正アクセスについて（第2報）",
