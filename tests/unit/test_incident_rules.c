@@ -591,6 +591,14 @@ static void test_secondary_denied_or_doubted(void **state)
                         "none_confirmed");
     json_decref(rec);
     rec = record_of(DOC(
+        "不正アクセスについて",
+        "現時点では、これらの情報が不正に流用された事実等は確認されて"
+        "いません。\n"));
+    assert_non_null(str_at(rec, "impact", "secondary_damage"));
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "none_confirmed");
+    json_decref(rec);
+    rec = record_of(DOC(
         "カード情報流出について",
         "一部のお客様のカードが不正利用された可能性があります。\n"));
     assert_null(str_at(rec, "impact", "secondary_damage"));
