@@ -516,6 +516,15 @@ static int entry_point(const struct ix_doc *d, size_t i)
     static const char *const obeyed[] = {
         "インストール", "遠隔操作", "電話を", "電話し", NULL,
     };
+    /* someone fell for a scam, and the intrusion followed (教員がサポート
+     * 詐欺に遭い、パソコンが不正アクセスを受ける; 職員がスミッシング被害に
+     * 遭い、…アカウントに不正アクセス) */
+    static const char *const scam[] = {
+        "サポート詐欺", "フィッシング", "スミッシング", NULL,
+    };
+    static const char *const fell[] = {
+        "に遭い", "に遭っ", "にあい", "にあっ", "騙され", "だまされ", NULL,
+    };
     static const char *const measure[] = {
         "無効化", "遮断", "停止", "導入", "強化", "変更", NULL,
     };
@@ -526,6 +535,9 @@ static int entry_point(const struct ix_doc *d, size_t i)
     if (ANY_OF(d, i, way) && ANY_OF(d, i, into))
         return 1;
     if (ANY_OF(d, i, fake) && ANY_OF(d, i, obeyed))
+        return 1;
+    if (ANY_OF(d, i, scam) && ANY_OF(d, i, fell)
+        && (ANY_OF(d, i, into) || HAS(d, i, "遠隔操作")))
         return 1;
     /* 機器を経由して…侵入; not data sent 経由で a booking site */
     v = jaen_ix_q_first(d, i, 0, IX_L(d, i), via, &kl);
@@ -542,7 +554,8 @@ static const char *const states[] = {
     "設定の不備", "設定ミス", "設定不備", "不備", "不十分", "誤って",
     "インストールした", "インストールして", "インストールされ", "誘導され",
     "欺罔",
-    "サポート詐欺", "アクセスしたこと", "クリック", "開封", "持ち出した",
+    "サポート詐欺", "スミッシング", "フィッシング被害", "アクセスしたこと",
+    "クリック", "開封", "持ち出した",
     "保存した", "侵入経路", "経由して", "経由で", "経由し", "VPN", "ＶＰＮ",
     "リモートデスクトップ", "RDP", "インジェクション", "多要素認証",
     "ないまま", "得ずに", "怠", "守られ", "規程", "手順", NULL,

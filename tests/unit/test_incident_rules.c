@@ -402,6 +402,19 @@ static void test_cause_support_scam(void **state)
         "偽の警告画面が表示されても、電話をかけないでください。\n"));
     assert_true(json_is_null(cause_of(rec)));
     json_decref(rec);
+    /* fell for a scam, and the intrusion followed */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "この度、当社職員がスミッシング被害に遭い、社有端末のアカウントに"
+        "対して第三者による不正アクセスを受ける事案が発生しました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    /* a warning about scams is none */
+    rec = record_of(DOC(
+        "注意喚起",
+        "フィッシング詐欺に遭わないよう、不審なメールにご注意ください。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
 }
 
 static void test_cause_stated_or_not(void **state)
