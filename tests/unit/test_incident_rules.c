@@ -211,6 +211,19 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "unauthorized_access"));
     assert_false(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* data encrypted out of reach, errors on a website */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "サーバーに保存していた業務データの一部が暗号化され、アクセス不能な"
+        "状況となっております。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社ホームページに一部エラーが表示される等の不具合が発生している"
+        "ことを確認いたしました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
 }
 
 /* A type the notice rules out (ランサムウェアによる被害でないことも確認)
