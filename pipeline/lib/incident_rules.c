@@ -32,6 +32,7 @@ static const char *const negated[] = {
 /* Words of possibility: a leak that may have happened is a leak. */
 static const char *const possible[] = {
     "可能性", "おそれ", "恐れ", "否定でき", "否定することができ", "懸念",
+    "リスクはあった", "リスクがあった",     /* in this incident, not advice */
     NULL,
 };
 

@@ -160,6 +160,19 @@ static void test_attack_then_other_denial(void **state)
     json_decref(rec);
 }
 
+/* A risk of a leak that existed is a possible leak, as a fear is. */
+static void test_leak_risk(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "調査の結果、個人情報が漏えいするリスクはあったものの、外部に送信"
+        "された痕跡は確認されておりません。\n"));
+
+    (void)state;
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+}
+
 /* A service the writer uses from another company named in the sentence
  * is a third party's; the writer's own name with its legal form, and the
  * maker of the writer's own device, are not. */
@@ -665,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
         cmocka_unit_test(test_attack_then_other_denial),
+        cmocka_unit_test(test_leak_risk),
         cmocka_unit_test(test_outage_recovery_not_precaution),
         cmocka_unit_test(test_type_denied),
         cmocka_unit_test(test_detected_not_as_of_or_event),
