@@ -601,7 +601,9 @@ size_t jaen_ix_cause(const struct ix_doc *d)
         "サイバー攻撃による", "不正アクセスによる", "攻撃を受けたため",
         "不正アクセスを受けたため", "不正アクセスによって",
         "不正アクセスが原因", "攻撃が原因", "受けたことが原因",
-        "されたことが原因", NULL,
+        "されたことが原因",
+        /* a flood of requests is the attack itself, not how it got in */
+        "アクセス集中によ", "アクセスの集中によ", "大量のアクセスによ", NULL,
     };
     /* the incident as the cause of its consequences */
     static const char *const consequence[] = {

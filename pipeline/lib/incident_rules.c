@@ -26,7 +26,7 @@ static const char *const negated[] = {
     "ないことから", "有無", "可能性は低", "可能性はない", "おりません",
     "ていません", "ませんでした", "はない", "はなく", "痕跡はな", "無い", "無く", "無かった",
     "でないこと", "でないと", "ないことも確認", "ないことについても確認",
-    NULL,
+    "形跡なし", "痕跡なし", "認められず", "確認されず", NULL,
 };
 
 /* Words of possibility: a leak that may have happened is a leak. */

@@ -171,6 +171,21 @@ static void test_leak_risk(void **state)
     (void)state;
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* a list item that finds no traces */
+    rec = record_of(DOC(
+        "ホームページの閲覧障害について",
+        "## 調査結果\n- サーバー内への不正アクセスは認められず、個人情報が"
+        "流出した形跡なし\n"));
+    assert_false(has_type(rec, "data_leak"));
+    assert_false(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+    /* a flood of requests as the cause of an outage is the attack again */
+    rec = record_of(DOC(
+        "ホームページの閲覧障害について",
+        "管理業者へ確認した結果、サーバーへの海外からのアクセス集中による"
+        "ことが原因であると判明しました。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
 }
 
 /* A service the writer uses from another company named in the sentence
