@@ -28,6 +28,7 @@ struct jaen_incident {
     struct jaen_buf en;         /* scratch English */
     struct jaen_buf ftext;      /* the text as the rules read it */
     struct jaen_buf ftitle;     /* the title as the rules read it */
+    struct jaen_buf forg;       /* the organization, likewise */
     const struct jaen_gloss *g; /* borrowed: title terms; may be NULL */
     struct jaen_buf ten;        /* the title's English */
 };
@@ -160,6 +161,7 @@ int jaen_incident_open(const struct jaen_gloss *g,
     jaen_buf_init(&ix->key, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->ftext, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->ftitle, JAEN_BUF_DEFAULT_CAP);
+    jaen_buf_init(&ix->forg, JAEN_BUF_DEFAULT_CAP);
     jaen_buf_init(&ix->ten, JAEN_BUF_DEFAULT_CAP);
     ix->g = g;
     warm_up(ix);
@@ -183,6 +185,7 @@ void jaen_incident_close(struct jaen_incident *ix)
     jaen_buf_free(&ix->en);
     jaen_buf_free(&ix->ftext);
     jaen_buf_free(&ix->ftitle);
+    jaen_buf_free(&ix->forg);
     jaen_buf_free(&ix->ten);
     jaen_free(ix);
 }
@@ -602,6 +605,14 @@ static int build_view(struct jaen_incident *ix, struct jaen_doc *doc,
         if (fold_same_length(d->title, d->title_len, &ix->ftitle))
             return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
         d->title = ix->ftitle.ptr;
+    }
+    d->org = d->meta ? json_string_value(json_object_get(d->meta,
+                                                         "organization"))
+                     : NULL;
+    if (d->org) {
+        if (fold_same_length(d->org, strlen(d->org), &ix->forg))
+            return jaen_err_set(err, JAEN_ENOMEM, "out of memory");
+        d->org = ix->forg.ptr;
     }
     rc = read_blocks(ix, doc);
     if (rc)

@@ -72,6 +72,8 @@ struct ix_doc {
     const char *title;      /* the meta title (span ns), folded like
                                text, or NULL */
     size_t title_len;
+    const char *org;        /* the meta organization, folded like text, or
+                               NULL */
     struct jaen_buf tmp;    /* scratch */
     struct ix_kw *kw;       /* owned by the extractor */
     uint32_t scan_gen;      /* vocabulary generation of the scan */

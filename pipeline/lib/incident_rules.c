@@ -480,9 +480,10 @@ static int provided_by_other(const struct span *sp)
     return 0;
 }
 
-/* Is a character at s (UTF-8, at most n bytes) part of a company name: a
- * letter, digit, katakana or kanji, not a particle (hiragana), bracket,
- * punctuation or space?  Its length in *cl. */
+/* Is a character at s (UTF-8, at most n bytes, folded: full-width
+ * letters are ASCII) part of a company name: a letter, digit, katakana or
+ * kanji, not a particle (hiragana), bracket, punctuation or space?  Its
+ * length in *cl. */
 static int name_char(const char *s, size_t n, size_t *cl)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -507,8 +508,7 @@ static int other_company(const struct span *sp)
 {
     static const char *const legal[] = {"株式会社", "有限会社", "合同会社",
                                         NULL};
-    const char *org = sp->d->meta ? json_string_value(json_object_get(
-                                        sp->d->meta, "organization")) : NULL;
+    const char *org = sp->d->org;
     const char *const *k;
 
     for (k = legal; *k; k++) {
@@ -551,7 +551,8 @@ static int other_company(const struct span *sp)
 static int uses_other(const struct span *sp)
 {
     static const char *const uses[] = {
-        "利用する", "利用して", "使用する", "使用して", NULL,
+        "利用する", "利用して", "使用する", "使用して", "提供の", "提供する",
+        "サービス", NULL,
     };
 
     return SANY(sp, uses) && other_company(sp);
@@ -678,7 +679,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "ベンダー", "外部事業者", "外部業者", "利用しているサービス",
         "サービス事業者", "運営元", "開発会社", "契約先", "委託している",
         "委託しておりました", "委託していた", "委託する", "委託業務",
-        "サービスプロバイダ", "プロバイダー", "業務委託", "仕入先", NULL,
+        "サービスプロバイダ", "プロバイダー", "業務委託", "仕入先",
+        /* the printer of a school's albums: 印刷を受注した印刷会社 */
+        "受注した", "受注していた", "請け負った", "請け負っていた",
+        "発注した会社", "発注先", "印刷会社", "制作会社", NULL,
     };
     static const char *const vendor_hit[] = {
         "不正アクセス", "ランサム", "攻撃", "感染", "侵入", "被害を受け",
@@ -691,6 +695,16 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "セキュリティベンダー", "専門", "調査会社", "業者による調査",
         "ベンダーによる調査", "保守会社による調査",
         "メーカー",     /* the maker of our own device (its flaw) */
+        NULL,
+    };
+    /* a service used from another company stays one when the writer's
+     * group uses it too (当社および当社グループ会社が利用している) */
+    static const char *const uses_not[] = {
+        "メーカー", "ベンダー", "専門", "調査会社", "連携", "協力", "相談",
+        "装っ", "騙", "名乗",
+        /* the company is ours (その関連会社である株式会社…), or we are its
+         * contractor (…様から業務を受託している) */
+        "関連会社である", "子会社である", "グループ会社である", "受託して",
         NULL,
     };
     unsigned m = 0, terms = term_types(d);
@@ -753,8 +767,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             soft_outage = 1;
         if (mention(sp, ddos))
             m |= 1u << T_DDOS;
-        if ((SANY(sp, vendor) || provided_by_other(sp) || uses_other(sp))
-            && !SANY(sp, vendor_not) && sp->sec != SEC_RESPONSE) {
+        if ((((SANY(sp, vendor) || provided_by_other(sp))
+              && !SANY(sp, vendor_not))
+             || (uses_other(sp) && !SANY(sp, uses_not)))
+            && sp->sec != SEC_RESPONSE) {
             vendor_rel = 1;
             if (SANY(sp, vendor_hit))
                 m |= 1u << T_THIRD_PARTY;

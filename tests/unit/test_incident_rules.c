@@ -214,6 +214,22 @@ static void test_service_of_other_company(void **state)
         "し、同機器の脆弱性を利用して侵入されたことが判明しました。\n"));
     assert_false(has_type(rec, "third_party"));
     json_decref(rec);
+    /* the printer of a school's albums */
+    rec = record_of(DOC(
+        "卒業アルバムに掲載された情報の漏えいのおそれについて",
+        "卒業アルバムの印刷を受注した印刷会社において、ランサムウェアによる"
+        "攻撃を受け、情報が漏えいしたおそれがあることが判明しました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    /* our own affiliate, and a service we run as someone's contractor */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "株式会社テスト並びにその関連会社である株式会社サンプルサービスの"
+        "ファイルサーバーが不正アクセスを受けました。\n"
+        "当社が株式会社サンプル様から業務を受託している開発環境のサービスに"
+        "対し、不正アクセスがありました。\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
 }
 
 /* Systems being recovered were down; a shop site closed as a precaution
