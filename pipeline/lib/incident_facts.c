@@ -503,8 +503,8 @@ static int entry_point(const struct ix_doc *d, size_t i)
         NULL,
     };
     static const char *const into[] = {
-        "侵入", "不正アクセス", "不正にアクセス", "不正ログイン",
-        "不正にログイン", NULL,
+        "侵入", "不正アクセス", "不正にアクセス", "不正なアクセス",
+        "不正ログイン", "不正にログイン", NULL,
     };
     static const char *const via[] = {"経由して", "経由で", "経由し", NULL};
     /* a support scam told in the story: a fake warning, then the remote
@@ -523,7 +523,8 @@ static int entry_point(const struct ix_doc *d, size_t i)
         "サポート詐欺", "フィッシング", "スミッシング", NULL,
     };
     static const char *const fell[] = {
-        "に遭い", "に遭っ", "にあい", "にあっ", "騙され", "だまされ", NULL,
+        "に遭い", "に遭っ", "にあい", "にあっ", "騙され", "だまされ",
+        "誘導され", "インストールした", NULL,
     };
     static const char *const measure[] = {
         "無効化", "遮断", "停止", "導入", "強化", "変更", NULL,

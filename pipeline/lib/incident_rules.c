@@ -702,9 +702,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const uses_not[] = {
         "メーカー", "ベンダー", "専門", "調査会社", "連携", "協力", "相談",
         "装っ", "騙", "名乗",
-        /* the company is ours (その関連会社である株式会社…), or we are its
+        /* the company is ours (その関連会社である株式会社…, 当社子会社で
+         * あり…), or we are its
          * contractor (…様から業務を受託している) */
-        "関連会社である", "子会社である", "グループ会社である", "受託して",
+        "関連会社であ", "子会社であ", "グループ会社であ", "受託して",
         NULL,
     };
     unsigned m = 0, terms = term_types(d);

@@ -227,7 +227,9 @@ static void test_service_of_other_company(void **state)
         "株式会社テスト並びにその関連会社である株式会社サンプルサービスの"
         "ファイルサーバーが不正アクセスを受けました。\n"
         "当社が株式会社サンプル様から業務を受託している開発環境のサービスに"
-        "対し、不正アクセスがありました。\n"));
+        "対し、不正アクセスがありました。\n"
+        "当社子会社であり、取引先である見本建材株式会社の従業員が使用する"
+        "パソコンが不正なアクセスを受けました。\n"));
     assert_false(has_type(rec, "third_party"));
     json_decref(rec);
 }
@@ -464,6 +466,13 @@ static void test_cause_support_scam(void **state)
         "不正アクセスについて",
         "この度、当社職員がスミッシング被害に遭い、社有端末のアカウントに"
         "対して第三者による不正アクセスを受ける事案が発生しました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "## 経緯\n従業員がサポート詐欺のサイトへ誘導され、遠隔操作ソフトを"
+        "インストールしたことにより、パソコンへ不正なアクセスを受けました。"
+        "\n"));
     assert_false(json_is_null(cause_of(rec)));
     json_decref(rec);
     /* a warning about scams is none */
