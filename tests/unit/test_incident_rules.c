@@ -338,6 +338,22 @@ static void test_detected_not_as_of_or_event(void **state)
     assert_non_null(detected_of(rec));
     assert_string_equal(detected_of(rec), "2025-06-24");
     json_decref(rec);
+    /* no date but today: the day of the notice (DOC's is 2025-06-30) */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社は、本日当社ネットワークが第三者による不正アクセスを受けた"
+        "ことを確認しました。\n"));
+    assert_non_null(detected_of(rec));
+    assert_string_equal(detected_of(rec), "2025-06-30");
+    json_decref(rec);
+    /* but not today as the state of things, or what was reported today */
+    rec = record_of(DOC(
+        "不正アクセスについて（続報）",
+        "本日6月30日現在、被害の拡大は確認されておりません。\n"
+        "本日、新たに判明した事項を個人情報保護委員会へ報告いたしました。"
+        "\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
     /* a dated report that found nothing */
     rec = record_of(DOC(
         "不正アクセスについて（第2報）",
