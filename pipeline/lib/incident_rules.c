@@ -703,8 +703,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "メーカー", "ベンダー", "専門", "調査会社", "連携", "協力", "相談",
         "装っ", "騙", "名乗",
         /* the company is ours (その関連会社である株式会社…, 当社子会社で
-         * あり…), or we are its
-         * contractor (…様から業務を受託している) */
+         * あり…), or we are its contractor (…様から業務を受託している) */
         "関連会社であ", "子会社であ", "グループ会社であ", "受託して",
         NULL,
     };
