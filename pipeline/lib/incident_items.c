@@ -80,6 +80,27 @@ static const char *const used_for[] = {
     "宛て", "あてに", "へご連絡", "にご連絡", "が確認でき", "の確認が",
     "が不明", "をご登録", NULL,
 };
+/* Right after an IP address, words that make it access control, not data
+ * (「特定IPアドレスのアクセスを遮断」「アクセス許可IPアドレスを…に制限」
+ * 「IPアドレス認証」). */
+static const char *const ip_control[] = {
+    "のアクセス", "からのアクセス", "からの通信", "からの接続", "許可",
+    "制限", "認証", "を遮断", "をブロック", "の遮断", "のブロック",
+    "フィルタ", "からの攻撃", "が侵入経路", "を増やす", NULL,
+};
+/* Right before one, words that make it the attacker's or an allow-list's
+ * (「アクセスを許可するIPアドレス」「海外IPアドレス」「不正アクセス元となった
+ * IPアドレス」). */
+static const char *const ip_whose[] = {
+    "許可する", "許可", "アクセス元", "攻撃元", "送信元", "接続元", "国内",
+    "海外", "不審な", "攻撃者の", "特定", "となった", NULL,
+};
+/* A sentence about the attack's route names the attacker's addresses
+ * (「そのIPアドレスが侵入経路に使われていました」), unless it says they
+ * leaked. */
+static const char *const ip_route[] = {
+    "侵入経路", "攻撃", "アクセス元", "接続元", "送信元", NULL,
+};
 /* Right after a password, words that make it a safeguard, not data
  * (「パスワードによる保護を設定」「起動時のパスワード設定」). */
 static const char *const safeguard[] = {
@@ -455,10 +476,13 @@ static int verb_follows(const struct ix_doc *d, size_t si, size_t off)
 /* Is item, ending at byte off of sentence si, not data at all there: a
  * datum used to reach people (「連絡先等が特定でき」), a password that is a
  * safeguard (「パスワードによる保護」), credentials the attacker used to
- * enter (「IDとパスワードを使用し」), 所属 as a verb (「所属する方」)? */
+ * enter (「IDとパスワードを使用し」), 所属 as a verb (「所属する方」), an
+ * IP address as access control (「許可IPアドレスを…に制限」)? */
 static int not_data(const struct ix_doc *d, size_t si, const char *item,
-                    size_t off)
+                    size_t ta, size_t off)
 {
+    size_t kl, from = ta > 15 ? ta - 15 : 0, w;
+
     int cred = !strcmp(item, "password") || !strcmp(item, "login_id");
 
     return right_after(d, si, off, used_for)
@@ -466,6 +490,12 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
            || (cred && after_within(d, si, off, used_to_enter, 30))
            || (strcmp(item, "password") == 0
                && right_after(d, si, off, safeguard))
+           || (strcmp(item, "ip_address") == 0
+               && (after_within(d, si, off, ip_control, 30)
+                   || (jaen_ix_q_any(d, si, ip_route)
+                       && !jaen_ix_q_any(d, si, leak_words))
+                   || ((w = jaen_ix_q_first(d, si, from, ta, ip_whose, &kl))
+                       != (size_t)-1 && w + kl == ta)))
            || (strcmp(item, "department") == 0
                && verb_follows(d, si, off));
 }
@@ -476,7 +506,7 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
 static int datum_counts(const struct ix_doc *d, size_t si, const char *item,
                         size_t ta, size_t off)
 {
-    return !denied(d, si, off) && !not_data(d, si, item, off)
+    return !denied(d, si, off) && !not_data(d, si, item, ta, off)
            && !admin_credential(d, si, item, ta)
            && !(strcmp(item, "other") && own_datum(d, si, ta))
            && !(!strcmp(item, "department") && own_unit(d, si, ta));

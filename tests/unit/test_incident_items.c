@@ -456,6 +456,22 @@ static void test_measure_list_layout(void **state)
                                  "implemented"), 0);
 }
 
+/* An IP address is data when it leaked, not when it is the attacker's or
+ * an allow-list's. */
+static void test_ip_address(void **state)
+{
+    (void)state;
+    ITEMS("漏えいした可能性のある情報は、氏名、IPアドレスです。\n",
+          "name ip_address");
+    ITEMS("流出のおそれがあります。不明のIPアドレスが存在し、そのIPアドレス"
+          "が侵入経路に使われていました。\n", "");
+    ITEMS("漏えいのおそれがあります。\n## 再発防止策\n管理者画面のアクセス"
+          "許可IPアドレスを、社内からの接続のみに制限しました。\n", "");
+    ITEMS("- 事故発生後の対応については、不正アクセス元となったIPアドレス"
+          "からの経路を遮断し、漏えいの可能性がある情報を調査しました。\n",
+          "");
+}
+
 /* A clause whose planned word belongs to a purpose and that ends in the
  * past is a measure taken; deciding to do something is still planned. */
 static void test_purpose_then_past(void **state)
@@ -500,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_repeated_measures),
         cmocka_unit_test(test_measure_list_layout),
         cmocka_unit_test(test_purpose_then_past),
+        cmocka_unit_test(test_ip_address),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
