@@ -348,6 +348,89 @@ static void write_impact(struct jaen_buf *out, const json_t *rec)
                            : "None confirmed so far.\n");
 }
 
+/* What a measure is about, when the record has no English for it: a topic
+ * in English before its Japanese, so that a reader without Japanese sees
+ * "Police; password change — [ja] …".  Topics, not a translation: the
+ * list's heading says whether it was done or is planned, and the
+ * Japanese stays as written.  A topic is named when all the words of one
+ * of its rows occur in the measure ("|" separates them). */
+static const char *const topics[][2] = {
+    {"警察", "police"},
+    {"個人情報保護委員会", "Personal Information Protection Commission"},
+    {"監督官庁", "regulator"}, {"所管官庁", "regulator"},
+    {"所管省庁", "regulator"}, {"関係省庁", "regulator"},
+    {"フォレンジック", "forensic investigation"},
+    {"専門|調査", "investigation by outside specialists"},
+    {"調査会社", "investigation by outside specialists"},
+    {"遮断", "isolation or blocking"}, {"隔離", "isolation or blocking"},
+    {"切り離", "isolation or blocking"},
+    {"パスワード|変更", "password change"},
+    {"パスワード|リセット", "password change"},
+    {"パスワード|初期化", "password change"},
+    {"多要素認証", "multi-factor authentication"},
+    {"二要素認証", "multi-factor authentication"},
+    {"二段階認証", "multi-factor authentication"},
+    {"2段階認証", "multi-factor authentication"},
+    {"監視", "monitoring"}, {"モニタリング", "monitoring"},
+    {"教育", "staff training"}, {"研修", "staff training"},
+    {"個別|連絡", "notice to the people affected"},
+    {"個別|通知", "notice to the people affected"},
+    {"個別|ご案内", "notice to the people affected"},
+    {"脆弱性|修正", "vulnerability fix"},
+    {"脆弱性|対策", "vulnerability fix"},
+    {"パッチ", "vulnerability fix"}, {"アップデート", "software update"},
+    {"EDR", "endpoint protection"}, {"ウイルス対策", "endpoint protection"},
+    {"再構築", "rebuilding of systems"}, {"初期化", "rebuilding of systems"},
+    {"復旧", "restoration"}, {"再開", "restoration"},
+    {"停止", "suspension"}, {"閉鎖", "suspension"},
+    {"窓口", "inquiry desk"},
+    {"再発防止", "prevention of recurrence"},
+};
+
+/* Do all the "|"-separated words of row occur in ja? */
+static int topic_in(const char *ja, size_t len, const char *row)
+{
+    char w[64];
+
+    while (*row) {
+        size_t n = strcspn(row, "|");
+        if (n >= sizeof(w))
+            return 0;
+        memcpy(w, row, n);
+        w[n] = '\0';
+        if (!jaen_ix_has(ja, len, w))
+            return 0;
+        row += n + (row[n] == '|');
+    }
+    return 1;
+}
+
+/* Writes the topics of measure ja ("Police; password change — "), or
+ * nothing when it names none; each topic once, in the table's order. */
+static void add_topics(struct jaen_buf *out, const char *ja)
+{
+    size_t k, j, n = 0, len = strlen(ja);
+
+    for (k = 0; k < sizeof(topics) / sizeof(topics[0]); k++) {
+        if (!topic_in(ja, len, topics[k][0]))
+            continue;
+        for (j = 0; j < k && strcmp(topics[j][1], topics[k][1]); j++)
+            ;
+        if (j < k && topic_in(ja, len, topics[j][0]))
+            continue;           /* said already */
+        if (n++)
+            jaen_buf_adds(out, "; ");
+        if (topics[k][1][0] >= 'a' && topics[k][1][0] <= 'z' && n == 1) {
+            jaen_buf_addc(out, (char)(topics[k][1][0] - 'a' + 'A'));
+            jaen_buf_adds(out, topics[k][1] + 1);
+        } else {
+            jaen_buf_adds(out, topics[k][1]);
+        }
+    }
+    if (n)
+        jaen_buf_adds(out, " — ");
+}
+
 static void write_list(struct jaen_buf *out, const json_t *list,
                        const char *none)
 {
@@ -358,8 +441,13 @@ static void write_list(struct jaen_buf *out, const json_t *list,
         return;
     }
     for (i = 0; i < json_array_size(list); i++) {
+        const json_t *m = json_array_get(list, i);
+        const char *en = json_string_value(json_object_get(m, "en"));
+        const char *ja = json_string_value(json_object_get(m, "ja"));
         jaen_buf_adds(out, "- ");
-        add_t(out, json_array_get(list, i), "");
+        if (!(en && *en) && ja)
+            add_topics(out, ja);
+        add_t(out, m, "");
         jaen_buf_adds(out, "\n");
     }
 }

@@ -27,7 +27,9 @@ static const char *const record_json =
     "\"data_items\":[\"name\",\"credit_card_number\"],"
     "\"secondary_damage\":\"none_confirmed\"},\"response\":{"
     "\"implemented\":[{\"ja\":\"遮断しました。\",\"en\":\"Access was "
-    "blocked.\"}],\"planned\":[]}}";
+    "blocked.\"}],\"planned\":[{\"ja\":\"警察に相談し、全社員のパスワード"
+    "を変更します。\",\"en\":null},{\"ja\":\"お客様へご案内します。\","
+    "\"en\":null}]}}";
 
 /* Does s[0..len) contain a byte of a multi-byte UTF-8 sequence? */
 static int has_non_ascii(const char *s, size_t len)
@@ -66,6 +68,11 @@ static void test_summary(void **state)
     assert_non_null(strstr(out.ptr, "None confirmed so far."));
     assert_non_null(strstr(out.ptr, "[ja] 脆弱性が原因です。"));
     assert_non_null(strstr(out.ptr, "- Access was blocked.\n"));
+    /* a measure without English: its topics, then its Japanese; none
+     * when it names no topic */
+    assert_non_null(strstr(out.ptr, "- Police; password change — [ja] "
+                                    "警察に相談し"));
+    assert_non_null(strstr(out.ptr, "- [ja] お客様へご案内します。\n"));
     /* the structured parts, from the table to the cause, are English */
     table = strstr(out.ptr, "## Affected data");
     end = strstr(out.ptr, "## Cause");
