@@ -387,44 +387,77 @@ static const char *const topics[][2] = {
     {"再発防止", "prevention of recurrence"},
 };
 
-/* Do all the "|"-separated words of row occur in ja? */
+/* The same for the cause: how it got in, or what went wrong. */
+static const char *const cause_topics[][2] = {
+    {"脆弱性", "vulnerability"},
+    {"VPN", "VPN device"}, {"ＶＰＮ", "VPN device"},
+    {"リモートデスクトップ", "remote desktop"}, {"RDP", "remote desktop"},
+    {"サポート詐欺", "support scam"}, {"偽の警告", "support scam"},
+    {"フィッシング", "phishing"}, {"スミッシング", "phishing"},
+    {"パスワード", "password or credentials"},
+    {"認証情報", "password or credentials"},
+    {"総当たり", "brute force"}, {"ブルートフォース", "brute force"},
+    {"設定", "configuration"},
+    {"取り違え", "human error"}, {"誤って", "human error"},
+    {"確認を怠", "human error"}, {"不注意", "human error"},
+    {"委託先", "contractor"},
+    {"持ち出", "data taken out"},
+};
+
+/* Words after a topic's that deny it (「悪用可能な脆弱性は確認されません
+ * でした」「警察への届出は行っておりません」): no topic then. */
+static const char *const topic_denied[] = {
+    "確認されませんでした", "確認されておりません", "確認されていません",
+    "認められませんでした", "見つかりませんでした", "ありません",
+    "ございません", "なかった", "ではな", "おりません", "ていません", NULL,
+};
+
+/* Do all the "|"-separated words of row occur in ja, and nothing after
+ * the first deny it? */
 static int topic_in(const char *ja, size_t len, const char *row)
 {
+    size_t first = (size_t)-1;
     char w[64];
 
     while (*row) {
-        size_t n = strcspn(row, "|");
+        size_t n = strcspn(row, "|"), at;
         if (n >= sizeof(w))
             return 0;
         memcpy(w, row, n);
         w[n] = '\0';
-        if (!jaen_ix_has(ja, len, w))
+        at = jaen_ix_find(ja, len, w);
+        if (at == (size_t)-1)
             return 0;
+        if (first == (size_t)-1)
+            first = at;
         row += n + (row[n] == '|');
     }
-    return 1;
+    return first == (size_t)-1
+           || !jaen_ix_any(ja + first, len - first, topic_denied);
 }
 
-/* Writes the topics of measure ja ("Police; password change — "), or
- * nothing when it names none; each topic once, in the table's order. */
-static void add_topics(struct jaen_buf *out, const char *ja)
+/* Writes the topics of ja from table tab[0..nt) ("Police; password
+ * change — "), or nothing when it names none; each topic once, in the
+ * table's order. */
+static void add_topics(struct jaen_buf *out, const char *const (*tab)[2],
+                       size_t nt, const char *ja)
 {
     size_t k, j, n = 0, len = strlen(ja);
 
-    for (k = 0; k < sizeof(topics) / sizeof(topics[0]); k++) {
-        if (!topic_in(ja, len, topics[k][0]))
+    for (k = 0; k < nt; k++) {
+        if (!topic_in(ja, len, tab[k][0]))
             continue;
-        for (j = 0; j < k && strcmp(topics[j][1], topics[k][1]); j++)
+        for (j = 0; j < k && strcmp(tab[j][1], tab[k][1]); j++)
             ;
-        if (j < k && topic_in(ja, len, topics[j][0]))
+        if (j < k && topic_in(ja, len, tab[j][0]))
             continue;           /* said already */
         if (n++)
             jaen_buf_adds(out, "; ");
-        if (topics[k][1][0] >= 'a' && topics[k][1][0] <= 'z' && n == 1) {
-            jaen_buf_addc(out, (char)(topics[k][1][0] - 'a' + 'A'));
-            jaen_buf_adds(out, topics[k][1] + 1);
+        if (tab[k][1][0] >= 'a' && tab[k][1][0] <= 'z' && n == 1) {
+            jaen_buf_addc(out, (char)(tab[k][1][0] - 'a' + 'A'));
+            jaen_buf_adds(out, tab[k][1] + 1);
         } else {
-            jaen_buf_adds(out, topics[k][1]);
+            jaen_buf_adds(out, tab[k][1]);
         }
     }
     if (n)
@@ -446,7 +479,7 @@ static void write_list(struct jaen_buf *out, const json_t *list,
         const char *ja = json_string_value(json_object_get(m, "ja"));
         jaen_buf_adds(out, "- ");
         if (!(en && *en) && ja)
-            add_topics(out, ja);
+            add_topics(out, topics, sizeof(topics) / sizeof(topics[0]), ja);
         add_t(out, m, "");
         jaen_buf_adds(out, "\n");
     }
@@ -475,8 +508,14 @@ int jaen_summary_write(const json_t *rec, struct jaen_doc *doc,
         write_impact(out, rec);
         jaen_buf_adds(out, "\n## Cause\n\n");
         cause = path(rec, "incident", "cause");
-        if (json_is_object(cause))
+        if (json_is_object(cause)) {
+            const char *en = json_string_value(json_object_get(cause, "en"));
+            const char *ja = json_string_value(json_object_get(cause, "ja"));
+            if (!(en && *en) && ja)
+                add_topics(out, cause_topics, sizeof(cause_topics)
+                           / sizeof(cause_topics[0]), ja);
             add_t(out, cause, "");
+        }
         else
             jaen_buf_adds(out, "Not stated.");
         jaen_buf_adds(out, "\n\n## Measures\n\n### Implemented\n\n");

@@ -29,6 +29,7 @@ static const char *const record_json =
     "\"implemented\":[{\"ja\":\"遮断しました。\",\"en\":\"Access was "
     "blocked.\"}],\"planned\":[{\"ja\":\"警察に相談し、全社員のパスワード"
     "を変更します。\",\"en\":null},{\"ja\":\"お客様へご案内します。\","
+    "\"en\":null},{\"ja\":\"警察への届出は行っておりません。\","
     "\"en\":null}]}}";
 
 /* Does s[0..len) contain a byte of a multi-byte UTF-8 sequence? */
@@ -73,6 +74,10 @@ static void test_summary(void **state)
     assert_non_null(strstr(out.ptr, "- Police; password change — [ja] "
                                     "警察に相談し"));
     assert_non_null(strstr(out.ptr, "- [ja] お客様へご案内します。\n"));
+    /* nor when it denies the topic */
+    assert_non_null(strstr(out.ptr, "- [ja] 警察への届出は行って"));
+    /* the cause likewise */
+    assert_non_null(strstr(out.ptr, "Vulnerability — [ja] 脆弱性が原因"));
     /* the structured parts, from the table to the cause, are English */
     table = strstr(out.ptr, "## Affected data");
     end = strstr(out.ptr, "## Cause");
