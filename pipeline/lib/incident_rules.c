@@ -682,7 +682,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "サービスプロバイダ", "プロバイダー", "業務委託", "仕入先",
         /* the printer of a school's albums: 印刷を受注した印刷会社 */
         "受注した", "受注していた", "請け負った", "請け負っていた",
-        "発注した会社", "発注先", "印刷会社", "制作会社", NULL,
+        "発注した会社", "発注先", "印刷会社", "制作会社", "提供元",
+        "提供業者", NULL,
     };
     static const char *const vendor_hit[] = {
         "不正アクセス", "ランサム", "攻撃", "感染", "侵入", "被害を受け",
@@ -707,9 +708,15 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "関連会社であ", "子会社であ", "グループ会社であ", "受託して",
         NULL,
     };
+    /* what the writer uses: attacked there, it is someone else's */
+    static const char *const used_by_us[] = {
+        "が利用する", "が利用している", "が利用していた", "が使用する",
+        "が使用している", NULL,
+    };
     unsigned m = 0, terms = term_types(d);
     size_t i;
     int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
+    int uses_rel = 0, used_hit = 0;
     const char *title = d->title;
 
     for (i = 0; i <= d->ns; i++) {
@@ -775,11 +782,19 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             if (SANY(sp, vendor_hit))
                 m |= 1u << T_THIRD_PARTY;
         }
+        /* 「…株式会社…が運営するメールシステムを利用しています」 in one
+         * sentence, 「当社が利用するメールシステムへの不正アクセス」 in
+         * another (the title) */
+        if (uses_other(sp) && !SANY(sp, uses_not))
+            uses_rel = 1;
+        if (SANY(sp, used_by_us) && SANY(sp, vendor_hit)
+            && sp->sec != SEC_RESPONSE)
+            used_hit = 1;
         if (SANY(sp, vendor_hit) && at_other(sp) && sp->sec != SEC_RESPONSE
             && !SANY(sp, vendor_not))
             other_attack = 1;
     }
-    if (vendor_rel && other_attack)
+    if ((vendor_rel && other_attack) || (uses_rel && used_hit))
         m |= 1u << T_THIRD_PARTY;
     if (m & (1u << T_WEB_TAMPERING))
         m &= ~(1u << T_MALWARE);

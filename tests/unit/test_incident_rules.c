@@ -214,6 +214,20 @@ static void test_service_of_other_company(void **state)
         "し、同機器の脆弱性を利用して侵入されたことが判明しました。\n"));
     assert_false(has_type(rec, "third_party"));
     json_decref(rec);
+    /* the provider named in one sentence, the attack on what we use in
+     * another (the title) */
+    rec = record_of(DOC(
+        "当社が利用するメールシステムへの不正アクセスに関するご報告",
+        "当社は、株式会社サンプルネットが運営するメールシステムを利用して"
+        "います。\n同社の調査結果についてご報告いたします。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "大手通信企業が受けた不正アクセスに関して",
+        "当法人が利用しているメールセキュリティサービス提供元業者が第三者に"
+        "よる不正アクセスを受けました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
     /* the printer of a school's albums */
     rec = record_of(DOC(
         "卒業アルバムに掲載された情報の漏えいのおそれについて",
