@@ -35,6 +35,10 @@ static const char *const possible[] = {
     "リスクはあった", "リスクがあった",     /* in this incident, not advice */
     NULL,
 };
+/* A leak suspected (情報漏えい疑義事案, 漏洩の疑いがある) is a possible
+ * one; these make no doubt of other things (不正アクセスの疑いに関する調査
+ * does not doubt the phishing before it). */
+static const char *const suspected[] = {"疑義", "疑い", NULL};
 
 /* Advice to readers and generic prevention: never evidence of a type. */
 static const char *const advice[] = {
@@ -363,13 +367,19 @@ static int leak_span(const struct span *sp)
         "漏えいについて", "漏洩について", "漏えいのお知らせ",
         "漏洩のお知らせ", "表示された", "持ち出された", "外部へ送信された",
         "外部に送信された", "閲覧された形跡", "閲覧された痕跡",
-        "送信された形跡", "窃取された形跡", NULL,
+        "送信された形跡", "窃取された形跡", "閲覧できる状態であった",
+        "閲覧できる状態にあった", "閲覧可能な状態であった", NULL,
+    };
+    /* a possible leak reported to the regulator, told among the measures
+     * (個人情報漏洩の可能性があることを速報として報告) */
+    static const char *const reported[] = {
+        "可能性があることを", "おそれがあることを", NULL,
     };
 
     if (!SANY(sp, leak) || sp->sec == SEC_CONTACT
-        || sp->sec == SEC_RESPONSE)
+        || (sp->sec == SEC_RESPONSE && !SANY(sp, reported)))
         return 0;
-    if (SANY(sp, possible))
+    if (SANY(sp, possible) || SANY(sp, suspected))
         return !(SHAS(sp, "有無") || SHAS(sp, "可能性は低")
                  || SHAS(sp, "可能性はない")
                  || SHAS(sp, "可能性はございません")

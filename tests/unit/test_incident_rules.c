@@ -171,6 +171,33 @@ static void test_leak_risk(void **state)
     (void)state;
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* suspected, exposed to view, or reported to the regulator as
+     * possible among the measures */
+    rec = record_of(DOC(
+        "当社業務委託先における情報漏えい疑義事案の発生について",
+        "委託先のサーバーが攻撃を受けました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "第三者が同社のお客様情報を一時的に閲覧できる状態であったことが"
+        "わかりました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "## 対応\n個人情報保護委員会に対し、個人情報漏洩の可能性があること"
+        "を速報として報告しました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    /* but suspicion of an intrusion does not doubt the phishing */
+    rec = record_of(DOC(
+        "不審なメールについて",
+        "外部サービスを装ったフィッシングメールが一部のお客さまに送信される"
+        "事象が確認されたことから不正アクセスの疑いに関する調査を継続して"
+        "おります。\n"));
+    assert_true(has_type(rec, "phishing"));
+    json_decref(rec);
     /* a list item that finds no traces */
     rec = record_of(DOC(
         "ホームページの閲覧障害について",
