@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy per field of `jaen run` against the hand labels of
 # tests/labels/labels.jsonl (55 documents of ../shared/corpus) and
-# tests/labels/holdout.jsonl (40 more, labelled blind).  Skips
+# tests/labels/holdout.jsonl (60 more, labelled blind).  Skips
 # when ../shared/corpus is absent.  The thresholds sit just below what the
 # extractor reaches (scripts/eval-labels.py prints the figures), so a
 # regression fails the test.
@@ -27,12 +27,12 @@ python3 "$src/scripts/eval-labels.py" "$src/tests/labels/labels.jsonl" \
     --min counts=0.96 --min counts_vu=0.96 --min data_items=0.89 \
     --min secondary_damage=0.98 --min has_cause=0.96 \
     --min response_implemented=0.89 --min response_planned=0.91 || fail=1
-# the holdout: 40 documents, so one document is 0.025
+# the holdout: 60 documents, so one document is 0.017
 records holdout || exit 1
 python3 "$src/scripts/eval-labels.py" "$src/tests/labels/holdout.jsonl" \
     "$tmp/holdout.records" \
-    --min report_stage=0.97 --min types=0.84 --min detected=0.92 \
-    --min counts=0.97 --min counts_vu=0.97 --min data_items=0.87 \
-    --min secondary_damage=0.99 --min has_cause=0.97 \
+    --min report_stage=0.92 --min types=0.72 --min detected=0.92 \
+    --min counts=0.97 --min counts_vu=0.97 --min data_items=0.84 \
+    --min secondary_damage=0.99 --min has_cause=0.92 \
     --min response_implemented=0.92 --min response_planned=0.97 || fail=1
 exit $fail
