@@ -679,6 +679,19 @@ static void test_report_stage_words(void **state)
         "\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "single");
     json_decref(rec);
+    /* details to come: initial; details given below: single */
+    rec = record_of(DOC(
+        "ランサムウェア攻撃について",
+        "弊社工場がランサムウェア攻撃を受けました。\n詳細のご報告はもう少々"
+        "お待ち頂きますようお願い申し上げます。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "個人情報を閲覧された可能性が否定できないため、下記の通り詳細をご報告"
+        "申し上げます。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "single");
+    json_decref(rec);
 }
 
 /* A cause stated after a contrast with what is still open (調査中ですが、
