@@ -532,10 +532,11 @@ static int entry_point(const struct ix_doc *d, size_t i)
      * tool installed or the number called */
     static const char *const fake[] = {
         "偽の警告", "偽のセキュリティ警告", "偽のウイルス", "偽の画面",
-        "偽のサポート", "偽警告", NULL,
+        "偽のサポート", "偽警告", "警告表示", "警告画面", "警告メッセージ",
+        "ウイルス感染」", "ウイルスを検出", NULL,
     };
     static const char *const obeyed[] = {
-        "インストール", "遠隔操作", "電話を", "電話し", NULL,
+        "インストール", "遠隔操作", "電話を", "電話し", "指示に従", NULL,
     };
     /* someone fell for a scam, and the intrusion followed (教員がサポート
      * 詐欺に遭い、パソコンが不正アクセスを受ける; 職員がスミッシング被害に
@@ -580,7 +581,9 @@ static const char *const states[] = {
     "クリック", "開封", "持ち出した",
     "保存した", "侵入経路", "経由して", "経由で", "経由し", "VPN", "ＶＰＮ",
     "リモートデスクトップ", "RDP", "インジェクション", "多要素認証",
-    "ないまま", "得ずに", "怠", "守られ", "規程", "手順", NULL,
+    "ないまま", "得ずに", "怠", "守られ", "規程", "手順",
+    "不適切な設定", "不適切な構成", "有効化されておらず",
+    "有効化されていなかった", "指示に従", NULL,
 };
 
 /* Words that leave the cause open. */

@@ -532,6 +532,20 @@ static void test_cause_support_scam(void **state)
         "\n"));
     assert_false(json_is_null(cause_of(rec)));
     json_decref(rec);
+    rec = record_of(DOC(
+        "パソコンのデータ消去について",
+        "職員がパソコンを操作中、画面に「ウイルス感染」のメッセージが発生し"
+        "、画面に出てきた電話番号の相手方の指示に従ってURLを入力したところ"
+        "、パソコン内のデータが消去されました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    /* a cause section naming a misconfiguration */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "## 原因\n委託先による移行作業において、ファイアウォール機能が有効化"
+        "されておらず、データベースの不適切な構成が実施されました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
     /* a warning about scams is none */
     rec = record_of(DOC(
         "注意喚起",
