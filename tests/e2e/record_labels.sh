@@ -31,8 +31,8 @@ python3 "$src/scripts/eval-labels.py" "$src/tests/labels/labels.jsonl" \
 records holdout || exit 1
 python3 "$src/scripts/eval-labels.py" "$src/tests/labels/holdout.jsonl" \
     "$tmp/holdout.records" \
-    --min report_stage=0.92 --min types=0.72 --min detected=0.92 \
+    --min report_stage=0.94 --min types=0.72 --min detected=0.92 \
     --min counts=0.97 --min counts_vu=0.97 --min data_items=0.84 \
-    --min secondary_damage=0.99 --min has_cause=0.92 \
+    --min secondary_damage=0.99 --min has_cause=0.95 \
     --min response_implemented=0.92 --min response_planned=0.97 || fail=1
 exit $fail
