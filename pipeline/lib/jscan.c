@@ -328,6 +328,37 @@ int jaen_jscan_value(const char *s, size_t len, size_t *pos,
     }
 }
 
+/* Appends the character of the escape at s[*i] (a backslash, in a
+ * validated literal) to out and moves *i past it. */
+static inline int unescape(const char *s, size_t len, size_t *i,
+                           struct jaen_buf *out)
+{
+    unsigned u = 0, lo = 0;
+    size_t k = *i;
+    int rc;
+
+    switch (s[k + 1]) {
+    case 'b': rc = jaen_buf_addc(out, '\b'); break;
+    case 'f': rc = jaen_buf_addc(out, '\f'); break;
+    case 'n': rc = jaen_buf_addc(out, '\n'); break;
+    case 'r': rc = jaen_buf_addc(out, '\r'); break;
+    case 't': rc = jaen_buf_addc(out, '\t'); break;
+    case 'u':
+        hex4(s, len, k + 2, &u);
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            hex4(s, len, k + 8, &lo);
+            u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+            k += 6;
+        }
+        rc = jaen_buf_add_cp(out, u);
+        k += 4;
+        break;
+    default: rc = jaen_buf_addc(out, s[k + 1]); break;
+    }
+    *i = k + 2;
+    return rc;
+}
+
 int jaen_jscan_string(const char *s, size_t len, size_t pos, size_t *end,
                       struct jaen_buf *out)
 {
@@ -346,29 +377,8 @@ int jaen_jscan_string(const char *s, size_t len, size_t pos, size_t *end,
             *end = i + 1;
             return JAEN_OK;
         }
-        switch (s[i + 1]) {
-        case 'b': rc = jaen_buf_addc(out, '\b'); break;
-        case 'f': rc = jaen_buf_addc(out, '\f'); break;
-        case 'n': rc = jaen_buf_addc(out, '\n'); break;
-        case 'r': rc = jaen_buf_addc(out, '\r'); break;
-        case 't': rc = jaen_buf_addc(out, '\t'); break;
-        case 'u': {
-            unsigned u = 0, lo = 0;
-            hex4(s, len, i + 2, &u);
-            if (u >= 0xD800 && u <= 0xDBFF) {
-                hex4(s, len, i + 8, &lo);
-                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-                i += 6;
-            }
-            rc = jaen_buf_add_cp(out, u);
-            i += 4;
-            break;
-        }
-        default: rc = jaen_buf_addc(out, s[i + 1]); break;
-        }
-        if (rc)
+        if ((rc = unescape(s, len, &i, out)))
             return rc;
-        i += 2;
     }
 }
 
@@ -385,34 +395,14 @@ int jaen_jscan_string_body(const char *s, size_t len, struct jaen_buf *out)
     while (i < len) {
         const char *bs = memchr(s + i, '\\', len - i);
         size_t run = bs ? (size_t)(bs - (s + i)) : len - i;
-        unsigned u = 0, lo = 0;
 
         memcpy(out->ptr + out->len, s + i, run);
         out->len += run;
         i += run;
         if (i >= len)
             break;
-        switch (s[i + 1]) {
-        case 'b': rc = jaen_buf_addc(out, '\b'); break;
-        case 'f': rc = jaen_buf_addc(out, '\f'); break;
-        case 'n': rc = jaen_buf_addc(out, '\n'); break;
-        case 'r': rc = jaen_buf_addc(out, '\r'); break;
-        case 't': rc = jaen_buf_addc(out, '\t'); break;
-        case 'u':
-            hex4(s, len, i + 2, &u);
-            if (u >= 0xD800 && u <= 0xDBFF) {
-                hex4(s, len, i + 8, &lo);
-                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-                i += 6;
-            }
-            rc = jaen_buf_add_cp(out, u);
-            i += 4;
-            break;
-        default: rc = jaen_buf_addc(out, s[i + 1]); break;
-        }
-        if (rc)
+        if ((rc = unescape(s, len, &i, out)))
             return rc;
-        i += 2;
     }
     out->ptr[out->len] = '\0';
     return JAEN_OK;
