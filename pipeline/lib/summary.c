@@ -439,18 +439,25 @@ static int topic_in(const char *ja, size_t len, const char *row)
 /* Writes the topics of ja from table tab[0..nt) ("Police; password
  * change — "), or nothing when it names none; each topic once, in the
  * table's order. */
+#define MAX_TOPICS 64     /* rows of a topic table */
+_Static_assert(sizeof(topics) / sizeof(topics[0]) <= MAX_TOPICS
+               && sizeof(cause_topics) / sizeof(cause_topics[0])
+                  <= MAX_TOPICS, "a topic table outgrew add_topics");
+
 static void add_topics(struct jaen_buf *out, const char *const (*tab)[2],
                        size_t nt, const char *ja)
 {
+    const char *said[MAX_TOPICS];
     size_t k, j, n = 0, len = strlen(ja);
 
-    for (k = 0; k < nt; k++) {
+    for (k = 0; k < nt && k < MAX_TOPICS; k++) {
         if (!topic_in(ja, len, tab[k][0]))
             continue;
-        for (j = 0; j < k && strcmp(tab[j][1], tab[k][1]); j++)
+        for (j = 0; j < n && strcmp(said[j], tab[k][1]); j++)
             ;
-        if (j < k && topic_in(ja, len, tab[j][0]))
-            continue;           /* said already */
+        if (j < n)
+            continue;           /* said already (隔離…切り離: once) */
+        said[n] = tab[k][1];
         if (n++)
             jaen_buf_adds(out, "; ");
         if (tab[k][1][0] >= 'a' && tab[k][1][0] <= 'z' && n == 1) {

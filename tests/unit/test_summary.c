@@ -30,7 +30,8 @@ static const char *const record_json =
     "blocked.\"}],\"planned\":[{\"ja\":\"警察に相談し、全社員のパスワード"
     "を変更します。\",\"en\":null},{\"ja\":\"お客様へご案内します。\","
     "\"en\":null},{\"ja\":\"警察への届出は行っておりません。\","
-    "\"en\":null}]}}";
+    "\"en\":null},{\"ja\":\"サーバーを隔離してネットワークから切り離しま"
+    "す。\",\"en\":null}]}}";
 
 /* Does s[0..len) contain a byte of a multi-byte UTF-8 sequence? */
 static int has_non_ascii(const char *s, size_t len)
@@ -76,6 +77,9 @@ static void test_summary(void **state)
     assert_non_null(strstr(out.ptr, "- [ja] お客様へご案内します。\n"));
     /* nor when it denies the topic */
     assert_non_null(strstr(out.ptr, "- [ja] 警察への届出は行って"));
+    /* a topic named by two of its words is said once */
+    assert_non_null(strstr(out.ptr, "- Isolation or blocking — [ja] サーバー"
+                                    "を隔離して"));
     /* the cause likewise */
     assert_non_null(strstr(out.ptr, "Vulnerability — [ja] 脆弱性が原因"));
     /* the structured parts, from the table to the cause, are English */
