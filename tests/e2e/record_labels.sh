@@ -11,26 +11,27 @@ corpus=$src/../shared/corpus
 [ -d "$corpus" ] || { echo "../shared/corpus absent: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# records NAME.jsonl: the records of the documents tests/labels/NAME.jsonl
-# labels, into $tmp/NAME.records.
-records() {
+# score NAME --min FIELD=X...: runs the documents tests/labels/NAME.jsonl
+# labels and scores their records against it with those thresholds.
+score() {
+  local name=$1
+  shift
   python3 -c 'import json,sys
 for l in open(sys.argv[1]): print(json.loads(l)["path"])' \
-      "$src/tests/labels/$1.jsonl" | tr '\n' '\0' > "$tmp/paths"
-  (cd "$corpus" && xargs -0 "$jaen" run < "$tmp/paths") > "$tmp/$1.records"
+      "$src/tests/labels/$name.jsonl" | tr '\n' '\0' > "$tmp/paths"
+  (cd "$corpus" && xargs -0 "$jaen" run < "$tmp/paths") \
+      > "$tmp/$name.records" || exit 1
+  python3 "$src/scripts/eval-labels.py" "$src/tests/labels/$name.jsonl" \
+      "$tmp/$name.records" "$@"
 }
 fail=0
-records labels || exit 1
-python3 "$src/scripts/eval-labels.py" "$src/tests/labels/labels.jsonl" \
-    "$tmp/labels.records" \
+score labels \
     --min report_stage=0.98 --min types=0.95 --min detected=0.94 \
     --min counts=0.96 --min counts_vu=0.96 --min data_items=0.89 \
     --min secondary_damage=0.98 --min has_cause=0.96 \
     --min response_implemented=0.89 --min response_planned=0.91 || fail=1
 # the holdout: 60 documents, so one document is 0.017
-records holdout || exit 1
-python3 "$src/scripts/eval-labels.py" "$src/tests/labels/holdout.jsonl" \
-    "$tmp/holdout.records" \
+score holdout \
     --min report_stage=0.94 --min types=0.72 --min detected=0.92 \
     --min counts=0.97 --min counts_vu=0.97 --min data_items=0.84 \
     --min secondary_damage=0.99 --min has_cause=0.95 \
