@@ -337,22 +337,23 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
             || (label == 0 && line && noticed_below(d, si)))
             keep_earliest(out, &found, v);
     }
-    /* no date, but 本日…を確認しました: the day of the notice */
+    /* no date, but 本日…を確認しました: the day of the notice (a seen
+     * word after 本日 and no not_detection word is a noticing) */
     for (si = 0; !found && d->published && si < d->ns; si++) {
         static const char *const seen[] = {
             "判明", "確認しました", "確認いたしました", "確認され", "検知",
             "発覚", "発見", NULL,
         };
-        size_t a = d->s[si].a, len = d->s[si].b - a, kl;
-        size_t today = jaen_ix_q_find(d, si, 0, "本日"), p;
+        size_t today = jaen_ix_q_find(d, si, 0, "本日"), p, kl;
         if (today == (size_t)-1 || d->s[si].sec == SEC_CONTACT
-            || d->s[si].heading || !says_noticed(d, si))
+            || d->s[si].heading)
             continue;
         p = jaen_ix_q_find(d, si, today, "現在");      /* 本日11月14日現在 */
         if ((p != (size_t)-1 && p - today <= 8 * 3)
             || HAS(d, si, "本日時点") || HAS(d, si, "本日付")
             || ANY_OF(d, si, not_detection)
-            || jaen_ix_q_first(d, si, today, len, seen, &kl) == (size_t)-1)
+            || jaen_ix_q_first(d, si, today, IX_L(d, si), seen, &kl)
+               == (size_t)-1)
             continue;
         memcpy(out, d->published, 10);
         out[10] = '\0';
