@@ -9,6 +9,9 @@
  * conventions the rules follow. */
 #include "incident_int.h"
 
+#include "cps.h"
+#include "utf8.h"
+
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
@@ -500,19 +503,13 @@ static int provided_by_other(const struct span *sp)
  * length in *cl. */
 static int name_char(const char *s, size_t n, size_t *cl)
 {
-    const unsigned char *u = (const unsigned char *)s;
+    uint32_t c;
 
-    *cl = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
-    if (*cl > n)
+    *cl = 0;
+    if (!n || !jaen_utf8_next(s, n, cl, &c))
         return 0;
-    if (u[0] < 0x80)
-        return (u[0] >= '0' && u[0] <= '9')
-               || ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z');
-    if (*cl != 3)
-        return 0;
-    if (u[0] == 0xE3)           /* katakana U+30A0..30FF: E3 82 A0..E3 83 BF */
-        return (u[1] == 0x82 && u[2] >= 0xA0) || u[1] == 0x83;
-    return u[0] >= 0xE4 && u[0] <= 0xE9;    /* CJK U+4E00..9FFF */
+    return jaen_cps_digit(c) || jaen_cps_alpha(c) || jaen_cps_kanji(c)
+           || (c >= 0x30A0 && c <= 0x30FF);     /* katakana */
 }
 
 /* Does sp name a company other than the writer (its meta organization)
