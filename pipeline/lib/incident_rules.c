@@ -727,7 +727,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     unsigned m = 0, terms = term_types(d);
     size_t i;
     int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
-    int uses_rel = 0, used_hit = 0;
+    int uses_rel = 0, used_hit = 0, uses;
     const char *title = d->title;
 
     for (i = 0; i <= d->ns; i++) {
@@ -785,19 +785,18 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             soft_outage = 1;
         if (mention(sp, ddos))
             m |= 1u << T_DDOS;
+        /* 「…株式会社…が運営するメールシステムを利用しています」: with an
+         * attack in the same sentence, or in another on what we use
+         * (「当社が利用するメールシステムへの不正アクセス」, the title) */
+        uses = uses_other(sp) && !SANY(sp, uses_not);
+        uses_rel |= uses;
         if ((((SANY(sp, vendor) || provided_by_other(sp))
-              && !SANY(sp, vendor_not))
-             || (uses_other(sp) && !SANY(sp, uses_not)))
+              && !SANY(sp, vendor_not)) || uses)
             && sp->sec != SEC_RESPONSE) {
             vendor_rel = 1;
             if (SANY(sp, vendor_hit))
                 m |= 1u << T_THIRD_PARTY;
         }
-        /* 「…株式会社…が運営するメールシステムを利用しています」 in one
-         * sentence, 「当社が利用するメールシステムへの不正アクセス」 in
-         * another (the title) */
-        if (uses_other(sp) && !SANY(sp, uses_not))
-            uses_rel = 1;
         if (SANY(sp, used_by_us) && SANY(sp, vendor_hit)
             && sp->sec != SEC_RESPONSE)
             used_hit = 1;
