@@ -370,7 +370,7 @@ int jaen_doc_member_string(struct jaen_doc *doc, const char *key,
         return 0;
     if (jaen_doc_raw(doc, key, &raw, &len)) {
         const char *val;
-        size_t vlen;
+        size_t vlen = 0;     /* set with val (-O3 cannot tell) */
         jaen_json_members(raw, len, &name, 1, &val, &vlen);
         return jaen_json_raw_string(val, vlen, out);
     }

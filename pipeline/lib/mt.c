@@ -70,7 +70,7 @@ static int env_num(const char *name, double lo, double hi, double *v,
 
 int jaen_http_opts_env(struct jaen_http_opts *o, struct jaen_err *err)
 {
-    double v;
+    double v = 0;       /* set when env_num returns 1 */
     int rc;
 
     if ((rc = env_num("JAEN_MT_CONNECT_TIMEOUT", 0.001, 3600, &v, err)) < 0)
