@@ -3,7 +3,7 @@
  * Work is per line: UTF-8 is converted to UTF-16 a chunk at a time, ICU's
  * sentence iterator proposes breaks, breaks inside open quotes and inside
  * brackets that close later on the line are dropped, as is a break between
- * a closing quote or bracket and a particle that goes on (）の, 」と),
+ * a closing quote or bracket and a particle that goes on (）の, 」と, ）より),
  * and each sentence is handed to the word iterator.  UTF-16 offsets become
  * code point offsets with a cursor that only moves forward, so the whole
  * pass is linear. */
@@ -238,13 +238,30 @@ static int opener(UChar c)
            || c == 0x3010 || c == 0xFF3B || c == 0x3014;
 }
 
-/* Hiragana that continue a sentence after a closing quote: と, って, の,
- * を, が, は, に, で, も, や, か, and 、. */
-static int quoted_particle(UChar c)
+/* Whether u[b..n), just after a closing quote or bracket, goes on with
+ * the sentence: a particle (と, って, の, を, が, は, に, で, も, や, か, 、,
+ * より, へ, および, まで), a passive (された, され…) or 旨 (「…。」旨を).
+ * Words that start sentences (なお, また, さらに, お客様) do not. */
+static int goes_on(const UChar *u, int32_t b, int32_t n)
 {
-    return c == 0x3068 || c == 0x3063 || c == 0x306E || c == 0x3092
-           || c == 0x304C || c == 0x306F || c == 0x306B || c == 0x3067
-           || c == 0x3082 || c == 0x3084 || c == 0x304B || c == 0x3001;
+    static const UChar two[][2] = {
+        {0x3088, 0x308A},       /* より */
+        {0x304A, 0x3088},       /* および */
+        {0x307E, 0x3067},       /* まで */
+        {0x3055, 0x308C},       /* され */
+    };
+    UChar c = u[b];
+    size_t i;
+
+    if (c == 0x3068 || c == 0x3063 || c == 0x306E || c == 0x3092
+        || c == 0x304C || c == 0x306F || c == 0x306B || c == 0x3067
+        || c == 0x3082 || c == 0x3084 || c == 0x304B || c == 0x3001
+        || c == 0x3078 || c == 0x65E8)
+        return 1;
+    for (i = 0; i < sizeof(two) / sizeof(two[0]); i++)
+        if (b + 1 < n && c == two[i][0] && u[b + 1] == two[i][1])
+            return 1;
+    return 0;
 }
 
 /* Segments one chunk u[0..n) whose first code point is at *cp. */
@@ -277,7 +294,7 @@ static int chunk(struct jaen_seg *sg, int32_t n, int64_t *cp)
             continue;           /* （注：…。…）: the aside goes on */
         if (b < n && b >= 1 && (sg->u[b - 1] == 0x300D || sg->u[b - 1] == 0x300F
                                 || sg->u[b - 1] == 0xFF09 || sg->u[b - 1] == ')')
-            && quoted_particle(sg->u[b]))
+            && goes_on(sg->u, b, n))
             continue;           /* 「…。」と述べた, （…といいます。）の: embedded */
         if (b < n && b >= 2 && (sg->u[b - 1] == '.' || sg->u[b - 1] == 0xFF0E)
             && is_digit16(sg->u[b - 2]))

@@ -109,6 +109,11 @@ static void test_bracket_rules(void **state)
     static const char *const d[] = {"【重要】お知らせ。", "【続報】です。"};
     static const char *const e[] = {"閉じない（注。", "次。", "その次。"};
     static const char *const f[] = {"(a) 一つ。", "二つ（注。補足。）です。"};
+    static const char *const g[] = {
+        "委託先（以下「本件委託先」といいます。）より、報告を受けました。",
+        "（注記です。）", "なお、次です。"};
+    static const char *const h[] = {"「対応中。」旨を伝えました。",
+                                    "（補足。）", "お客様へ。"};
 
     expect_sentences(*state, "システム（以下「本システム」といいます。）に対し、"
                      "攻撃が続いております。次です。", a, 2);
@@ -119,6 +124,10 @@ static void test_bracket_rules(void **state)
     expect_sentences(*state, "【重要】お知らせ。【続報】です。", d, 2);
     expect_sentences(*state, "閉じない（注。次。その次。", e, 3);
     expect_sentences(*state, "(a) 一つ。二つ（注。補足。）です。", f, 2);
+    expect_sentences(*state, "委託先（以下「本件委託先」といいます。）より、"
+                     "報告を受けました。（注記です。）なお、次です。", g, 3);
+    expect_sentences(*state, "「対応中。」旨を伝えました。（補足。）お客様へ。",
+                     h, 3);
 }
 
 static void test_number_tokens(void **state)
