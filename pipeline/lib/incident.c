@@ -63,6 +63,23 @@ int jaen_ix_any(const char *s, size_t len, const char *const *ks)
     return 0;
 }
 
+size_t jaen_ix_despace(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t i = 0, n = 0;
+
+    if (len > cap)
+        return 0;
+    while (i < len) {
+        if (s[i] == ' ')
+            i++;
+        else if (len - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0)
+            i += 3;
+        else
+            out[n++] = s[i++];
+    }
+    return n;
+}
+
 size_t jaen_ix_sent_at(const struct ix_doc *d, int64_t cp)
 {
     size_t lo = 0, hi = d->ns;
@@ -221,7 +238,7 @@ static void trim(const char *s, size_t *a, size_t *b)
 }
 
 /* Section names, most specific first. */
-static enum ix_sec heading_sec(const char *s, size_t len)
+static enum ix_sec heading_sec(const char *s0, size_t len0)
 {
     static const char *const contact[] = {"問い合わせ", "問合せ", "窓口",
                                           "連絡先", NULL};
@@ -233,7 +250,15 @@ static enum ix_sec heading_sec(const char *s, size_t len)
                                        "範囲", "内容", "影響", NULL};
     static const char *const time[] = {"経緯", "経過", "概要", "時系列",
                                        "状況", NULL};
+    static const char *const data_not[] = {"なかった", "ない情報", "対象外",
+                                           "含まれない", "含まれていない",
+                                           NULL};
+    char buf[256];      /* 「## 4．対 応」: spaced out, as PDF text is */
+    size_t len = jaen_ix_despace(s0, len0, buf, sizeof(buf));
+    const char *s = len ? buf : s0;
 
+    if (!len)
+        len = len0;
     if (jaen_ix_any(s, len, contact))
         return SEC_CONTACT;
     if (jaen_ix_any(s, len, second))
@@ -244,8 +269,8 @@ static enum ix_sec heading_sec(const char *s, size_t len)
         return SEC_TIMELINE;        /* 経緯と対応: the story comes first */
     if (jaen_ix_any(s, len, resp))
         return SEC_RESPONSE;
-    if (jaen_ix_any(s, len, data))
-        return SEC_DATA;
+    if (jaen_ix_any(s, len, data))    /* not 「…がなかった情報」 */
+        return jaen_ix_any(s, len, data_not) ? SEC_NONE : SEC_DATA;
     if (jaen_ix_any(s, len, time))
         return SEC_TIMELINE;
     return SEC_NONE;
@@ -298,11 +323,19 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
             trim(d->text, &a, &z);
             head = b->type == BLOCK_HEADING;
             item = b->type == BLOCK_ITEM;
-            if (!head)
-                head = looks_like_heading(d->text + a, z - a,
-                                          (size_t)(be - bs));
-            if (head)
+            if (head) {
                 sec = heading_sec(d->text + a, z - a);
+            } else if (looks_like_heading(d->text + a, z - a,
+                                          (size_t)(be - bs))) {
+                /* a line that only looks like one starts a section
+                 * when it names one; one that names none ends the one
+                 * before it, but for the captions of a data section's
+                 * lists (「【氏名・住所】」「（2025年4月25日時点）」) */
+                enum ix_sec hs = heading_sec(d->text + a, z - a);
+                head = 1;
+                if (hs != SEC_NONE || sec != SEC_DATA)
+                    sec = hs;
+            }
         }
         st->sec = sec;
         st->heading = head && st->start >= bs && st->end <= be;

@@ -49,7 +49,8 @@ static const char *const affected[] = {
 static const char *const not_affected[] = {
     "コールセンター", "オペレーター", "回線", "連名",
     "共同", "体制", "専門家", "人員", "増員", "配置", "のべ", "延べ",
-    "開催", "参加", "出席し", "出席者", "受講", "設置", NULL,
+    "開催", "参加", "出席し", "出席者", "受講", "設置", "チーム",
+    "社内エンジニア", "エンジニア等", NULL,
 };
 
 /* A figure in a sentence about a help desk (窓口) counts staff or lines,

@@ -38,6 +38,14 @@ static const char *const not_detection[] = {
     "ログを調査", "ログを分析", "ログの調査", "ログ調査", NULL,
 };
 
+/* Learning of another's publication (the contractor's parent company's
+ * release): 公表 is then what was noticed, not the writer's publishing. */
+static const char *const learned[] = {
+    "公表を認識", "公表を確認", "公表を把握", "発表を認識", "発表を確認",
+    "発表を把握", "報道を認識", "報道を確認", "報道により", "報道で",
+    NULL,
+};
+
 /* Traces an investigation finds (10月29日に侵入した形跡を確認): the
  * date is the attack's, when a verb in the past tells what left them.  A
  * date set off by a comma (6月12日、…攻撃された形跡があり、確認したところ)
@@ -171,8 +179,11 @@ static int label_of(const struct ix_doc *d, size_t si, size_t start,
         return 1;
 
     if (!det && !occ && line && si > 0 && IX_L(d, si - 1) <= 30 * 3) {
-        det = ANY_OF(d, si - 1, detect_label);
-        occ = ANY_OF(d, si - 1, occur_label);
+        char buf[30 * 3];       /* 「## 1．発 生 日 時」 */
+        size_t n = jaen_ix_despace(IX_S(d, si - 1), IX_L(d, si - 1), buf,
+                                   sizeof(buf));
+        det = jaen_ix_any(buf, n, detect_label);
+        occ = jaen_ix_any(buf, n, occur_label);
     }
     return det && !occ ? 1 : occ && !det ? -1 : 0;
 }
@@ -268,6 +279,8 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
     if (event_time(d->text + a, cl))
         return 0;
     stop = first_in(d, si, a, cl, not_detection);
+    if (first_in(d, si, a, cl, learned) <= stop && stop < cl)
+        return 1;       /* 3月21日にその公表を認識 */
     if (cl < 3 || memcmp(d->text + a, "、", 3) != 0) {
         size_t t = first_in(d, si, a, cl, traces);
         /* 侵入した形跡, アクセスされた痕跡: the date is that verb's; 不正
@@ -422,7 +435,8 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "二次被害", "二次的な被害", "不正利用", "悪用", "不正使用",
         "被害の発生", "被害は", "被害が", "被害につきましては", "被害の連絡",
         "被害のご連絡", "被害の報告", "不正に使われ", "不正に使用",
-        "不正に利用", "二次的被害", "不正流用", "不正に流用", NULL,
+        "不正に利用", "二次的被害", "不正流用", "不正に流用", "被害報告",
+        NULL,
     };
     static const char *const none[] = {
         "確認されておりません", "確認されていません", "確認されておらず",
@@ -431,7 +445,8 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "報告されておりません", "発生しておりません", "至っておりません",
         "認められておりません", "把握しておりません", "見受けられません",
         "受けておりません", "確認されていない", "確認されなかった",
-        "発生していない", NULL,
+        "発生していない", "報告はない", "上がっておりません",
+        "上がっていません", NULL,
     };
     static const char *const happened[] = {
         "二次被害が発生", "二次被害を確認", "二次被害が確認", "被害が発生して",

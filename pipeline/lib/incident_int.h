@@ -99,6 +99,10 @@ int jaen_ix_has(const char *s, size_t len, const char *k);
 int jaen_ix_any(const char *s, size_t len, const char *const *ks);
 /* Byte offset of k in s[0..len), or (size_t)-1. */
 size_t jaen_ix_find(const char *s, size_t len, const char *k);
+/* Copies s[0..len) to out without spaces (ASCII and U+3000), as the
+ * headings of PDF text read (「発 生 日 時」); returns the bytes written,
+ * 0 when len > cap or nothing is left. */
+size_t jaen_ix_despace(const char *s, size_t len, char *out, size_t cap);
 
 /* The keyword index (incident_kw.c).  Opens an empty one: JAEN_OK or
  * JAEN_ENOMEM.  Close frees it; NULL is a no-op. */

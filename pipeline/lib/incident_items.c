@@ -353,7 +353,8 @@ static int exposed_context(const struct ix_doc *d, size_t si)
                || pseudo_heading(d, j - 1)))
         j--;            /* 「2021年5月1日～…」 sub-lists under one intro */
     if (s->item && j > 0 && d->s[j - 1].heading)
-        return ANY_OF(d, j - 1, exposed_strong);
+        return ANY_OF(d, j - 1, exposed_strong)
+               && !ANY_OF(d, j - 1, not_exposed);
     if (table_row(d, si) && s->sec == SEC_NONE
         && under_exposure_heading(d, si))
         return 1;
@@ -362,8 +363,9 @@ static int exposed_context(const struct ix_doc *d, size_t si)
         if (HAS(d, j - 1, "以下") || HAS(d, j - 1, "次の")
             || HAS(d, j - 1, "下記")
             || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "：")
-            || caption(d, j - 1))
-            return ANY_OF(d, j - 1, exposed);
+            || caption(d, j - 1))     /* 「以下の情報は流出していない」 */
+            return ANY_OF(d, j - 1, exposed)
+                   && !ANY_OF(d, j - 1, not_exposed);
     return 0;
 }
 

@@ -78,6 +78,7 @@ static const char *const events[] = {
     "ていませ", "ませんでした", "ではな", "第三者が", "攻撃者", "犯人",
     "を検知", "が検知", "検知し", "侵入し", "侵入され",
     "販売を開始", "販売開始",   /* the business, not a response */
+    "ていたところ", "発覚し、", "発覚しま", "発覚いたしま", /* the story */
     NULL,
 };
 /* A heading over measures to come (再発防止策: prevention is ahead). */

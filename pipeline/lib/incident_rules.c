@@ -361,7 +361,11 @@ static int leak_span(const struct span *sp)
         "盗み取", "詐取", "抜き取", "不正に取得", "不正取得", "閲覧された",
         "閲覧可能", "閲覧できる状態", "外部に送信", "外部へ送信", "外部に転送",
         "外部へ転送", "公開された", "公開状態", "公開されていた", "リーク",
-        "暴露", "表示された", "表示される事象", NULL,
+        "暴露", "表示された", "表示される事象",
+        /* exposed to outsiders (外部からアクセス可能な状態となっていた) */
+        "外部からアクセス可能", "外部からのアクセスが可能",
+        "外部からアクセスされ",
+        "誰でもアクセス可能", "第三者がアクセス可能", NULL,
     };
     static const char *const sure[] = {
         "漏えいしました", "漏洩しました", "流出しました", "流出した",
@@ -370,6 +374,7 @@ static int leak_span(const struct span *sp)
         "漏えいが確認", "漏洩が確認", "流出が判明", "漏えいが判明",
         "持ち出されたこと", "外部に送信されていた", "閲覧されたこと",
         "公開されていた", "詐取", "抜き取られ", "流出している",
+        "外部からアクセス可能な状態", "外部からアクセスされた",
         "漏えい事案", "漏洩事案", "情報漏えいに関する", "情報漏洩に関する",
         "漏えいについて", "漏洩について", "漏えいのお知らせ",
         "漏洩のお知らせ", "表示された", "持ち出された", "外部へ送信された",
@@ -512,9 +517,52 @@ static int name_char(const char *s, size_t n, size_t *cl)
            || (c >= 0x30A0 && c <= 0x30FF);     /* katakana */
 }
 
+/* Is a name of Latin letters, digits or katakana, two characters or more,
+ * just before byte p of sp (IIJ社, シーナッツ社: another company named by
+ * 社 alone; 当社, 会社, 各社 and other kanji words are not names)?  Its
+ * start in *a. */
+static int name_before(const struct span *sp, size_t p, size_t *a)
+{
+    size_t b = p, n = 0;
+
+    while (b > 0 && n < 24) {
+        size_t q = b - 1, cl = 0;      /* in: where to decode; out: after */
+        uint32_t c;
+        while (q > 0 && ((unsigned char)sp->s[q] & 0xC0) == 0x80)
+            q--;
+        if (!jaen_utf8_next(sp->s + q, b - q, &cl, &c) || cl != b - q
+            || !(jaen_cps_digit(c) || jaen_cps_alpha(c)
+                 || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC))
+            break;
+        b = q;
+        n++;
+    }
+    *a = b;
+    return n >= 2;
+}
+
+/* Is name (NUL-terminated) a company of the writer's group: named in a
+ * sentence of the document that says 子会社 or グループ会社 (「当社子会社
+ * であり…住友林業クレスト株式会社（以下、クレスト社）」)? */
+static int group_name(const struct ix_doc *d, const char *name)
+{
+    static const char *const group[] = {
+        "子会社", "グループ会社", "関連会社", "当社グループ", "弊社グループ",
+        NULL,
+    };
+    size_t i, nl = strlen(name);
+
+    for (i = 0; i < d->ns; i++)
+        if (jaen_ix_find(IX_S(d, i), IX_L(d, i), name) != (size_t)-1
+            && jaen_ix_q_any(d, i, group))
+            return nl > 0;
+    return 0;
+}
+
 /* Does sp name a company other than the writer (its meta organization)
  * next to a legal form: 「株式会社トラストバンク」 in a city's notice, but
- * not 「農中 JAML 投資顧問株式会社（以下「当社」）」 in that company's? */
+ * not 「農中 JAML 投資顧問株式会社（以下「当社」）」 in that company's; or
+ * by a name and 社 (「IIJ社」)? */
 static int other_company(const struct span *sp)
 {
     static const char *const legal[] = {"株式会社", "有限会社", "合同会社",
@@ -553,6 +601,21 @@ static int other_company(const struct span *sp)
             from = p + kl;
         }
     }
+    {                           /* or by 社 after a name (IIJ社) */
+        size_t from = 0, p, a;
+        char name[80];
+        while ((p = jaen_ix_q_find(sp->d, sp->si, from, "社"))
+               != (size_t)-1) {
+            if (name_before(sp, p, &a) && p - a < sizeof(name)) {
+                memcpy(name, sp->s + a, p - a);
+                name[p - a] = '\0';
+                if ((!org || !strstr(org, name))
+                    && !group_name(sp->d, name))
+                    return 1;
+            }
+            from = p + 3;
+        }
+    }
     return 0;
 }
 
@@ -563,7 +626,7 @@ static int uses_other(const struct span *sp)
 {
     static const char *const uses[] = {
         "利用する", "利用して", "使用する", "使用して", "提供の", "提供する",
-        "サービス", NULL,
+        "サービス", "運用して", "運用する", "導入して", "導入する", NULL,
     };
 
     return SANY(sp, uses) && other_company(sp);
@@ -575,11 +638,14 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "不正アクセス", "不正侵入", "侵入され", "侵入し", "侵入を受け",
         "不正ログイン", "なりすましログイン", "遠隔操作", "乗っ取", "不正に侵入",
         "不正にログイン", "不正にアクセス", "侵害され",
-        "ハッキング", "不正な操作", "不正に操作", "不正操作", NULL,
+        "ハッキング", "不正な操作", "不正に操作", "不正操作", "不正なアクセス",
+        "不正なログイン", NULL,
     };
     static const char *const unauth_not[] = {
         "ウィルスの侵入", "ウイルスの侵入", "マルウェアの侵入",
-        "ランサムウェアの侵入", NULL,
+        "ランサムウェアの侵入",
+        /* defences: 不正なアクセスを抗しつつ, 不正アクセスへの耐性 */
+        "アクセスを抗", "アクセスへの耐性", NULL,
     };
     /* the whole word too: what follows it says whether it happened */
     static const char *const ransom[] = {"ランサムウェア", "ランサム",
@@ -665,6 +731,15 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "システムを復旧", "業務を再開", "業務の再開", "業務再開",
         "稼働を再開", "再稼働", NULL,
     };
+    /* every function or service stopped, even as a measure (README: a
+     * whole site stopped is an outage, one function is not; a shop site
+     * closed after a breach the labels leave out) */
+    static const char *const whole_stop[] = {
+        "全ての機能を停止", "すべての機能を停止", "全機能を停止",
+        "全てのサービスを停止", "すべてのサービスを停止", "全サービスを停止",
+        "サイト全体を停止", "サイト全体の停止", "全機能を一時停止",
+        "全ての機能を一時停止", "すべての機能を一時停止", NULL,
+    };
     /* business carried on by substitute means, not a substitute for
      * notifying people (公表をもって通知の代替措置とする) */
     static const char *const substitute[] = {"代替手段", "代替措置", NULL};
@@ -717,6 +792,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* the company is ours (その関連会社である株式会社…, 当社子会社で
          * あり…), or we are its contractor (…様から業務を受託している) */
         "関連会社であ", "子会社であ", "グループ会社であ", "受託して",
+        /* our account on a booking platform (Booking.com社提供の予約
+         *情報管理システム) is ours (tests/labels/README.md) */
+        "Booking.com", "ブッキング・ドットコム", "Trip.com", "Expedia",
+        "エクスペディア", "Agoda", "アゴダ",
         NULL,
     };
     /* what the writer uses: attacked there, it is someone else's */
@@ -776,6 +855,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             m |= 1u << T_INSIDER;
         if (affirmed(sp, outage) && !SANY(sp, outage_not)
             && sp->sec != SEC_RESPONSE && !SHAS(sp, "場合"))
+            m |= 1u << T_OUTAGE;
+        if (affirmed(sp, whole_stop))
             m |= 1u << T_OUTAGE;
         if (mention(sp, substitute) && !SANY(sp, substitute_not)
             && sp->sec != SEC_RESPONSE)

@@ -143,6 +143,17 @@ static void test_heading_introduces_list(void **state)
           "- 年間パスポートのご購入履歴のあるお客様\n", "");
     /* a heading that does not speak of exposure does not */
     ITEMS("## 会員サービスのご案内\n- 氏名\n- 電話番号\n", "");
+    /* nor one, or an introduction, that denies it */
+    ITEMS("## 漏えいした情報\n- 氏名\n### 漏洩していない情報\n- 住所\n"
+          "- 銀行口座情報\n", "name");
+    /* captions of a data section's lists do not end it */
+    ITEMS("## ＜漏洩した可能性がある個人情報＞\n●お客様に関連する情報\n\n"
+          "【氏名・性別・住所】\n\n【電話番号】\n", "name address phone gender");
+    ITEMS("## 外部からのアクセスがなかったことを確認している情報\n"
+          "以下の情報は社外へ流出していないことを確認しております。\n"
+          "- クレジットカード情報\n- マイナンバーや住所\n", "");
+    ITEMS("漏えいした情報は氏名です。\n※以下の情報は含まれておりません。\n"
+          "金融機関口座情報、クレジットカード情報\n", "name");
 }
 
 /* A ※ note's denial is about the data after the mark only. */
@@ -346,6 +357,13 @@ static void test_count_layout(void **state)
     COUNTS("生徒の氏名と出席番号を記載した名簿（約120名分）を紛失しました。\n",
            "120 person~");
     COUNTS("説明会の出席者30名に謝罪しました。\n", "");
+    /* a caption inside a data section does not end it; an investigation
+     * team is no population */
+    COUNTS("### ＜漏えいのおそれがあるお客様情報＞\n（2025 年 4 月 25 日時点）\n"
+           "- 保険のお申し込みをされた方の情報\n\n計 約 130 万件\n",
+           "1300000 record~");
+    COUNTS("### 【具体的な内容】\n- 社内エンジニア約 60 名とあわせて、全体で"
+           "100 名規模の調査チームを組成。\n", "");
 }
 
 /* The counts' subjects (ja), joined with "/", into out[size]. */

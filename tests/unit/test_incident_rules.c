@@ -190,6 +190,18 @@ static void test_leak_risk(void **state)
         "を速報として報告しました。\n"));
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* exposed to outsiders; a defence against access is no attack */
+    rec = record_of(DOC(
+        "開発環境への不正アクセスについて",
+        "保存されていた情報の一部が外部からアクセス可能な状態となっていた"
+        "ことを確認しました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "決済の改善について",
+        "システム監査を通じ、不正なアクセスへの耐性を強化してまいります。\n"));
+    assert_false(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* but suspicion of an intrusion does not doubt the phishing */
     rec = record_of(DOC(
         "不審なメールについて",
@@ -255,6 +267,37 @@ static void test_service_of_other_company(void **state)
         "よる不正アクセスを受けました。\n"));
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* a provider named by 社 alone; but our account on a booking
+     * platform is ours, and 当社, 会社 are no names */
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて",
+        "弊社が利用しているサンプルネット（SNX社）のメールシステムが第三者に"
+        "よる不正アクセスを受けました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "予約管理システムへの不正アクセスについて",
+        "当ホテルが利用しているBooking.com社提供の予約情報管理システムが"
+        "不正アクセスを受けました。\n当社が利用するサーバーへの不正アクセス"
+        "を、本社の担当者が確認しました。\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
+    /* a cart system run from another company; a group company named by
+     * its alias in another sentence is ours */
+    rec = record_of(DOC(
+        "システム障害について",
+        "当社が通販サイトで運用しております、見本テック株式会社のECカート"
+        "システムの一部サーバーにおいて、不正アクセスが発生しました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社子会社である見本クレスト株式会社（以下、クレスト社）から報告が"
+        "ありました。\nクレスト社従業員が業務で使用しているパソコンが不正"
+        "なアクセスを受けました。\n"));
+    assert_false(has_type(rec, "third_party"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* the printer of a school's albums */
     rec = record_of(DOC(
         "卒業アルバムに掲載された情報の漏えいのおそれについて",
@@ -309,6 +352,13 @@ static void test_outage_recovery_not_precaution(void **state)
         "不正アクセスについて",
         "当社ホームページに一部エラーが表示される等の不具合が発生している"
         "ことを確認いたしました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    /* every function stopped, though as a measure */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "サイトへの不正アクセスを検知しました。\n## 現在の対応状況\n"
+        "- サイトの一時停止（ログインを含め全ての機能を停止中です）\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
 }
@@ -370,6 +420,15 @@ static void test_detected_not_as_of_or_event(void **state)
         "2025年6月12日、一部サーバーに攻撃された形跡があり、確認したところ"
         "ランサムウェアの被害が判明しました。\n"));
     assert_string_equal(detected_of(rec), "2025-06-12");
+    json_decref(rec);
+    /* the day the writer learned of the contractor's own release; its
+     * own report to the regulator is no noticing */
+    rec = record_of(DOC(
+        "委託先への不正アクセスについて",
+        "委託先の親会社が2025年3月19日に公表しました。\n"
+        "弊社は、2025年3月21日にその公表を認識し、委託先に確認いたしました。"
+        "\n2025年3月25日に個人情報保護委員会へ報告しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-03-21");
     json_decref(rec);
     /* traces named by a noun: the day they were noticed */
     rec = record_of(DOC(
@@ -766,6 +825,16 @@ static void test_secondary_denied_or_doubted(void **state)
         "一部のお客様のカードが不正利用された可能性があります。\n"));
     assert_null(str_at(rec, "impact", "secondary_damage"));
     json_decref(rec);
+    /* no report of damage has come in */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "現時点では被害報告は上がっておりませんが、調査を行いました。\n"));
+    assert_non_null(str_at(rec, "impact", "secondary_damage"));
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+                        "現在までに被害の報告はない。\n"));
+    assert_non_null(str_at(rec, "impact", "secondary_damage"));
+    json_decref(rec);
 }
 
 /* Phishing that may come later is a warning, not the incident; phishing
@@ -794,6 +863,47 @@ static void test_phishing_warning_and_fake_virus(void **state)
     json_decref(rec);
 }
 
+static size_t n_implemented(json_t *rec)
+{
+    return json_array_size(json_object_get(json_object_get(rec, "response"),
+                                           "implemented"));
+}
+
+/* The story of the discovery is no measure, though it names an action
+ * (移行, 書き換え): 「作業を行っていたところ…が発覚し、」, 「…が発覚いたし
+ * ました。」; the action taken on discovering it still is. */
+static void test_discovery_story_not_measure(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社の従業員がデータベースの移行作業を行っていたところ、データが"
+        "消失したことが発覚し、同時に不正アクセスの痕跡を発見いたしました。"
+        "\n第三者がパスワード等を書き換える乗っ取りが発覚いたしました。\n"));
+
+    (void)state;
+    assert_int_equal(n_implemented(rec), 0);
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "改ざんが発覚した時点で当該サイトの利用を停止しました。\n"));
+    assert_int_equal(n_implemented(rec), 1);
+    json_decref(rec);
+}
+
+/* Headings spaced out as PDF text is (「## 4．対 応」) name their
+ * section all the same. */
+static void test_spaced_heading(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "サーバーへの不正アクセスが判明しました。\n## 4．対 応\n"
+        "- 侵入経路となったプログラムは、5 月 7 日に削除済です。\n"));
+
+    (void)state;
+    assert_int_equal(n_implemented(rec), 1);
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -816,6 +926,8 @@ int main(void)
         cmocka_unit_test(test_phishing_warning_and_fake_virus),
         cmocka_unit_test(test_report_stage_words),
         cmocka_unit_test(test_cause_after_contrast),
+        cmocka_unit_test(test_discovery_story_not_measure),
+        cmocka_unit_test(test_spaced_heading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
