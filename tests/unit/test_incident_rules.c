@@ -888,6 +888,19 @@ static void test_discovery_story_not_measure(void **state)
         "改ざんが発覚した時点で当該サイトの利用を停止しました。\n"));
     assert_int_equal(n_implemented(rec), 1);
     json_decref(rec);
+    /* a password named is no measure; a password changed is */
+    rec = record_of(DOC(
+        "攻撃について",
+        "攻撃内容は、パスワードを総当たりで解析するものであることが判明して"
+        "おります。\nお客様のパスワードはハッシュ化して保存しておりました。"
+        "\n"));
+    assert_int_equal(n_implemented(rec), 0);
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "メールアカウントのパスワードは1月6日に変更を行いました。\n"));
+    assert_int_equal(n_implemented(rec), 1);
+    json_decref(rec);
 }
 
 /* Headings spaced out as PDF text is (「## 4．対 応」) name their
