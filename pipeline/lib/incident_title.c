@@ -377,6 +377,37 @@ static size_t quoted_ascii(const char *s, size_t len)
     return i > 3 && starts(s + i, len - i, "」") ? i + 3 : 0;
 }
 
+/* A bare name in ASCII at s (JBIC, IIJ, United Power & Resources Pte
+ * Ltd): letters and digits, with single spaces, dots, hyphens, & and '
+ * inside, at least one letter; its length, else 0.  It stands in the
+ * English as written.  *sha gets 3 when 社 follows it (IIJ社: "IIJ"). */
+static size_t bare_ascii(const char *s, size_t len, size_t *sha)
+{
+    size_t i = 0, end = 0;
+    int letter = 0;
+
+    *sha = 0;
+    while (i < len && i < 80) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            letter = 1;
+            end = ++i;
+        } else if (c >= '0' && c <= '9') {
+            end = ++i;
+        } else if (end && (c == ' ' || c == '.' || c == '-' || c == '&'
+                           || c == '\'')) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    if (!letter || starts(s + end, len - end, "、"))
+        return 0;       /* 「PR TIMES、…」: the writer's name, then a topic */
+    if (starts(s + end, len - end, "社"))
+        *sha = 3;
+    return end;
+}
+
 /* Splits the folded topic s[0..len) into parts; returns their number, or
  * 0 when something is neither a term nor a connector.  Quoted names go
  * into lit (at least len + 1 bytes; NULL: none), which their parts point
@@ -386,7 +417,7 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
 {
     struct jaen_gloss_span toks[TITLE_MAX_CPS];
     struct jaen_gloss_hit hits[TITLE_MAX_CPS];
-    size_t ntok = 0, nh, h = 0, pos = 0, n = 0, k, cl;
+    size_t ntok = 0, nh, h = 0, pos = 0, n = 0, k, cl, sha;
 
     while (pos < len) {
         if (ntok == TITLE_MAX_CPS)
@@ -431,6 +462,20 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
             *lit++ = '"';
             *lit++ = '\0';
             cl += toks[pos].start;
+            while (pos < ntok && toks[pos].start < cl)
+                pos++;
+            continue;
+        }
+        cl = lit ? bare_ascii(s + toks[pos].start, len - toks[pos].start,
+                              &sha) : 0;
+        if (cl) {               /* JBIC -> JBIC, IIJ社 -> IIJ */
+            parts[n].en = lit;
+            parts[n].data = 0;
+            parts[n++].conn = -1;
+            memcpy(lit, s + toks[pos].start, cl);
+            lit += cl;
+            *lit++ = '\0';
+            cl += toks[pos].start + sha;
             while (pos < ntok && toks[pos].start < cl)
                 pos++;
             continue;

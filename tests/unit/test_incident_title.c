@@ -187,6 +187,16 @@ static void test_quoted_names(void **state)
     check("「サンプル」への不正アクセスについて", NULL);
     check("「example.jp への不正アクセスについて", NULL);  /* unclosed */
     check("「」への不正アクセスについて", NULL);
+    /* a bare ASCII name too, and 社 after it; not the writer's name
+     * before a comma */
+    check("ＪＢＩＣが利用するメールシステムへの不正アクセスについて",
+          "Regarding unauthorized access to email system used by JBIC");
+    check("IIJ社が利用するメールシステムへの不正アクセスについて",
+          "Regarding unauthorized access to email system used by IIJ");
+    check("Example Co. Ltdにおける不正アクセスについて",
+          "Regarding unauthorized access at Example Co. Ltd");
+    check("Sample、不正アクセスについて", NULL);
+    check("2025への不正アクセスについて", NULL);
 }
 
 /* A title that terms and connectors do not cover has no English. */
