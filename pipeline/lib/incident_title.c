@@ -42,6 +42,10 @@ static const char *const frames[][2] = {
     {"に対するお詫びとご報告", "Apology and report regarding"},
     {"に関するご報告とお詫び", "Report and apology regarding"},
     {"についてのご報告とお詫び", "Report and apology regarding"},
+    {"に関する重要なお知らせ", "Important notice regarding"},
+    {"についての重要なお知らせ", "Important notice regarding"},
+    {"に関する御報告とお詫び", "Report and apology regarding"},
+    {"に関する御報告", "Report regarding"},
     {"に関するお知らせ", "Notice regarding"},
     {"についてのお知らせ", "Notice regarding"},
     {"に関するご報告", "Report regarding"},
@@ -64,6 +68,7 @@ static const char *const frames[][2] = {
     {"につきまして", "Regarding"},
     {"について", "Regarding"},
     {"に関して", "Regarding"},
+    {"に関しまして", "Regarding"},
 };
 
 enum conn_kind { C_MOD, C_AND, C_ETC };
@@ -92,6 +97,15 @@ static const struct {
     {"で発生した", C_MOD, "at"},
     {"において発生した", C_MOD, "at"},
     {"が運営する", C_MOD, "operated by"},
+    {"が委託する", C_MOD, "commissioned by"},
+    {"に誘導する", C_MOD, "leading to"},
+    {"へ誘導する", C_MOD, "leading to"},
+    {"のおそれのある", C_MOD, "involving possible"},
+    {"のおそれがある", C_MOD, "involving possible"},
+    {"の可能性のある", C_MOD, "involving possible"},
+    {"の可能性がある", C_MOD, "involving possible"},
+    {"経由での", C_MOD, "via"},
+    {"経由の", C_MOD, "via"},
     {"が提供する", C_MOD, "provided by"},
     {"が管理する", C_MOD, "managed by"},
     {"が保有する", C_MOD, "held by"},
@@ -218,6 +232,11 @@ static long report_mark(const char *in, size_t il)
             return -2;
     if (il == 12 && starts(in, il, "中間報告"))
         return -4;
+    if (starts(in, il, "その")) {      /* その2 */
+        for (i = 6; i < il && in[i] >= '0' && in[i] <= '9'; i++)
+            n = n * 10 + (in[i] - '0');
+        return i == il && i > 6 && n > 0 && n < 1000 ? n : 0;
+    }
     return 0;
 }
 
@@ -252,6 +271,38 @@ static void trim_marks(const char **s, size_t *len, long *report)
                     *report = r;
                 *s += close + 3;
                 *len -= close + 3;
+                again = 1;
+            }
+        }
+        if (starts(*s, *len, "[")) {       /* [重要] */
+            size_t close = jaen_ix_find(*s, *len, "]");
+            if (close != (size_t)-1 && close <= 3 * 16) {
+                *s += close + 1;
+                *len -= close + 1;
+                again = 1;
+            }
+        }
+        if (starts(*s, *len, "(")) {       /* (続報)不正アクセス… */
+            size_t close = jaen_ix_find(*s, *len, ")");
+            long r = close != (size_t)-1 ? report_mark(*s + 1, close - 1)
+                                         : 0;
+            if (r) {
+                *report = r;
+                *s += close + 1;
+                *len -= close + 1;
+                again = 1;
+            }
+        }
+        {                                   /* …ご報告 その2 */
+            size_t q = jaen_ix_find(*s, *len, "その");
+            long r;
+            while (q != (size_t)-1 && jaen_ix_find(*s + q + 6, *len - q - 6,
+                                                   "その") != (size_t)-1)
+                q += 6 + jaen_ix_find(*s + q + 6, *len - q - 6, "その");
+            r = q != (size_t)-1 && q > 0 ? report_mark(*s + q, *len - q) : 0;
+            if (r > 0) {
+                *report = r;
+                *len = q;
                 again = 1;
             }
         }
@@ -582,7 +633,7 @@ int jaen_ix_title_en(const struct jaen_gloss *g, const char *title,
      * term, 及び joins the two noun phrases, not B and C (but in A の B と
      * C への D, B and C are what D is to) */
     for (i = 1; i + 1 < n; i++) {
-        size_t j;
+        size_t j, m, nmod;
         int before = 0, after = 0;
         if (parts[i].en || conns[parts[i].conn].kind != C_AND)
             continue;
@@ -597,6 +648,21 @@ int jaen_ix_title_en(const struct jaen_gloss *g, const char *title,
             jaen_buf_adds(out, " and ");
             compose(out, parts, i + 1, n);
             goto marks;
+        }
+        /* otherwise, with a modifier right before the word before と
+         * (および, 、) and one right after the word after it, and three
+         * modifiers in all, which phrases it joins is a guess (「Aによる
+         * Bの可能性およびCへ誘導するDの配信」); with two, the reading
+         * holds (「当社グループのウェブサイトとアプリへの接続障害」); ・
+         * joins words */
+        for (m = 0, nmod = 0; m < n; m++)
+            nmod += !parts[m].en && conns[parts[m].conn].kind == C_MOD;
+        if (before && nmod >= 3 && strcmp(conns[parts[i].conn].ja, "・")
+            && i >= 2 && !parts[i - 2].en
+            && conns[parts[i - 2].conn].kind == C_MOD
+            && j < n && conns[parts[j].conn].kind == C_MOD) {
+            jaen_buf_reset(out);
+            goto done;
         }
     }
     compose(out, parts, 0, n);

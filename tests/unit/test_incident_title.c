@@ -103,6 +103,24 @@ static void test_frames_and_connectors(void **state)
           "Report regarding ransomware attack (report 1)");
     check("ランサムウェア攻撃について（最終報告）",
           "Regarding ransomware attack (final report)");
+    /* marks before the topic, その2 after it, frames with 重要 and
+     * 関しまして */
+    check("（続報）当社サーバーへの不正アクセスに関する重要なお知らせ",
+          "Important notice regarding unauthorized access to our server "
+          "(follow-up report)");
+    check("［重要］不正アクセスに関するご報告　その２",
+          "Report regarding unauthorized access (report 2)");
+    check("ランサムウェア被害に関しまして", "Regarding ransomware damage");
+    /* a possibility that qualifies what follows; a route */
+    check("情報漏えいのおそれのある事案の発生について", NULL);
+    check("個人情報漏えいの可能性がある情報について",
+          "Regarding information involving possible personal information "
+          "leak");
+    check("委託先経由での情報漏えいについて",
+          "Regarding information leak via contractor");
+    /* と between two modified phrases: which it joins is a guess */
+    check("不正アクセスによる情報漏えいの可能性と委託先へのランサムウェア"
+          "攻撃について", NULL);
     /* an attack is on something */
     check("当社サーバーへのランサムウェア攻撃のお知らせ",
           "Notice of ransomware attack on our server");
