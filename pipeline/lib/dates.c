@@ -10,6 +10,7 @@
 #include "num.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define U JAEN_U
@@ -658,10 +659,42 @@ static size_t day_period(const uint32_t *s, size_t n, size_t i)
     return 0;
 }
 
-static void infer_year(struct jaen_when *w, const struct jaen_ref *ref)
+/* Days from 0000-03-01 to y-m-d (proleptic Gregorian). */
+static long day_number(int y, int m, int d)
+{
+    y -= m < 3;
+    m = m < 3 ? m + 9 : m - 3;
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d;
+}
+
+/* The year of a date written without one: the reference's, or the year
+ * before for a later month; but the year next to it when only that one
+ * has the weekday written and it lies nearer the reference (4月1日(火)
+ * in a notice of 2025-03-31 is 2025-04-01, a Tuesday, not 2024-04-01, a
+ * Monday; 3月31日(日) there stays the notice's own day, a slip of the
+ * weekday).  wd: 0 Sunday .. 6, or -1 when none is written. */
+static void infer_year(struct jaen_when *w, const struct jaen_ref *ref,
+                       int wd)
 {
     if ((w->flags & JAEN_WHEN_DATE) && !w->year && w->month && ref->year) {
-        w->year = ref->year - (w->month > ref->month);
+        int y = ref->year - (w->month > ref->month), k;
+        static const int near[] = {1, -1};
+        if (wd >= 0 && w->day && ref->month && ref->day
+            && w->day <= jaen_days_in_month(y, w->month)
+            && day_of_week(y, w->month, w->day) != wd) {
+            long r = day_number(ref->year, ref->month, ref->day);
+            long dy = labs(day_number(y, w->month, w->day) - r);
+            for (k = 0; k < 2; k++) {
+                int c = y + near[k];
+                if (w->day <= jaen_days_in_month(c, w->month)
+                    && day_of_week(c, w->month, w->day) == wd
+                    && labs(day_number(c, w->month, w->day) - r) < dy) {
+                    y = c;
+                    break;
+                }
+            }
+        }
+        w->year = y;
         w->flags |= JAEN_WHEN_INFERRED;
     }
 }
@@ -670,19 +703,21 @@ static void infer_year(struct jaen_when *w, const struct jaen_ref *ref)
 static size_t when_part(const uint32_t *s, size_t n, size_t i,
                         const struct jaen_when *from,
                         const struct jaen_when *ctx, struct jaen_when *w,
-                        size_t *date_end, size_t *time_start)
+                        size_t *date_end, size_t *time_start, int *wd)
 {
     size_t j, l, k, t;
 
     memset(w, 0, sizeof *w);
     w->hour = -1;
     *date_end = *time_start = 0;
+    *wd = -1;
     l = date_part(s, n, i, from ? from : ctx, from != NULL, w);
     if (l == BAD)
         return BAD;
     if (l) {
         j = i + l;
         j += part_suffix(s, n, j, w);
+        *wd = weekday_named(s, n, j);
         j += weekday(s, n, j);
         *date_end = j;
         k = skip_space(s, n, j);
@@ -741,16 +776,17 @@ size_t jaen_when_scan(const uint32_t *s, size_t n, size_t i,
     };
     struct jaen_when a, b;
     size_t l, j, k, c, cl = 0, de, ts, de2, ts2;
+    int wd, wd2;
 
     *skip = 0;
-    l = when_part(s, n, i, NULL, ctx, &a, &de, &ts);
+    l = when_part(s, n, i, NULL, ctx, &a, &de, &ts, &wd);
     if (l == BAD) {
         *skip = bad_span(s, n, i);
         return 0;
     }
     if (!l)
         return 0;
-    infer_year(&a, ref);
+    infer_year(&a, ref, wd);
     j = i + l;
     memset(&hits[0], 0, sizeof hits[0]);
     hits[0].start = i;
@@ -766,7 +802,7 @@ size_t jaen_when_scan(const uint32_t *s, size_t n, size_t i,
         cl = jaen_cps_lit(s, n, k, conns[c]);
     if (cl) {
         size_t e = skip_space(s, n, k + cl), bl;
-        bl = when_part(s, n, e, &a, NULL, &b, &de2, &ts2);
+        bl = when_part(s, n, e, &a, NULL, &b, &de2, &ts2, &wd2);
         if (bl && bl != BAD) {
             inherit(&a, &b);
             j = e + bl;
