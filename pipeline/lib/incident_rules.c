@@ -140,7 +140,8 @@ static int earlier_report(const struct ix_doc *d, size_t i)
 const char *jaen_ix_report_stage(const struct ix_doc *d)
 {
     static const char *const final_title[] = {"最終報", "最終のご報告",
-                                              "最終ご報告", NULL};
+                                              "最終ご報告", "【確報】",
+                                              "（確報）", "(確報)", NULL};
     static const char *const first[] = {"初報", "速報", NULL};
     static const char *const first_body[] = {
         "第一報をご報告", "第一報として", "第1報として", "初報として",
@@ -354,8 +355,31 @@ static int probing(const struct span *sp)
     return SANY(sp, probe) && SANY(sp, ongoing) && !SANY(sp, done);
 }
 
+/* Is byte p of s inside 「」? */
+static int quoted_at(const char *s, size_t p)
+{
+    size_t k;
+    int depth = 0;
+
+    for (k = 0; k + 3 <= p; k++) {
+        if (memcmp(s + k, "「", 3) == 0)
+            depth++;
+        else if (memcmp(s + k, "」", 3) == 0 && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
 static int leak_span(const struct span *sp)
 {
+    /* another company's release cited by its title (下記IIJ社からの
+     * プレスリリースをご確認ください。「…お客様情報の漏えいについて」),
+     * in the sentence or the one before: the provider's words, not the
+     * writer's (its own earlier release, 当社の…リリース「…」, is) */
+    static const char *const cites[] = {
+        "社からのリリース", "社からのプレスリリース", "社のリリース",
+        "社のプレスリリース", "社からのお知らせ", "社の公表", NULL,
+    };
     static const char *const leak[] = {
         "漏えい", "漏洩", "流出", "漏れ", "窃取", "持ち出され", "盗まれ",
         "盗み取", "詐取", "抜き取", "不正に取得", "不正取得", "閲覧された",
@@ -388,8 +412,15 @@ static int leak_span(const struct span *sp)
         "可能性があることを", "おそれがあることを", NULL,
     };
 
+    size_t kl, p0;
+
     if (!SANY(sp, leak) || sp->sec == SEC_CONTACT
         || (sp->sec == SEC_RESPONSE && !SANY(sp, reported)))
+        return 0;
+    p0 = first_of(sp, leak, &kl);
+    if (p0 != (size_t)-1 && quoted_at(sp->s, p0)
+        && (SANY(sp, cites) || (sp->si < sp->d->ns && sp->si > 0
+                                && jaen_ix_q_any(sp->d, sp->si - 1, cites))))
         return 0;
     if (SANY(sp, possible) || SANY(sp, suspected))
         return !(SHAS(sp, "有無") || SHAS(sp, "可能性は低")
@@ -729,7 +760,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "業務を停止", "休止", "緊急停止", "システムの復旧", "システム復旧",
         "システムは復旧", "システムはほぼ復旧", "システムが復旧",
         "システムを復旧", "業務を再開", "業務の再開", "業務再開",
-        "稼働を再開", "再稼働", NULL,
+        "稼働を再開", "再稼働", "正常化を目指", "正常化に向け", NULL,
     };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a shop site
@@ -864,8 +895,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (affirmed(sp, outage_soft) && !SANY(sp, outage_not)
             && sp->sec != SEC_RESPONSE)
             soft_outage = 1;
-        if (mention(sp, ddos))
-            m |= 1u << T_DDOS;
+        if (mention(sp, ddos) && !SHAS(sp, "ログイン"))
+            m |= 1u << T_DDOS;      /* not 「ログインを試みる大量のアクセス」 */
         /* 「…株式会社…が運営するメールシステムを利用しています」: with an
          * attack in the same sentence, or in another on what we use
          * (「当社が利用するメールシステムへの不正アクセス」, the title) */

@@ -44,6 +44,11 @@ static int has_type(json_t *rec, const char *s)
     return 0;
 }
 
+static const char *detected_of(json_t *rec)
+{
+    return str_at(rec, "incident", "detected");
+}
+
 static const json_t *cause_of(json_t *rec)
 {
     return json_object_get(json_object_get(rec, "incident"), "cause");
@@ -202,6 +207,23 @@ static void test_leak_risk(void **state)
         "システム監査を通じ、不正なアクセスへの耐性を強化してまいります。\n"));
     assert_false(has_type(rec, "unauthorized_access"));
     json_decref(rec);
+    /* a provider's release cited by its title is its words; the writer's
+     * own earlier release is the writer's */
+    rec = record_of(DOC(
+        "メールサービスへの不正アクセスについて",
+        "4月15日にサンプル社より、同社サービスへの不正アクセスが報告されま"
+        "した。\n当社のメールは漏えいしていないと報告を受けております。\n"
+        "詳細は下記サンプル社からのプレスリリースをご確認ください。\n"
+        "「サンプルサービスにおけるお客様情報の漏えいについて」\n"));
+    assert_false(has_type(rec, "data_leak"));
+    assert_string_equal(detected_of(rec), "2025-04-15");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "再発防止策について",
+        "当社は、5月7日発表の「不正アクセスによる情報漏えいの可能性に関する"
+        "お詫び」において、不正アクセスについてお知らせしました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* but suspicion of an intrusion does not doubt the phishing */
     rec = record_of(DOC(
         "不審なメールについて",
@@ -354,6 +376,20 @@ static void test_outage_recovery_not_precaution(void **state)
         "ことを確認いたしました。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* a flood of login attempts is no DDoS; a service aimed to be back
+     * to normal was not */
+    rec = record_of(DOC(
+        "不正ログインについて",
+        "今月8日以降、ログインを試みる大量のアクセスがあったことが判明しま"
+        "した。\n"));
+    assert_false(has_type(rec, "ddos"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "サイバー攻撃について",
+        "サーバーへの不正アクセスが判明しました。\nクラウドサービスについて"
+        "は、早急の正常化を目指しております。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* every function stopped, though as a measure */
     rec = record_of(DOC(
         "不正アクセスについて",
@@ -392,11 +428,6 @@ static void test_type_denied(void **state)
     json_decref(rec);
 }
 
-static const char *detected_of(json_t *rec)
-{
-    return str_at(rec, "incident", "detected");
-}
-
 /* A date of the state of things (12月10日現在) or of what an investigation
  * found (…に…ていたことが判明) is no detection date; a date set off by a
  * comma before the finding is. */
@@ -420,6 +451,15 @@ static void test_detected_not_as_of_or_event(void **state)
         "2025年6月12日、一部サーバーに攻撃された形跡があり、確認したところ"
         "ランサムウェアの被害が判明しました。\n"));
     assert_string_equal(detected_of(rec), "2025-06-12");
+    json_decref(rec);
+    /* the day of an earlier notice, or of the event (に起こりました),
+     * is no day of noticing */
+    rec = record_of(DOC(
+        "アクセス障害について",
+        "2024年11月25日のお知らせ以降、調査により判明した事実をご報告しま"
+        "す。\n2025年11月17日に起こりましたアクセス障害に関しまして、調査の"
+        "結果、不正アクセスが原因と判明いたしました。\n"));
+    assert_null(detected_of(rec));
     json_decref(rec);
     /* the day the writer learned of the contractor's own release; its
      * own report to the regulator is no noticing */
@@ -727,6 +767,11 @@ static void test_report_stage_words(void **state)
 
     (void)state;
     assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    /* 確報: the confirmed report after a 速報 */
+    rec = record_of(DOC("ランサムウェア被害の発生について（確報）",
+                        "サーバーが暗号化されました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
     json_decref(rec);
     rec = record_of(DOC(
         "ランサムウェア被害について（第2報）",
