@@ -705,7 +705,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "偽メール", NULL,
     };
     static const char *const tamper[] = {"改ざん", "改竄", "書き換え",
-                                         "書換え", NULL};
+                                         "書換え", "不正な書き込み",
+                                         "不正に書き込", "不正な投稿", NULL};
     static const char *const tamper_what[] = {
         "サイト", "ページ", "アプリケーション", "プログラム", "決済", "画面",
         "ソースコード", "JavaScript", "スクリプト", "コンテンツ",

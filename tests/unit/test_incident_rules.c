@@ -376,6 +376,13 @@ static void test_outage_recovery_not_precaution(void **state)
         "ことを確認いたしました。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* an outsider's posting on the site is tampering with it */
+    rec = record_of(DOC(
+        "Ｗｅｂサイトへの書き込み事案に関するご報告",
+        "当金庫のイベント用Ｗｅｂサイトに第三者による不正な書き込み事案が発生"
+        "しました。\n"));
+    assert_true(has_type(rec, "web_tampering"));
+    json_decref(rec);
     /* a flood of login attempts is no DDoS; a service aimed to be back
      * to normal was not */
     rec = record_of(DOC(
