@@ -307,7 +307,7 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
     size_t bi = 0, i;
     enum ix_sec sec = SEC_NONE;
     int64_t bs = -1, be = -1;
-    int head = 0, item = 0;
+    int head = 0, item = 0, sub = 0, prev_head = 0, md = 0;
 
     for (i = 0; i < d->ns; i++) {
         struct ix_sent *st = &d->s[i];
@@ -321,10 +321,19 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
             }
             size_t a = d->cpb[bs], z = d->cpb[be];
             trim(d->text, &a, &z);
-            head = b->type == BLOCK_HEADING;
+            head = md = b->type == BLOCK_HEADING;
             item = b->type == BLOCK_ITEM;
             if (head) {
-                sec = heading_sec(d->text + a, z - a);
+                /* a heading that names no section right under a data
+                 * section's (「## 流出した可能性のある情報」「### 医療従事
+                 * 者様」), and its siblings, are its sub-headings */
+                enum ix_sec hs = heading_sec(d->text + a, z - a);
+                if (hs == SEC_NONE && sec == SEC_DATA && (prev_head || sub))
+                    sub = 1;
+                else {
+                    sec = hs;
+                    sub = 0;
+                }
             } else if (looks_like_heading(d->text + a, z - a,
                                           (size_t)(be - bs))) {
                 /* a line that only looks like one starts a section
@@ -340,6 +349,7 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
         st->sec = sec;
         st->heading = head && st->start >= bs && st->end <= be;
         st->item = item && st->start >= bs;
+        prev_head = st->heading && md;     /* a Markdown heading */
     }
 }
 

@@ -146,6 +146,11 @@ static void test_heading_introduces_list(void **state)
     /* nor one, or an introduction, that denies it */
     ITEMS("## 漏えいした情報\n- 氏名\n### 漏洩していない情報\n- 住所\n"
           "- 銀行口座情報\n", "name");
+    /* nor do its sub-headings, which name no section of their own */
+    ITEMS("## ■流出した可能性のある情報\n### 会員様\n氏名、電話番号\n"
+          "### 取引先様\n住所\n", "name address phone");
+    ITEMS("## ■流出した可能性のある情報\n氏名\n## 今後の予定\n住所を"
+          "確認します。\n", "name");
     /* captions of a data section's lists do not end it */
     ITEMS("## ＜漏洩した可能性がある個人情報＞\n●お客様に関連する情報\n\n"
           "【氏名・性別・住所】\n\n【電話番号】\n", "name address phone gender");
