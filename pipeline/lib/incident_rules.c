@@ -312,10 +312,34 @@ static int in_body(const struct span *sp)
     return sp->sec != SEC_CONTACT;
 }
 
+/* Is sp advice about the first keyword of ks: an advice word in the
+ * sentence, unless a clause of reason (…乗っ取られてしまい、…投稿がされて
+ * おりますので、…ご注意下さい) closes the statement of ks before it? */
+static int advice_about(const struct span *sp, const char *const *ks)
+{
+    static const char *const reason[] = {"ので、", "ため、", NULL};
+    static const char *const maybe_words[] = {
+        "危険", "恐れ", "おそれ", "可能性", "場合", "万が一", "万一", NULL,
+    };
+    size_t kl, al, p = first_of(sp, ks, &kl), a, r;
+
+    a = jaen_ix_q_first(sp->d, sp->si, 0, sp->len, advice, &al);
+    if (a == (size_t)-1)
+        return 0;
+    if (p == (size_t)-1 || a < p)
+        return 1;
+    r = jaen_ix_q_first(sp->d, sp->si, p, a, reason, &al);
+    if (r == (size_t)-1)
+        return 1;
+    /* a danger (…ウイルス感染の危険がありますので) is advice too */
+    return jaen_ix_q_first(sp->d, sp->si, 0, r, maybe_words, &al)
+           != (size_t)-1;
+}
+
 /* A plain statement of ks: affirmed, not advice, not contact details. */
 static int mention(const struct span *sp, const char *const *ks)
 {
-    return in_body(sp) && affirmed(sp, ks) && !SANY(sp, advice);
+    return in_body(sp) && affirmed(sp, ks) && !advice_about(sp, ks);
 }
 
 /* Is the first keyword of ks in sp the subject of a condition (流出が

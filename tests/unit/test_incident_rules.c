@@ -376,6 +376,20 @@ static void test_outage_recovery_not_precaution(void **state)
         "ことを確認いたしました。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* a statement closed by a reason before the advice it gives; a
+     * danger named for the advice is no statement */
+    rec = record_of(DOC(
+        "お詫びと注意喚起",
+        "本日、弊社の公式アカウントが何者かにより乗っ取られてしまい、意図"
+        "しない投稿がされておりますので、DMにはご注意下さい。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不審なメールについて",
+        "不審なメールを受信された場合は、ウイルス感染の危険がありますので、"
+        "以下の点にご注意ください。\n"));
+    assert_false(has_type(rec, "malware"));
+    json_decref(rec);
     /* an outsider's posting on the site is tampering with it */
     rec = record_of(DOC(
         "Ｗｅｂサイトへの書き込み事案に関するご報告",
