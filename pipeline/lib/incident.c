@@ -247,7 +247,8 @@ static enum ix_sec heading_sec(const char *s0, size_t len0)
     static const char *const resp[] = {"対応", "対策", "再発防止", "措置",
                                        "取り組み", "取組", NULL};
     static const char *const data[] = {"情報", "項目", "対象", "件数",
-                                       "範囲", "内容", "影響", NULL};
+                                       "範囲", "内容", "影響", "個人データ",
+                                       NULL};
     static const char *const time[] = {"経緯", "経過", "概要", "時系列",
                                        "状況", NULL};
     static const char *const data_not[] = {"なかった", "ない情報", "対象外",

@@ -141,7 +141,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
 {
     static const char *const final_title[] = {"最終報", "最終のご報告",
                                               "最終ご報告", "【確報】",
-                                              "（確報）", "(確報)", NULL};
+                                              "（確報）", "(確報)", "終報）",
+                                              "終報)", "【終報】", NULL};
     static const char *const first[] = {"初報", "速報", NULL};
     static const char *const first_body[] = {
         "第一報をご報告", "第一報として", "第1報として", "初報として",

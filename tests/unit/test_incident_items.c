@@ -146,6 +146,9 @@ static void test_heading_introduces_list(void **state)
     /* nor one, or an introduction, that denies it */
     ITEMS("## 漏えいした情報\n- 氏名\n### 漏洩していない情報\n- 住所\n"
           "- 銀行口座情報\n", "name");
+    /* 個人データ names a data section, as 情報 does */
+    ITEMS("## ＜漏えい等が発生、またはそのおそれがある個人データ＞\n"
+          "メールアドレス、氏名、電話番号\n", "name phone email");
     /* nor do its sub-headings, which name no section of their own */
     ITEMS("## ■流出した可能性のある情報\n### 会員様\n氏名、電話番号\n"
           "### 取引先様\n住所\n", "name address phone");

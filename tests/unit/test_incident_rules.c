@@ -789,8 +789,12 @@ static void test_report_stage_words(void **state)
     (void)state;
     assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
     json_decref(rec);
-    /* 確報: the confirmed report after a 速報 */
+    /* 確報: the confirmed report after a 速報; 終報 */
     rec = record_of(DOC("ランサムウェア被害の発生について（確報）",
+                        "サーバーが暗号化されました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    rec = record_of(DOC("【終報】迷惑メール送信事象解消のお知らせ",
                         "サーバーが暗号化されました。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "final");
     json_decref(rec);
