@@ -397,6 +397,18 @@ static int quoted_at(const char *s, size_t p)
 
 static int leak_span(const struct span *sp)
 {
+    static const char *const leak_not_shown[] = {
+        "漏えい", "漏洩", "流出", "漏れ", "窃取", "持ち出され", "盗まれ",
+        "盗み取", "詐取", "抜き取", "不正に取得", "不正取得", "閲覧された",
+        "閲覧可能", "閲覧できる状態", "外部に送信", "外部へ送信", "外部に転送",
+        "外部へ転送", "公開された", "公開状態", "公開されていた", "リーク",
+        "暴露", "外部からアクセス可能", "外部からのアクセスが可能",
+        "外部からアクセスされ", "誰でもアクセス可能", "第三者がアクセス可能",
+        NULL,
+    };
+    static const char *const shown_what[] = {
+        "情報", "個人", "氏名", "住所", "アドレス", "番号", "名前", NULL,
+    };
     /* another company's release cited by its title (下記IIJ社からの
      * プレスリリースをご確認ください。「…お客様情報の漏えいについて」),
      * in the sentence or the one before: the provider's words, not the
@@ -441,6 +453,10 @@ static int leak_span(const struct span *sp)
 
     if (!SANY(sp, leak) || sp->sec == SEC_CONTACT
         || (sp->sec == SEC_RESPONSE && !SANY(sp, reported)))
+        return 0;
+    /* shown: personal data shown to others (他のお客様の氏名・住所…が
+     * 表示された), not a page or a site shown (表示された本会の名称) */
+    if (!SANY(sp, leak_not_shown) && !SANY(sp, shown_what))
         return 0;
     p0 = first_of(sp, leak, &kl);
     if (p0 != (size_t)-1 && quoted_at(sp->s, p0)
@@ -729,9 +745,13 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "偽のログイン", "偽のウェブサイト", "偽ページ", "偽のメール",
         "偽メール", NULL,
     };
-    static const char *const tamper[] = {"改ざん", "改竄", "書き換え",
-                                         "書換え", "不正な書き込み",
-                                         "不正に書き込", "不正な投稿", NULL};
+    static const char *const tamper[] = {
+        "改ざん", "改竄", "書き換え", "書換え", "不正な書き込み",
+        "不正に書き込", "不正な投稿",
+        /* visitors sent elsewhere: 無関係のホームページに接続される */
+        "無関係のホームページ", "無関係のサイト", "無関係なサイト",
+        "無関係のページ", "不正なサイトに転送", "不審なサイトに転送", NULL,
+    };
     static const char *const tamper_what[] = {
         "サイト", "ページ", "アプリケーション", "プログラム", "決済", "画面",
         "ソースコード", "JavaScript", "スクリプト", "コンテンツ",

@@ -397,6 +397,21 @@ static void test_outage_recovery_not_precaution(void **state)
         "しました。\n"));
     assert_true(has_type(rec, "web_tampering"));
     json_decref(rec);
+    /* visitors sent to an unrelated site: the site was tampered with; a
+     * name or a note shown is no leak, others' data shown is */
+    rec = record_of(DOC(
+        "ホームページへの不正アクセスについて",
+        "検索結果に表示された本会の名称をクリックすると、本会とは全く無関係の"
+        "ホームページに接続される状況が発生していることを確認しました。\n"));
+    assert_true(has_type(rec, "web_tampering"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "システム不具合について",
+        "ご注文手続き中に、他のお客様の氏名・住所が表示された可能性がござい"
+        "ます。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* a flood of login attempts is no DDoS; a service aimed to be back
      * to normal was not */
     rec = record_of(DOC(
