@@ -570,6 +570,14 @@ static int entry_point(const struct ix_doc *d, size_t i)
     static const char *const measure[] = {
         "無効化", "遮断", "停止", "導入", "強化", "変更", NULL,
     };
+    /* credentials got elsewhere, tried here (外部で不正に取得したID・パス
+     * ワードを利用し…ログインを試みた; リスト型攻撃) */
+    static const char *const stolen_creds[] = {
+        "不正に取得したID", "不正に取得したログイン", "不正に入手したID",
+        "不正に入手したログイン", "流出したID", "流出したパスワード",
+        "リスト型攻撃", "パスワードリスト攻撃", "リスト型アカウントハッキング",
+        NULL,
+    };
     size_t kl, v;
 
     if (ANY_OF(d, i, measure))
@@ -577,6 +585,9 @@ static int entry_point(const struct ix_doc *d, size_t i)
     if (ANY_OF(d, i, way) && ANY_OF(d, i, into))
         return 1;
     if (ANY_OF(d, i, fake) && ANY_OF(d, i, obeyed))
+        return 1;
+    if (ANY_OF(d, i, stolen_creds) && (ANY_OF(d, i, into)
+                                       || HAS(d, i, "ログイン")))
         return 1;
     if (ANY_OF(d, i, scam) && ANY_OF(d, i, fell)
         && (ANY_OF(d, i, into) || HAS(d, i, "遠隔操作")))

@@ -756,6 +756,13 @@ static void test_cause_in_story(void **state)
         "FAXで送信しました。\n"));
     assert_false(json_is_null(cause_of(rec)));
     json_decref(rec);
+    /* credentials got elsewhere, tried here */
+    rec = record_of(DOC(
+        "不正ログインについて",
+        "第三者が外部で不正に取得したID・パスワードを利用し、当社サイトへ"
+        "ログインを試みた事象が確認されております。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
     rec = record_of(DOC(
         "予約情報への不正アクセスについて",
         "当館が利用する予約サイトの管理画面が不正アクセスを受け、同サイト"
