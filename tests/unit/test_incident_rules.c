@@ -820,6 +820,16 @@ static void test_report_stage_words(void **state)
                         "サーバーが暗号化されました。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "final");
     json_decref(rec);
+    /* an interim report is one of a series; news told as it comes is
+     * more to follow */
+    rec = record_of(DOC("不正アクセスに関する調査中間ご報告",
+                        "サーバーが暗号化されました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "update");
+    json_decref(rec);
+    rec = record_of(DOC("ランサムウェア被害について",
+                        "今後とも、最新情報は適宜お知らせいたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
     rec = record_of(DOC(
         "ランサムウェア被害について（第2報）",
         "生産システムは順次再開しております。\n"
