@@ -799,7 +799,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "サービス停止", "稼働停止", "業務停止", "不通", "起動しない",
         "起動できない", "動かない", "支障", "開けない", "停止する見込み",
         "停止しております", "アクセス不能", "エラーが表示", "不具合が発生",
-        "不具合が生じ", NULL,
+        "不具合が生じ", "閲覧できなく", "閲覧できなかっ", "表示できなく",
+        "接続できなく", "接続できないとの", "ログインできない状況",
+        "ログインできない」", NULL,
     };
     /* stopping something ourselves, or bringing it back: an outage
      * unless a precaution; closing a shop site is one (tests/labels) */

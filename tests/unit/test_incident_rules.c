@@ -426,6 +426,18 @@ static void test_outage_recovery_not_precaution(void **state)
         "は、早急の正常化を目指しております。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* a site no one could view, a server no one could reach */
+    rec = record_of(DOC(
+        "ウェブサイト改ざんについて",
+        "第三者の不正アクセスにより一部ページが改ざんされ、弊社ウェブサイト"
+        "を閲覧できなくなっておりました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "海外からご利用のお客様は接続できない地域がございます。\n"));
+    assert_false(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* every function stopped, though as a measure */
     rec = record_of(DOC(
         "不正アクセスについて",
