@@ -715,6 +715,13 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "ハッキング", "不正な操作", "不正に操作", "不正操作", "不正なアクセス",
         "不正なログイン", NULL,
     };
+    static const char *const account[] = {
+        "アカウント", "メールアドレス", "メールサーバ", NULL,
+    };
+    static const char *const misused[] = {
+        "不正に利用され", "不正利用され", "不正利用による", "の不正利用",
+        "不正に使用され", NULL,
+    };
     static const char *const unauth_not[] = {
         "ウィルスの侵入", "ウイルスの侵入", "マルウェアの侵入",
         "ランサムウェアの侵入",
@@ -908,6 +915,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (sp->sec == SEC_CONTACT)
             continue;
         if (mention(sp, unauth) && !SANY(sp, unauth_not))
+            m |= 1u << T_UNAUTHORIZED;
+        /* an account or mail server used by an outsider (メールアカウントが
+         * 第三者によって不正に利用され): hijacked; not a card misused */
+        if (SANY(sp, account) && mention(sp, misused) && !SHAS(sp, "カード")
+            && !SANY(sp, unauth_not))
             m |= 1u << T_UNAUTHORIZED;
         if (affirmed(sp, ransom) && !SANY(sp, advice))
             m |= 1u << T_RANSOMWARE;

@@ -390,6 +390,20 @@ static void test_outage_recovery_not_precaution(void **state)
         "以下の点にご注意ください。\n"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* a mail account used by an outsider was hijacked; a card misused
+     * is no intrusion */
+    rec = record_of(DOC(
+        "迷惑メール送信について",
+        "当社のメールアカウントが第三者によって不正に利用され、迷惑メールが"
+        "送信されました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "カード情報流出について",
+        "お客様のクレジットカードが不正に利用されたとのご連絡がありました。"
+        "\n"));
+    assert_false(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* an outsider's posting on the site is tampering with it */
     rec = record_of(DOC(
         "Ｗｅｂサイトへの書き込み事案に関するご報告",
