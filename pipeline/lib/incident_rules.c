@@ -331,6 +331,8 @@ static int advice_about(const struct span *sp, const char *const *ks)
         return 0;
     if (p == (size_t)-1 || a < p)
         return 1;
+    if (asserted_after(sp->s + p + kl, sp->len - p - kl))
+        return 0;       /* 不正アクセスを受け、…セキュリティ対策を施した */
     r = jaen_ix_q_first(sp->d, sp->si, p, a, reason, &al);
     if (r == (size_t)-1)
         return 1;
@@ -406,7 +408,7 @@ static int leak_span(const struct span *sp)
         "外部へ転送", "公開された", "公開状態", "公開されていた", "リーク",
         "暴露", "外部からアクセス可能", "外部からのアクセスが可能",
         "外部からアクセスされ", "誰でもアクセス可能", "第三者がアクセス可能",
-        NULL,
+        "第三者にダウンロード", "不正にダウンロード", NULL,
     };
     static const char *const shown_what[] = {
         "情報", "個人", "氏名", "住所", "アドレス", "番号", "名前", NULL,
@@ -428,7 +430,8 @@ static int leak_span(const struct span *sp)
         /* exposed to outsiders (外部からアクセス可能な状態となっていた) */
         "外部からアクセス可能", "外部からのアクセスが可能",
         "外部からアクセスされ",
-        "誰でもアクセス可能", "第三者がアクセス可能", NULL,
+        "誰でもアクセス可能", "第三者がアクセス可能", "第三者にダウンロード",
+        "不正にダウンロード", NULL,
     };
     static const char *const sure[] = {
         "漏えいしました", "漏洩しました", "流出しました", "流出した",
@@ -438,6 +441,7 @@ static int leak_span(const struct span *sp)
         "持ち出されたこと", "外部に送信されていた", "閲覧されたこと",
         "公開されていた", "詐取", "抜き取られ", "流出している",
         "外部からアクセス可能な状態", "外部からアクセスされた",
+        "第三者にダウンロードされた", "不正にダウンロードされた",
         "漏えい事案", "漏洩事案", "情報漏えいに関する", "情報漏洩に関する",
         "漏えいについて", "漏洩について", "漏えいのお知らせ",
         "漏洩のお知らせ", "表示された", "持ち出された", "外部へ送信された",
@@ -808,7 +812,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "停止しております", "アクセス不能", "エラーが表示", "不具合が発生",
         "不具合が生じ", "閲覧できなく", "閲覧できなかっ", "表示できなく",
         "接続できなく", "接続できないとの", "ログインできない状況",
-        "ログインできない」", NULL,
+        "ログインできない」", "しづらい状況", "しにくい状況", NULL,
     };
     /* stopping something ourselves, or bringing it back: an outage
      * unless a precaution; closing a shop site is one (tests/labels) */

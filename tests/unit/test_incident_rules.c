@@ -390,6 +390,27 @@ static void test_outage_recovery_not_precaution(void **state)
         "以下の点にご注意ください。\n"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* an attack stated, then the measures that followed it; data
+     * downloaded by a third party; a site hard to reach */
+    rec = record_of(DOC(
+        "ホームページ再開の見通しについて",
+        "5月27日に本会ホームページに対するマルウェアによる外部不正アクセスを"
+        "受け、一時的に運用を停止し、セキュリティ対策を施した新しいホーム"
+        "ページを設計しました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報の漏えいに関するお詫び",
+        "96人の受験申請者様の個人情報が受験票の形態で第三者にダウンロード"
+        "されたことが判明いたしました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ネットワーク不具合について",
+        "現時点で一時的にメールの送受信およびホームページへのアクセスが"
+        "しづらい状況となっております。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* a mail account used by an outsider was hijacked; a card misused
      * is no intrusion */
     rec = record_of(DOC(
