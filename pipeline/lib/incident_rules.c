@@ -401,15 +401,20 @@ static int quoted_at(const char *s, size_t p)
 
 static int leak_span(const struct span *sp)
 {
-    static const char *const leak_not_shown[] = {
+    static const char *const leak[] = {
         "漏えい", "漏洩", "流出", "漏れ", "窃取", "持ち出され", "盗まれ",
         "盗み取", "詐取", "抜き取", "不正に取得", "不正取得", "閲覧された",
         "閲覧可能", "閲覧できる状態", "外部に送信", "外部へ送信", "外部に転送",
         "外部へ転送", "公開された", "公開状態", "公開されていた", "リーク",
-        "暴露", "外部からアクセス可能", "外部からのアクセスが可能",
+        "暴露",
+        /* exposed to outsiders (外部からアクセス可能な状態となっていた) */
+        "外部からアクセス可能", "外部からのアクセスが可能",
         "外部からアクセスされ", "誰でもアクセス可能", "第三者がアクセス可能",
         "第三者にダウンロード", "不正にダウンロード", NULL,
     };
+    /* shown: personal data shown to others (他のお客様の氏名・住所…が
+     * 表示された), not a page or a site shown (表示された本会の名称) */
+    static const char *const shown[] = {"表示された", "表示される事象", NULL};
     static const char *const shown_what[] = {
         "情報", "個人", "氏名", "住所", "アドレス", "番号", "名前", NULL,
     };
@@ -420,18 +425,6 @@ static int leak_span(const struct span *sp)
     static const char *const cites[] = {
         "社からのリリース", "社からのプレスリリース", "社のリリース",
         "社のプレスリリース", "社からのお知らせ", "社の公表", NULL,
-    };
-    static const char *const leak[] = {
-        "漏えい", "漏洩", "流出", "漏れ", "窃取", "持ち出され", "盗まれ",
-        "盗み取", "詐取", "抜き取", "不正に取得", "不正取得", "閲覧された",
-        "閲覧可能", "閲覧できる状態", "外部に送信", "外部へ送信", "外部に転送",
-        "外部へ転送", "公開された", "公開状態", "公開されていた", "リーク",
-        "暴露", "表示された", "表示される事象",
-        /* exposed to outsiders (外部からアクセス可能な状態となっていた) */
-        "外部からアクセス可能", "外部からのアクセスが可能",
-        "外部からアクセスされ",
-        "誰でもアクセス可能", "第三者がアクセス可能", "第三者にダウンロード",
-        "不正にダウンロード", NULL,
     };
     static const char *const sure[] = {
         "漏えいしました", "漏洩しました", "流出しました", "流出した",
@@ -455,16 +448,14 @@ static int leak_span(const struct span *sp)
         "可能性があることを", "おそれがあることを", NULL,
     };
 
+    int said = SANY(sp, leak);
     size_t kl, p0;
 
-    if (!SANY(sp, leak) || sp->sec == SEC_CONTACT
+    if (!(said || (SANY(sp, shown) && SANY(sp, shown_what)))
+        || sp->sec == SEC_CONTACT
         || (sp->sec == SEC_RESPONSE && !SANY(sp, reported)))
         return 0;
-    /* shown: personal data shown to others (他のお客様の氏名・住所…が
-     * 表示された), not a page or a site shown (表示された本会の名称) */
-    if (!SANY(sp, leak_not_shown) && !SANY(sp, shown_what))
-        return 0;
-    p0 = first_of(sp, leak, &kl);
+    p0 = first_of(sp, said ? leak : shown, &kl);
     if (p0 != (size_t)-1 && quoted_at(sp->s, p0)
         && (SANY(sp, cites) || (sp->si < sp->d->ns && sp->si > 0
                                 && jaen_ix_q_any(sp->d, sp->si - 1, cites))))
