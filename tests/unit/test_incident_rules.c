@@ -1037,6 +1037,19 @@ static void test_discovery_story_not_measure(void **state)
         "改ざんが発覚した時点で当該サイトの利用を停止しました。\n"));
     assert_int_equal(n_implemented(rec), 1);
     json_decref(rec);
+    /* 設置 of what the writer runs (本法人が設置する学校) is no measure,
+     * nor an earlier report recalled; a system restored is one */
+    rec = record_of(DOC(
+        "システム障害について",
+        "本法人が設置する学校の公式サイトの閲覧ができない状態になって"
+        "おりました。\n既にご報告いたしましたとおり、調査は続いております。"
+        "\n"));
+    assert_int_equal(n_implemented(rec), 0);
+    json_decref(rec);
+    rec = record_of(DOC("システム障害について",
+                        "学内の公式サイトは復旧しております。\n"));
+    assert_int_equal(n_implemented(rec), 1);
+    json_decref(rec);
     /* a password named is no measure; a password changed is */
     rec = record_of(DOC(
         "攻撃について",
