@@ -294,11 +294,13 @@ static void trim_marks(const char **s, size_t *len, long *report)
             }
         }
         {                                   /* …ご報告 その2 */
-            size_t q = jaen_ix_find(*s, *len, "その");
+            size_t q = (size_t)-1, f = 0, k2;
             long r;
-            while (q != (size_t)-1 && jaen_ix_find(*s + q + 6, *len - q - 6,
-                                                   "その") != (size_t)-1)
-                q += 6 + jaen_ix_find(*s + q + 6, *len - q - 6, "その");
+            while ((k2 = jaen_ix_find(*s + f, *len - f, "その"))
+                   != (size_t)-1) {         /* the last one */
+                q = f + k2;
+                f = q + 6;
+            }
             r = q != (size_t)-1 && q > 0 ? report_mark(*s + q, *len - q) : 0;
             if (r > 0) {
                 *report = r;
@@ -460,7 +462,7 @@ static size_t bare_ascii(const char *s, size_t len, size_t *sha)
 }
 
 /* Splits the folded topic s[0..len) into parts; returns their number, or
- * 0 when something is neither a term nor a connector.  Quoted names go
+ * 0 when something is neither a term nor a connector.  Names in ASCII go
  * into lit (at least len + 1 bytes; NULL: none), which their parts point
  * into. */
 static size_t parse_topic(const struct jaen_gloss *g, const char *s,
@@ -468,7 +470,8 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
 {
     struct jaen_gloss_span toks[TITLE_MAX_CPS];
     struct jaen_gloss_hit hits[TITLE_MAX_CPS];
-    size_t ntok = 0, nh, h = 0, pos = 0, n = 0, k, cl, sha;
+    size_t ntok = 0, nh, h = 0, pos = 0, n = 0, k, cl, sha, at, nl, used;
+    int quote;
 
     while (pos < len) {
         if (ntok == TITLE_MAX_CPS)
@@ -501,33 +504,29 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
             pos = hits[h].last + 1;
             continue;
         }
-        cl = lit ? quoted_ascii(s + toks[pos].start, len - toks[pos].start)
-             : 0;
-        if (cl) {               /* 「tenki.jp」 -> "tenki.jp" */
-            parts[n].en = lit;
-            parts[n].data = 0;
-            parts[n++].conn = -1;
-            *lit++ = '"';
-            memcpy(lit, s + toks[pos].start + 3, cl - 6);
-            lit += cl - 6;
-            *lit++ = '"';
-            *lit++ = '\0';
-            cl += toks[pos].start;
-            while (pos < ntok && toks[pos].start < cl)
-                pos++;
-            continue;
+        /* a name in ASCII stands as written: 「tenki.jp」 -> "tenki.jp",
+         * JBIC -> JBIC, IIJ社 -> IIJ */
+        at = toks[pos].start;
+        quote = 0;
+        nl = used = 0;
+        if (lit && (used = quoted_ascii(s + at, len - at)) != 0) {
+            nl = used - 6;
+            quote = 1;
+        } else if (lit && (nl = bare_ascii(s + at, len - at, &sha)) != 0) {
+            used = nl + sha;
         }
-        cl = lit ? bare_ascii(s + toks[pos].start, len - toks[pos].start,
-                              &sha) : 0;
-        if (cl) {               /* JBIC -> JBIC, IIJ社 -> IIJ */
+        if (used) {
             parts[n].en = lit;
             parts[n].data = 0;
             parts[n++].conn = -1;
-            memcpy(lit, s + toks[pos].start, cl);
-            lit += cl;
+            if (quote)
+                *lit++ = '"';
+            memcpy(lit, s + at + (quote ? 3 : 0), nl);
+            lit += nl;
+            if (quote)
+                *lit++ = '"';
             *lit++ = '\0';
-            cl += toks[pos].start + sha;
-            while (pos < ntok && toks[pos].start < cl)
+            while (pos < ntok && toks[pos].start < at + used)
                 pos++;
             continue;
         }
