@@ -324,26 +324,22 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
             trim(d->text, &a, &z);
             head = md = b->type == BLOCK_HEADING;
             item = b->type == BLOCK_ITEM;
+            if (!head)
+                head = looks_like_heading(d->text + a, z - a,
+                                          (size_t)(be - bs));
             if (head) {
-                /* a heading that names no section right under a data
-                 * section's (「## 流出した可能性のある情報」「### 医療従事
-                 * 者様」), and its siblings, are its sub-headings */
                 enum ix_sec hs = heading_sec(d->text + a, z - a);
-                if (hs == SEC_NONE && sec == SEC_DATA && (prev_head || sub))
-                    sub = 1;
-                else {
-                    sec = hs;
-                    sub = 0;
-                }
-            } else if (looks_like_heading(d->text + a, z - a,
-                                          (size_t)(be - bs))) {
-                /* a line that only looks like one starts a section
-                 * when it names one; one that names none ends the one
-                 * before it, but for the captions of a data section's
-                 * lists (「【氏名・住所】」「（2025年4月25日時点）」) */
-                enum ix_sec hs = heading_sec(d->text + a, z - a);
-                head = 1;
-                if (hs != SEC_NONE || sec != SEC_DATA)
+                /* one that names no section keeps a data section open:
+                 * a Markdown heading right under the data section's
+                 * (「## 流出した可能性のある情報」「### 医療従事者様」)
+                 * and its siblings, or a line that only looks like a
+                 * heading, a caption of its lists (「【氏名・住所】」
+                 * 「（2025年4月25日時点）」) */
+                int keep = hs == SEC_NONE && sec == SEC_DATA
+                           && (!md || prev_head || sub);
+                if (md)
+                    sub = keep;
+                if (!keep)
                     sec = hs;
             }
         }
