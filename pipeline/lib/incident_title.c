@@ -57,6 +57,15 @@ static const char *const frames[][2] = {
     {"に関する調査結果について", "Investigation results regarding"},
     {"の調査結果について", "Investigation results regarding"},
     {"についてのお詫びとお願い", "Apology and request regarding"},
+    {"についてお詫びとお知らせ", "Apology and notice regarding"},
+    {"についてお知らせとお詫び", "Notice and apology regarding"},
+    {"についてお詫びとご報告", "Apology and report regarding"},
+    {"についてご報告とお詫び", "Report and apology regarding"},
+    {"についての続報", "Follow-up report regarding"},
+    {"に関する続報", "Follow-up report regarding"},
+    {"についての御報告", "Report regarding"},
+    {"に関する調査中間ご報告", "Interim report regarding"},
+    {"に関する中間報告", "Interim report regarding"},
     {"のお詫びとお知らせ", "Apology and notice regarding"},
     {"のお知らせとお詫び", "Notice and apology regarding"},
     {"のお詫びとご報告", "Apology and report regarding"},
@@ -199,21 +208,100 @@ static int aside(const char *in, size_t il)
     return il > 0;
 }
 
-/* The report a bracket's inside names: N for 第N報 (第二報, 第 2 報; 初報:
- * 1), -1 for 続報 (続報2), -2 for a final one (最終報, 最終報告, 確報,
- * 終報), -3 for 更新 (1/17更新), -4 for 中間報告, else 0. */
+/* Is in[0..il) only a date and time (「令和7年1月27日(月)17時現在」,
+ * 「5 月 23 日 16 時」, 「6月3日15時30分」)? */
+static int date_time_only(const char *in, size_t il)
+{
+    static const char *const words[] = {
+        "令和", "年", "月", "日", "時", "分", "現在", "(", ")", ":", " ",
+        "月)", "火)", "水)", "木)", "金)", "土)", "日)", NULL,
+    };
+    const char *const *k;
+    size_t p = 0;
+
+    while (p < il) {
+        if (in[p] >= '0' && in[p] <= '9') {
+            p++;
+            continue;
+        }
+        for (k = words; *k; k++)
+            if (starts(in + p, il - p, *k))
+                break;
+        if (!*k)
+            return 0;
+        p += strlen(*k);
+    }
+    return 1;
+}
+
+/* Is the inside of a bracket before a title, in[0..il), a mark that says
+ * nothing of the incident: a label (【重要】, 【緊急・重要】, 【プレスリリー
+ * ス】, 【お詫びと注意喚起】), the readers (【在学生の方へ】) or the issuer
+ * (【…事務局より】, 【石巻市教育委員会】)?  Not news (【UNIPA復旧】,
+ * 【解消済】): a title without it would say less than the writer did. */
+static int lead_mark(const char *in, size_t il)
+{
+    static const char *const labels[] = {
+        "重要なお知らせ", "重要", "緊急", "お知らせ", "ご報告", "報告",
+        "お詫び", "おわび", "ご連絡", "注意喚起", "プレスリリース", "簡易版",
+        "ご案内", "と", "・", NULL,
+    };
+    static const char *const issuers[] = {
+        "委員会", "図書館", "事務局", "大学", "学校", "病院", "研究科",
+        "役所", "役場", NULL,
+    };
+    const char *const *k;
+    size_t p = 0;
+
+    if (il == 0 || ends(in, il, "より") || ends(in, il, "へ"))
+        return il > 0;
+    for (k = issuers; *k; k++)
+        if (ends(in, il, *k))
+            return 1;
+    while (p < il) {
+        for (k = labels; *k; k++)
+            if (starts(in + p, il - p, *k))
+                break;
+        if (!*k)
+            return 0;
+        p += strlen(*k);
+    }
+    return 1;
+}
+
+/* The report a bracket's inside names: N for 第N報 (第二報, 第 2 報, also
+ * with its date and time: 第三報 5 月 23 日 16 時, 第一報:令和7年1月27日
+ * (月)17時現在; 初報: 1; a bare number: (2)), -1 for 続報 (続報2), -2 for
+ * a final one (最終報, 最終報告, 確報, 終報, 第二報(最終報)), -3 for 更新
+ * or 追記 (1/17更新, 2025.6.12更新, ※4/25追記), -4 for 中間報告, -5 for
+ * the results of an investigation (調査結果, 調査結果のご報告, 調査報告),
+ * else 0. */
 static long report_mark(const char *in, size_t il)
 {
     static const char *const last[] = {
         "確報", "最終報", "最終報告", "最終ご報告", "最終確報", "終報", NULL,
     };
+    static const char *const results[] = {
+        "調査結果", "調査結果のご報告", "調査結果のお知らせ", "調査結果報告",
+        "調査報告", NULL,
+    };
     const char *const *k;
     size_t i;
     long n = 0;
 
-    if (starts(in, il, "第"))          /* 第2報, 第二報 */
-        return jaen_ix_report_at(in, il, &n) == il && n > 0 && n < 1000
-               ? n : 0;
+    if (starts(in, il, "第")) {        /* 第2報, 第二報 */
+        i = jaen_ix_report_at(in, il, &n);
+        if (i == 0 || n <= 0 || n >= 1000)
+            return 0;
+        if (i + 2 < il && in[i] == '(' && in[il - 1] == ')')
+            for (k = last; *k; k++)     /* 第2報(終報) */
+                if (il - i - 2 == strlen(*k) && starts(in + i + 1, il - i - 2,
+                                                       *k))
+                    return -2;
+        if (i < il && (in[i] == ':' || in[i] == ' '))
+            i++;
+        return date_time_only(in + i, il - i) ? n : 0;
+    }
     if (il == 6 && starts(in, il, "初報"))
         return 1;
     if (starts(in, il, "続報")) {
@@ -221,12 +309,21 @@ static long report_mark(const char *in, size_t il)
             ;
         return i == il ? -1 : 0;
     }
-    if (ends(in, il, "更新")) {        /* 更新, 1/17更新, 2025/10/03更新 */
-        for (i = 0; i + 6 < il && ((in[i] >= '0' && in[i] <= '9')
-                                   || in[i] == '/'); i++)
+    for (i = 0; i < il && i < 3 && in[i] >= '0' && in[i] <= '9'; i++)
+        n = n * 10 + (in[i] - '0');
+    if (i == il && n > 0)               /* (2) */
+        return n;
+    n = 0;
+    if (ends(in, il, "更新") || ends(in, il, "追記")) {
+        i = starts(in, il, "※") ? 3 : 0;     /* ※4/25追記 */
+        for (; i + 6 < il && ((in[i] >= '0' && in[i] <= '9')
+                              || in[i] == '/' || in[i] == '.'); i++)
             ;
         return i + 6 == il ? -3 : 0;
     }
+    for (k = results; *k; k++)
+        if (il == strlen(*k) && starts(in, il, *k))
+            return -5;
     for (k = last; *k; k++)
         if (il == strlen(*k) && starts(in, il, *k))
             return -2;
@@ -265,8 +362,10 @@ static void trim_marks(const char **s, size_t *len, long *report)
         }
         if (starts(*s, *len, "【")) {       /* 【重要】【お知らせ】 */
             size_t close = jaen_ix_find(*s, *len, "】");
-            if (close != (size_t)-1 && close <= 3 * 16) {
-                long r = report_mark(*s + 3, close - 3);    /* 【続報】 */
+            long r = close != (size_t)-1
+                     ? report_mark(*s + 3, close - 3) : 0;  /* 【続報】 */
+            if (close != (size_t)-1 && close <= 3 * 32
+                && (r || lead_mark(*s + 3, close - 3))) {
                 if (r)
                     *report = r;
                 *s += close + 3;
@@ -276,7 +375,8 @@ static void trim_marks(const char **s, size_t *len, long *report)
         }
         if (starts(*s, *len, "[")) {       /* [重要] */
             size_t close = jaen_ix_find(*s, *len, "]");
-            if (close != (size_t)-1 && close <= 3 * 16) {
+            if (close != (size_t)-1 && close <= 3 * 16
+                && lead_mark(*s + 1, close - 1)) {
                 *s += close + 1;
                 *len -= close + 1;
                 again = 1;
@@ -676,6 +776,8 @@ marks:
         jaen_buf_adds(out, " (update)");
     else if (report == -4)
         jaen_buf_adds(out, " (interim report)");
+    else if (report == -5)
+        jaen_buf_adds(out, " (investigation results)");
     if (out->ptr && out->ptr[0] >= 'a' && out->ptr[0] <= 'z')
         out->ptr[0] = (char)(out->ptr[0] - 'a' + 'A');
     rc = out->ptr != NULL;

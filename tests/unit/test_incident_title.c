@@ -194,6 +194,48 @@ static void test_participles_and_asides(void **state)
     check("ランサムウェア攻撃について（続報について）", NULL);
 }
 
+/* More frames, and the marks a title ends or starts with: a bare number,
+ * a report number with its date and time, an update date, an
+ * investigation's results, a final report inside a report mark.  A
+ * bracket before the topic is dropped only when it is a label, the
+ * readers or the issuer, not news. */
+static void test_more_frames_and_marks(void **state)
+{
+    (void)state;
+    check("ランサムウェア攻撃についてお詫びとお知らせ",
+          "Apology and notice regarding ransomware attack");
+    check("ランサムウェア攻撃についてご報告とお詫び",
+          "Report and apology regarding ransomware attack");
+    check("ランサムウェア被害についての続報",
+          "Follow-up report regarding ransomware damage");
+    check("不正アクセスに関する中間報告",
+          "Interim report regarding unauthorized access");
+    check("ランサムウェア攻撃について（２）",
+          "Regarding ransomware attack (report 2)");
+    check("ランサムウェア攻撃について（2025）", NULL);
+    check("ランサムウェア攻撃について（第三報 5 月 23 日 16 時）",
+          "Regarding ransomware attack (report 3)");
+    check("ランサムウェア攻撃について【第一報：令和7年1月27日（月）17時現在】",
+          "Regarding ransomware attack (report 1)");
+    check("ランサムウェア攻撃について（第2報 委託先）", NULL);
+    check("ランサムウェア攻撃について（2025.6.12更新）",
+          "Regarding ransomware attack (update)");
+    check("ランサムウェア攻撃について（※4/25追記）",
+          "Regarding ransomware attack (update)");
+    check("ランサムウェア攻撃について（調査結果のご報告）",
+          "Regarding ransomware attack (investigation results)");
+    check("【第2報（終報）】ランサムウェア攻撃について",
+          "Regarding ransomware attack (final report)");
+    check("【緊急・重要】ランサムウェア攻撃について",
+          "Regarding ransomware attack");
+    check("【在学生の方へ】ランサムウェア攻撃について",
+          "Regarding ransomware attack");
+    check("【附属図書館】ランサムウェア攻撃について",
+          "Regarding ransomware attack");
+    check("【サーバー復旧】ランサムウェア攻撃について", NULL);
+    check("［解消済］ランサムウェア攻撃について", NULL);
+}
+
 /* A name in ASCII in 「」 stands as written; one in Japanese does not. */
 static void test_quoted_names(void **state)
 {
@@ -233,6 +275,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frames_and_connectors),
         cmocka_unit_test(test_participles_and_asides),
+        cmocka_unit_test(test_more_frames_and_marks),
         cmocka_unit_test(test_quoted_names),
         cmocka_unit_test(test_uncovered),
     };
