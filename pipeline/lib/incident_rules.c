@@ -399,6 +399,22 @@ static int quoted_at(const char *s, size_t p)
     return depth > 0;
 }
 
+/* Is sp a line of the body that reads as a title: a list item, or a
+ * line that does not end in 。 (a release cited by its title, on a line
+ * of its own after 「詳細は IIJ 社からのプレスリリースをご覧ください。」)? */
+static int title_line(const struct span *sp)
+{
+    size_t len = sp->len;
+
+    if (sp->si >= sp->d->ns)
+        return 0;
+    if (sp->d->s[sp->si].item)
+        return 1;
+    while (len > 0 && sp->s[len - 1] == ' ')
+        len--;
+    return len >= 3 && memcmp(sp->s + len - 3, "。", 3) != 0;
+}
+
 static int leak_span(const struct span *sp)
 {
     static const char *const leak[] = {
@@ -424,7 +440,8 @@ static int leak_span(const struct span *sp)
      * writer's (its own earlier release, 当社の…リリース「…」, is) */
     static const char *const cites[] = {
         "社からのリリース", "社からのプレスリリース", "社のリリース",
-        "社のプレスリリース", "社からのお知らせ", "社の公表", NULL,
+        "社のプレスリリース", "社からのお知らせ", "社の公表", "社の発表資料",
+        "同社ニュースリリース", "同社のニュースリリース", NULL,
     };
     static const char *const sure[] = {
         "漏えいしました", "漏洩しました", "流出しました", "流出した",
@@ -442,6 +459,13 @@ static int leak_span(const struct span *sp)
         "送信された形跡", "窃取された形跡", "閲覧できる状態であった",
         "閲覧できる状態にあった", "閲覧可能な状態であった", NULL,
     };
+    /* the possibility denied (漏えいのおそれがないことが確認できて) */
+    static const char *const no_possibility[] = {
+        "可能性は低", "可能性はない", "可能性はございません",
+        "可能性はありません", "可能性がない", "おそれがない", "おそれはない",
+        "おそれはございません", "おそれはありません", "恐れがない",
+        "恐れはない", NULL,
+    };
     /* a possible leak reported to the regulator, told among the measures
      * (個人情報漏洩の可能性があることを速報として報告) */
     static const char *const reported[] = {
@@ -456,14 +480,12 @@ static int leak_span(const struct span *sp)
         || (sp->sec == SEC_RESPONSE && !SANY(sp, reported)))
         return 0;
     p0 = first_of(sp, said ? leak : shown, &kl);
-    if (p0 != (size_t)-1 && quoted_at(sp->s, p0)
+    if (p0 != (size_t)-1 && (quoted_at(sp->s, p0) || title_line(sp))
         && (SANY(sp, cites) || (sp->si < sp->d->ns && sp->si > 0
                                 && jaen_ix_q_any(sp->d, sp->si - 1, cites))))
         return 0;
     if (SANY(sp, possible) || SANY(sp, suspected))
-        return !(SHAS(sp, "有無") || SHAS(sp, "可能性は低")
-                 || SHAS(sp, "可能性はない")
-                 || SHAS(sp, "可能性はございません")
+        return !(SHAS(sp, "有無") || SANY(sp, no_possibility)
                  || probing(sp) || conditional(sp, possible));
     return affirmed(sp, sure) && !conditional(sp, sure);
 }
@@ -701,6 +723,23 @@ static int uses_other(const struct span *sp)
     return SANY(sp, uses) && other_company(sp);
 }
 
+/* Does sp speak to the contractor (委託先に確認, 委託先に依頼), not of
+ * something at it (委託先における, 委託先において)? */
+static int to_vendor(const struct span *sp)
+{
+    size_t from = 0, p;
+
+    while ((p = jaen_ix_q_find(sp->d, sp->si, from, "委託先に"))
+           != (size_t)-1) {
+        p += strlen("委託先に");
+        if (p + 3 > sp->len || (memcmp(sp->s + p, "お", 3) != 0
+                                && memcmp(sp->s + p, "て", 3) != 0))
+            return 1;
+        from = p;
+    }
+    return 0;
+}
+
 unsigned jaen_ix_types(const struct ix_doc *d)
 {
     static const char *const unauth[] = {
@@ -708,7 +747,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "不正ログイン", "なりすましログイン", "遠隔操作", "乗っ取", "不正に侵入",
         "不正にログイン", "不正にアクセス", "侵害され",
         "ハッキング", "不正な操作", "不正に操作", "不正操作", "不正なアクセス",
-        "不正なログイン", NULL,
+        "不正なログイン", "不正な侵入", NULL,
     };
     static const char *const account[] = {
         "アカウント", "メールアドレス", "メールサーバ", NULL,
@@ -814,6 +853,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "システムを復旧", "業務を再開", "業務の再開", "業務再開",
         "稼働を再開", "再稼働", "正常化を目指", "正常化に向け", NULL,
     };
+    /* restoration under way, unless of files from a backup (the labels
+     * split on whether that is an outage) */
+    static const char *const restoring[] = {
+        "復旧作業", "早期復旧", "復旧に向け", NULL,
+    };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a shop site
      * closed after a breach the labels leave out) */
@@ -847,7 +891,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "再委託", "指定管理者", "代理店", "取引先のサーバ", "取引先のシステム",
         "ベンダー", "外部事業者", "外部業者", "利用しているサービス",
         "サービス事業者", "運営元", "開発会社", "契約先", "委託している",
-        "委託しておりました", "委託していた", "委託する", "委託業務",
+        "委託しておりました", "委託していた", "委託する", "委託した",
+        "委託業務",
         "サービスプロバイダ", "プロバイダー", "業務委託", "仕入先",
         /* the printer of a school's albums: 印刷を受注した印刷会社 */
         "受注した", "受注していた", "請け負った", "請け負っていた",
@@ -860,8 +905,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         NULL,
     };
     static const char *const vendor_not[] = {
-        "子会社", "グループ会社", "監督", "委託先と", "委託先に",
-        "委託先へ", "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
+        "子会社", "グループ会社", "監督", "委託先と", "委託先へ",
+        "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
         "セキュリティベンダー", "専門", "調査会社", "業者による調査",
         "ベンダーによる調査", "保守会社による調査",
         "メーカー",     /* the maker of our own device (its flaw) */
@@ -949,8 +994,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (mention(sp, substitute) && !SANY(sp, substitute_not)
             && sp->sec != SEC_RESPONSE)
             m |= 1u << T_OUTAGE;
-        if (affirmed(sp, outage_soft) && !SANY(sp, outage_not)
-            && sp->sec != SEC_RESPONSE)
+        if ((affirmed(sp, outage_soft)
+             || (affirmed(sp, restoring) && !SHAS(sp, "バックアップ")))
+            && !SANY(sp, outage_not) && sp->sec != SEC_RESPONSE)
             soft_outage = 1;
         if (mention(sp, ddos) && !SHAS(sp, "ログイン"))
             m |= 1u << T_DDOS;      /* not 「ログインを試みる大量のアクセス」 */
@@ -960,7 +1006,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         uses = uses_other(sp) && !SANY(sp, uses_not);
         uses_rel |= uses;
         if ((((SANY(sp, vendor) || provided_by_other(sp))
-              && !SANY(sp, vendor_not)) || uses)
+              && !SANY(sp, vendor_not) && !to_vendor(sp)) || uses)
             && sp->sec != SEC_RESPONSE) {
             vendor_rel = 1;
             if (SANY(sp, vendor_hit))
@@ -970,7 +1016,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             && sp->sec != SEC_RESPONSE)
             used_hit = 1;
         if (SANY(sp, vendor_hit) && at_other(sp) && sp->sec != SEC_RESPONSE
-            && !SANY(sp, vendor_not))
+            && !SANY(sp, vendor_not) && !to_vendor(sp))
             other_attack = 1;
     }
     if ((vendor_rel && other_attack) || (uses_rel && used_hit))

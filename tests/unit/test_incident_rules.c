@@ -1065,6 +1065,70 @@ static void test_discovery_story_not_measure(void **state)
     json_decref(rec);
 }
 
+/* Types from blind sets 7 and 8: something at the contractor (委託先に
+ * おける) is not something said to it (委託先に確認); a contractor the
+ * writer engaged (委託した); 不正な侵入; a provider's release cited by its
+ * title on a line or list item of its own; a leak whose possibility is
+ * denied; restoration work under way. */
+static void test_blind_sets_7_8_types(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "当社の業務委託先におけるランサムウェア被害について",
+        "詳細は調査中です。\n"));
+    (void)state;
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "お知らせ",
+        "委託先にランサムウェアの影響がないことを確認いたしました。\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "お知らせ",
+        "当社が調査を委託した株式会社サンプル調査の一部サーバーがサイバー攻撃"
+        "（ランサムウェア）を受けたことが判明いたしました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "お知らせ",
+        "提供設備に対して外部からの不正な侵入があったと報告がありました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールサービスへの不正アクセスについて",
+        "サンプル社のサービスへの不正アクセスの報告を受けました。\n"
+        "※詳細はサンプル社からのプレスリリースをご覧ください。\n\n"
+        "サンプルサービスにおけるお客様情報の漏えいについて\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールサービスへの不正アクセスについて",
+        "サンプル社のサービスへの不正アクセスの報告を受けました。\n\n"
+        "<サンプル社の発表資料>\n\n"
+        "- サンプルサービスにおけるお客様情報の漏えいについて\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    /* the writer's own line without 。 still says what leaked */
+    rec = record_of(DOC(
+        "お知らせ",
+        "当社サーバーへの不正アクセスを確認しました。\n\n"
+        "- お客様情報の漏えいについて\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールサービスへの不正アクセスについて",
+        "調査の結果、当社のメールデータについては漏えいのおそれがないことが"
+        "確認できております。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "被害が確認されたサーバーを停止し、現在、早期復旧に向けて全力で"
+        "取り組んでおります。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+}
+
 /* Headings spaced out as PDF text is (「## 4．対 応」) name their
  * section all the same. */
 static void test_spaced_heading(void **state)
@@ -1103,6 +1167,7 @@ int main(void)
         cmocka_unit_test(test_cause_after_contrast),
         cmocka_unit_test(test_discovery_story_not_measure),
         cmocka_unit_test(test_spaced_heading),
+        cmocka_unit_test(test_blind_sets_7_8_types),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
