@@ -6,8 +6,10 @@
  * incident_resp.c. */
 #include "incident_int.h"
 
+#include "dates.h"
 #include "utf8.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define NONE_OF(d, i, list) (!ANY_OF(d, i, list))
@@ -23,7 +25,8 @@ static const char *const noticed[] = {
     "通報があり", "問い合わせがあり", "お問い合わせをいただ", "申告",
     "発見", "見つか", "異常を", "不審な", "相談があり", "ご相談があり",
     "アラートを受", "アラートメールを受", "アラートが", "報告されま",
-    NULL,
+    "連絡があった", "報告があった", "通報があった", "指摘があった",
+    "相談があった", "問い合わせがあった", NULL,
 };
 
 /* After the date, words that make it something else than a detection. */
@@ -294,6 +297,51 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
     return first_in(d, si, a, cl, noticed) < stop;
 }
 
+/* Does the date at bytes [a, z) of sentence si tell what a look found
+ * (確認したところ、4月5日に不正アクセスを受けたことが確認されました;
+ * 調査の結果、…): the event's day, not the noticing's?  Set off by a
+ * comma (調査しました結果、9月3日、…を確認いたしました), it is the
+ * noticing's. */
+static int found_by_looking(const struct ix_doc *d, size_t si, size_t a,
+                            size_t z)
+{
+    static const char *const looked[] = {"ところ、", "結果、", NULL};
+    const char *const *k;
+    size_t from = d->s[si].a, b = a;
+
+    if (z + 3 <= d->s[si].b && memcmp(d->text + z, "、", 3) == 0)
+        return 0;
+    while (b > from && d->text[b - 1] == ' ')
+        b--;
+    for (k = looked; *k; k++) {
+        size_t kl = strlen(*k);
+        if (b - from >= kl && memcmp(d->text + b - kl, *k, kl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* out = the day n (0..2) days before the ISO day v; 0 when v is none. */
+static int days_before(const char *v, int n, char out[11])
+{
+    int y, m, dd;
+
+    if (sscanf(v, "%4d-%2d-%2d", &y, &m, &dd) != 3 || m < 1 || m > 12
+        || dd < 1 || dd > jaen_days_in_month(y, m))
+        return 0;
+    for (; n > 0; n--) {
+        if (--dd >= 1)
+            continue;
+        if (--m < 1) {
+            m = 12;
+            y--;
+        }
+        dd = jaen_days_in_month(y, m);
+    }
+    snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
+    return 1;
+}
+
 /* Keeps the earlier of v and the day in out (found says out holds one). */
 static void keep_earliest(char out[11], int *found, const char *v)
 {
@@ -349,21 +397,29 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
             continue;
         line = date_line(d, si, d->cpb[start], d->cpb[end]);
         label = label_of(d, si, d->cpb[start], d->cpb[end], line);
-        if (label > 0 || (label == 0 && noticed_after(d, i, si, end))
+        if (label > 0
+            || (label == 0 && noticed_after(d, i, si, end)
+                && !found_by_looking(d, si, d->cpb[start], d->cpb[end]))
             || (label == 0 && line && noticed_below(d, si)))
             keep_earliest(out, &found, v);
     }
     /* no date, but 本日…を確認しました: the day of the notice (a seen
-     * word after 本日 and no not_detection word is a noticing) */
+     * word after 本日 and no not_detection word is a noticing); 昨日 and
+     * 一昨日 the days before it */
     for (si = 0; !found && d->published && si < d->ns; si++) {
         static const char *const seen[] = {
             "判明", "確認しました", "確認いたしました", "確認され", "検知",
             "発覚", "発見", NULL,
         };
-        size_t today = jaen_ix_q_find(d, si, 0, "本日"), p, kl;
+        static const char *const days[] = {"本日", "昨日", "一昨日", NULL};
+        size_t kl, p, today = jaen_ix_q_first(d, si, 0, IX_L(d, si), days,
+                                              &kl);
+        int back;
         if (today == (size_t)-1 || d->s[si].sec == SEC_CONTACT
             || d->s[si].heading)
             continue;
+        back = memcmp(IX_S(d, si) + today, "本日", kl) == 0 ? 0
+               : memcmp(IX_S(d, si) + today, "昨日", kl) == 0 ? 1 : 2;
         p = jaen_ix_q_find(d, si, today, "現在");      /* 本日11月14日現在 */
         if ((p != (size_t)-1 && p - today <= 8 * 3)
             || HAS(d, si, "本日時点") || HAS(d, si, "本日付")
@@ -371,9 +427,7 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
             || jaen_ix_q_first(d, si, today, IX_L(d, si), seen, &kl)
                == (size_t)-1)
             continue;
-        memcpy(out, d->published, 10);
-        out[10] = '\0';
-        found = 1;
+        found = days_before(d->published, back, out);
     }
     return found;
 }

@@ -1065,6 +1065,46 @@ static void test_discovery_story_not_measure(void **state)
     json_decref(rec);
 }
 
+/* Detection from blind sets 7 and 8: a date in what a look found (確認
+ * したところ、…) is the event's, unless set off by a comma; a call
+ * received (連絡があった) under a dated heading; yesterday (昨日) and the
+ * day before (一昨日), across a month's end. */
+static void test_detected_blind_sets_7_8(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "2025年6月7日8時頃に当社サーバーにおける障害を検知し、確認したと"
+        "ころ、2025年6月5日において第三者により不正アクセスを受けたこと"
+        "が確認されました。\n"));
+    (void)state;
+    assert_string_equal(detected_of(rec), "2025-06-07");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "システム障害を調査しました結果、2025年6月3日、弊社サーバーに対し"
+        "不正アクセスがあったことを確認いたしました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-03");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "情報漏えいの可能性について",
+        "## 判明した経緯\n### (1) 6月18日（水曜日）\n"
+        "ア　委託先から、情報漏えいの可能性があるとの連絡があった。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-18");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サイトが第三者による不正アクセスを受けたことを昨日確認いたし"
+        "ました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-29");
+    json_decref(rec);
+    rec = record_of(
+        "# 公表概要\n- 不正アクセスについて\n- 2025年3月1日\n"
+        "- 株式会社テスト\n- https://example.jp/n\n\n# 本文\n"
+        "不正アクセスを受けたことを一昨日確認いたしました。\n");
+    assert_string_equal(detected_of(rec), "2025-02-27");
+    json_decref(rec);
+}
+
 /* Types from blind sets 7 and 8: something at the contractor (委託先に
  * おける) is not something said to it (委託先に確認); a contractor the
  * writer engaged (委託した); 不正な侵入; a provider's release cited by its
@@ -1168,6 +1208,7 @@ int main(void)
         cmocka_unit_test(test_discovery_story_not_measure),
         cmocka_unit_test(test_spaced_heading),
         cmocka_unit_test(test_blind_sets_7_8_types),
+        cmocka_unit_test(test_detected_blind_sets_7_8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
