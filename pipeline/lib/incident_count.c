@@ -267,11 +267,13 @@ static int same_count(const json_t *a, const char *unit, const json_t *v)
 
 /* Appends the count of value v (borrowed) and unit, told by entity e at
  * [start, end) of sentence si, unless it repeats one already listed (then
- * its before_dedup, bd, completes that one).  JAEN_OK or JAEN_ENOMEM. */
+ * its before_dedup, bd, completes that one).  Its subject is the words
+ * next to it, else code points [alt[0], alt[1]) when alt is given (a
+ * table column's header).  JAEN_OK or JAEN_ENOMEM. */
 static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
                      json_t *counts, const json_t *e, size_t si,
                      int64_t start, int64_t end, const char *unit,
-                     const json_t *v, const json_t *bd)
+                     const json_t *v, const json_t *bd, const int64_t *alt)
 {
     const json_t *q = json_object_get(e, "qualifier");
     int64_t sa, sz;
@@ -295,6 +297,10 @@ static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
     if (dup)
         return JAEN_OK;
     subject_span(d, si, start, end, &sa, &sz);
+    if (sz <= sa && alt) {
+        sa = alt[0];
+        sz = alt[1];
+    }
     c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
                   json_is_true(json_object_get(e, "approx")),
                   "qualifier", q ? q : json_null(), "unit", unit,
@@ -303,6 +309,124 @@ static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
     if (!c || json_array_append_new(counts, c))
         return JAEN_ENOMEM;
     return JAEN_OK;
+}
+
+/* --- tables ------------------------------------------------------------ */
+
+/* The cell separator of sentence si as a table row: '|' for a Markdown
+ * row (「|顧客|1,234|」), '\t' for one copied from a PDF or a spreadsheet
+ * (「県立学校14校\t2,077\t974」), else 0. */
+static char row_sep(const struct ix_doc *d, size_t si)
+{
+    const char *s = IX_S(d, si);
+    size_t len = IX_L(d, si);
+
+    if (len >= 2 && s[0] == '|' && s[len - 1] == '|')
+        return '|';
+    return memchr(s, '\t', len) ? '\t' : 0;
+}
+
+/* Is sentence si the |---|---| line under a Markdown table's header? */
+static int rule_row(const struct ix_doc *d, size_t si)
+{
+    const char *s = IX_S(d, si);
+    size_t len = IX_L(d, si), k;
+
+    for (k = 0; k < len; k++)
+        if (s[k] != '|' && s[k] != '-' && s[k] != ':' && s[k] != ' ')
+            return 0;
+    return len > 0;
+}
+
+/* Bytes [*a, *z) of sentence si: its cell number col (cells counted from
+ * 0 after the separators before them), trimmed of spaces.  0 when the row
+ * has no such cell. */
+static int cell_of(const struct ix_doc *d, size_t si, char sep, size_t col,
+                   size_t *a, size_t *z)
+{
+    size_t raw = d->cpb[d->s[si].start];    /* a leading tab is a cell */
+    const char *s = d->text + raw;
+    size_t len = d->s[si].b - raw, p = 0, c = 0, q;
+
+    while (c < col) {
+        const char *n = memchr(s + p, sep, len - p);
+        if (!n)
+            return 0;
+        p = (size_t)(n - s) + 1;
+        c++;
+    }
+    q = p;
+    while (q < len && s[q] != sep)
+        q++;
+    while (p < q && (s[p] == ' ' || (q - p >= 3 && !memcmp(s + p, "　", 3))))
+        p += s[p] == ' ' ? 1 : 3;
+    while (q > p && (s[q - 1] == ' '
+                     || (q - p >= 3 && !memcmp(s + q - 3, "　", 3))))
+        q -= s[q - 1] == ' ' ? 1 : 3;
+    *a = raw + p;
+    *z = raw + q;
+    return 1;
+}
+
+/* The cells of sentence si as a row with separator sep. */
+static size_t cells(const struct ix_doc *d, size_t si, char sep)
+{
+    size_t p, n = 1;
+
+    for (p = d->cpb[d->s[si].start]; p < d->s[si].b; p++)
+        n += d->text[p] == sep;
+    return n;
+}
+
+/* The unit a table's column header names (件数, 人数, 生徒数(人), 対象者
+ * 数, 社数, 台数), or NULL. */
+static const char *header_unit(const char *h, size_t hl)
+{
+    static const char *const units[][2] = {
+        {"件数", "record"}, {"(件)", "record"}, {"（件）", "record"},
+        {"人数", "person"}, {"(人)", "person"}, {"（人）", "person"},
+        {"(名)", "person"}, {"（名）", "person"}, {"者数", "person"},
+        {"名数", "person"}, {"社数", "company"}, {"台数", "device"},
+    };
+    size_t k;
+
+    for (k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+        if (jaen_ix_has(h, hl, units[k][0]))
+            return units[k][1];
+    return NULL;
+}
+
+/* A bare number that fills a cell of a table whose column header names a
+ * count (|区分|件数| over |顧客|1,234|; 生徒数(人) over 2,077): its unit,
+ * and *hs the header's sentence; else NULL.  The header is the first row
+ * of the rows around si, at most 30 rows up. */
+static const char *table_unit(const struct ix_doc *d, size_t si,
+                              int64_t start, int64_t end, int64_t head[2])
+{
+    char sep = row_sep(d, si);
+    size_t a = d->cpb[start], z = d->cpb[end], col = 0, p, h, ca, cz, nr, nh;
+
+    if (!sep)
+        return NULL;
+    for (p = d->cpb[d->s[si].start]; p < a; p++)
+        col += d->text[p] == sep;
+    if (!cell_of(d, si, sep, col, &ca, &cz) || ca != a || cz != z)
+        return NULL;            /* the number is not the whole cell */
+    for (h = si; h > 0 && si - h < 30 && row_sep(d, h - 1) == sep
+                 && !d->s[h - 1].heading; h--)
+        ;
+    /* a header whose first cell, over the rows' labels, is empty and was
+     * lost with the line's leading space: its cells align to the right */
+    nr = cells(d, si, sep);
+    nh = cells(d, h, sep);
+    if (h == si || rule_row(d, h) || nh > nr || col < nr - nh
+        || !cell_of(d, h, sep, col - (nr - nh), &ca, &cz))
+        return NULL;
+    head[0] = d->s[h].start
+              + (int64_t)jaen_utf8_count(d->text + d->cpb[d->s[h].start],
+                                         ca - d->cpb[d->s[h].start]);
+    head[1] = head[0] + (int64_t)jaen_utf8_count(d->text + ca, cz - ca);
+    return header_unit(d->text + ca, cz - ca);
 }
 
 int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
@@ -322,14 +446,34 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         int rc;
 
         /* (normalize reads counts spaced as in PDFs, 「約 337 万件」) */
-        if (!type || (strcmp(type, "quantity") && strcmp(type, "money")))
-            continue;
-        unit = u ? unit_of(u) : NULL;
-        if (!unit)
+        if (!type)
             continue;
         start = json_integer_value(json_object_get(e, "start"));
         end = json_integer_value(json_object_get(e, "end"));
         si = jaen_ix_sent_at(d, start);
+        if (strcmp(type, "number") == 0 && !u && si < d->ns
+            && start >= d->s[si].start && end <= d->s[si].end
+            && d->s[si].sec != SEC_CONTACT) {
+            int64_t head[2];
+            size_t hs;
+            unit = table_unit(d, si, start, end, head);
+            hs = unit ? jaen_ix_sent_at(d, head[0]) : si;
+            if (unit && (d->s[si].sec == SEC_DATA || ANY_OF(d, si, affected)
+                         || ANY_OF(d, hs, affected))
+                && NONE_OF(d, si, not_affected)
+                && NONE_OF(d, hs, not_affected)) {
+                rc = add_count(d, subject, counts, e, si, start, end, unit,
+                               json_object_get(e, "value"), NULL, head);
+                if (rc)
+                    return rc;
+            }
+            continue;
+        }
+        if (strcmp(type, "quantity") && strcmp(type, "money"))
+            continue;
+        unit = u ? unit_of(u) : NULL;
+        if (!unit)
+            continue;
         if (si >= d->ns || d->s[si].sec == SEC_CONTACT
             || (d->s[si].heading && !closes_line(d, si, end))
             || (d->s[si].sec == SEC_RESPONSE && !HAS(d, si, "対象")))
@@ -356,7 +500,7 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         if (!json_is_integer(bd) && corrected && corrected_si == si)
             bd = corrected;     /* …、正確には168名でした */
         rc = add_count(d, subject, counts, e, si, start, end, unit,
-                       json_object_get(e, "value"), bd);
+                       json_object_get(e, "value"), bd, NULL);
         if (rc)
             return rc;
     }

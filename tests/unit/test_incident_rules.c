@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -1065,6 +1066,59 @@ static void test_discovery_story_not_measure(void **state)
     json_decref(rec);
 }
 
+/* The counts of rec, one "value unit subject" string each, joined by
+ * "; " into buf. */
+static const char *counts_str(json_t *rec, char *buf, size_t size)
+{
+    const json_t *cs = json_object_get(json_object_get(rec, "impact"),
+                                       "counts");
+    size_t k, n = 0;
+
+    buf[0] = '\0';
+    for (k = 0; k < json_array_size(cs) && n < size; k++) {
+        const json_t *c = json_array_get(cs, k);
+        n += (size_t)snprintf(buf + n, size - n, "%s%lld %s %s",
+                              k ? "; " : "",
+                              (long long)json_integer_value(
+                                  json_object_get(c, "value")),
+                              json_string_value(json_object_get(c, "unit")),
+                              str_at((json_t *)c, "subject", "ja"));
+    }
+    return buf;
+}
+
+/* Bare numbers in a table whose column header names a count: a Markdown
+ * table, and a tabbed one whose header lost its empty first cell; not a
+ * number that shares its cell, nor one under a header naming no count. */
+static void test_table_counts(void **state)
+{
+    char buf[512];
+    json_t *rec = record_of(DOC(
+        "個人情報漏えいについて",
+        "不正アクセスにより個人情報が漏えいした可能性があります。\n\n"
+        "|区分|件数|\n|---|---|\n|顧客|1,234|\n|取引先|56|\n"));
+    (void)state;
+    assert_string_equal(counts_str(rec, buf, sizeof(buf)),
+                        "1234 record 顧客; 56 record 取引先");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報漏えいについて",
+        "## 漏洩のおそれがある情報\n卒業アルバムに掲載された氏名及び写真\n"
+        " \t生徒数(人)\t教職員数(人)\t総数(人)\n"
+        "県立学校3校\t2,077\t974\t3,051\n"));
+    assert_string_equal(counts_str(rec, buf, sizeof(buf)),
+                        "3 other 県立学校; 2077 person 生徒数(人); "
+                        "974 person 教職員数(人); 3051 person 総数(人)");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報漏えいについて",
+        "個人情報が漏えいした可能性があります。\n\n"
+        "|区分|年度|\n|---|---|\n|顧客|2024|\n"
+        "|区分|件数|\n|---|---|\n|顧客|No. 12|\n"));
+    assert_string_equal(counts_str(rec, buf, sizeof(buf)), "");
+    json_decref(rec);
+}
+
 /* Detection from blind sets 7 and 8: a date in what a look found (確認
  * したところ、…) is the event's, unless set off by a comma; a call
  * received (連絡があった) under a dated heading; yesterday (昨日) and the
@@ -1209,6 +1263,7 @@ int main(void)
         cmocka_unit_test(test_spaced_heading),
         cmocka_unit_test(test_blind_sets_7_8_types),
         cmocka_unit_test(test_detected_blind_sets_7_8),
+        cmocka_unit_test(test_table_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
