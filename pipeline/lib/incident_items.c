@@ -30,7 +30,11 @@ static const char *const exposed[] = {
     "窃取", "送信され", "保存され", "保存して", "記載され", "記録され",
     "対象", "項目", "盗まれ", "盗難", "紛失", "持ち出", "抜き取", "詐取",
     "入力された", "公開され", "格納", "保管", "以下の情報", "次の情報",
-    "記載", NULL,
+    "記載",
+    /* encrypted by the attacker, so within its reach (README); not
+     * encrypted to protect it (暗号化して保存, 暗号化されており) */
+    "暗号化された情報", "暗号化されておりました", "暗号化されました",
+    "暗号化されていた", "暗号化された可能性", NULL,
 };
 /* Words that deny the data named before them in their clause. */
 static const char *const not_exposed[] = {
@@ -288,7 +292,7 @@ static int describes_people(const struct ix_doc *d, size_t i)
 }
 
 /* Is sentence i a caption over the line below it: short, no full stop,
- * naming data (「上記に含まれる個人情報」)? */
+ * naming data (「上記に含まれる個人情報」, 「【暗号化された情報】」)? */
 static int caption(const struct ix_doc *d, size_t i)
 {
     static const char *const ends[] = {"情報", "データ", "項目", NULL};
@@ -297,6 +301,8 @@ static int caption(const struct ix_doc *d, size_t i)
 
     if (d->s[i].end - d->s[i].start > 30 || jaen_ix_has(s, len, "。"))
         return 0;
+    if (len >= 6 && !memcmp(s, "【", 3) && !memcmp(s + len - 3, "】", 3))
+        len -= 3;
     return ends_with_any(s, len, ends);
 }
 

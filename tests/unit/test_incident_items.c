@@ -133,6 +133,13 @@ static void test_heading_introduces_list(void **state)
           "写真及び氏名\n", "name photo");
     ITEMS("順次ご連絡を進めています。\n本市が保有する個人情報\n"
           "写真及び氏名\n", "");
+    /* a caption in 【】; data the attacker encrypted was within its
+     * reach, data encrypted to protect it was not exposed for that */
+    ITEMS("- 過去に勤務されていた方\n個人情報が暗号化されておりました。\n"
+          "【暗号化された情報】\n氏名、住所、持株数、配当額\n",
+          "name address shareholding");
+    ITEMS("お客様のカード番号は暗号化されており安全です。\n"
+          "【対応状況】\n氏名、住所\n", "");
     /* one introduction over sub-lists split by periods */
     ITEMS("漏洩した可能性のある情報は以下のとおりです。\n"
           "2024年1月1日～2024年5月31日\n- カード名義\n- 有効期限\n"
