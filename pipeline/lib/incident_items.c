@@ -27,7 +27,7 @@ static const char *const items[] = {
 /* Words that say the data named was, or may have been, exposed. */
 static const char *const exposed[] = {
     "漏えい", "漏洩", "流出", "可能性", "おそれ", "恐れ", "含まれ", "閲覧",
-    "窃取", "送信され", "保存され", "保存して", "記載され", "記録され",
+    "窃取", "送信された", "送信されて", "送信されまし", "保存され", "保存して", "記載され", "記録され",
     "対象", "項目", "盗まれ", "盗難", "紛失", "持ち出", "抜き取", "詐取",
     "入力された", "公開され", "格納", "保管", "以下の情報", "次の情報",
     "記載",
@@ -69,7 +69,14 @@ static const char *const leak_words[] = {
 /* Advice to readers: the data named is not said to be exposed. */
 static const char *const advice[] = {
     "入力しないで", "ご確認ください", "ご注意", "変更", "ください",
-    "お願いいたします", "お願い申し上げます", "願います", NULL,
+    "お願いいたします", "お願い申し上げます", "願います",
+    /* what-ifs (メールアドレスやパスワード流出があっても) */
+    "があっても", "されても", "流出しても", "漏えいしても", "漏洩しても",
+    NULL,
+};
+/* An introduction to steps, not to data (各項目を以下のように入力し). */
+static const char *const instructions[] = {
+    "ように入力", "を入力し", "をタップ", "をクリック", NULL,
 };
 /* A denial after these is about other data (「氏名、住所であり、口座情報は
  *含まれておりません」). */
@@ -371,7 +378,8 @@ static int exposed_context(const struct ix_doc *d, size_t si)
             || jaen_ix_has(IX_S(d, j - 1), IX_L(d, j - 1), "：")
             || caption(d, j - 1))     /* 「以下の情報は流出していない」 */
             return ANY_OF(d, j - 1, exposed)
-                   && !ANY_OF(d, j - 1, not_exposed);
+                   && !ANY_OF(d, j - 1, not_exposed)
+                   && !ANY_OF(d, j - 1, instructions);
     return 0;
 }
 

@@ -140,6 +140,15 @@ static void test_heading_introduces_list(void **state)
           "name address shareholding");
     ITEMS("お客様のカード番号は暗号化されており安全です。\n"
           "【対応状況】\n氏名、住所\n", "");
+    /* a what-if, steps to follow, a mail that will be sent: no data
+     * exposed */
+    ITEMS("これによりメールアドレスやパスワード流出があっても、セキュリティ"
+          "を強化することができます。\n", "");
+    ITEMS("各項目を以下のように入力し、[追加]ボタンを押します。\n"
+          "・アカウント：任意の名前を入力\n", "");
+    ITEMS("ログインした場合、件名のメールが登録メールアドレスに送信されます"
+          "。\n", "");
+    ITEMS("お客様のメールアドレスが第三者に送信されました。\n", "email");
     /* one introduction over sub-lists split by periods */
     ITEMS("漏洩した可能性のある情報は以下のとおりです。\n"
           "2024年1月1日～2024年5月31日\n- カード名義\n- 有効期限\n"
