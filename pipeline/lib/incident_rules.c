@@ -197,6 +197,13 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         "再開", "個別に", "個別で", "ご連絡", "通知", "まいりました",
         "本お知らせ", "ました。", NULL,
     };
+    /* but told to all again, or this notice updated (判明しましたら、改めて
+     * ご連絡させて頂きます; 判明した際は、速やかに本お知らせに掲載いたし
+     * ます) */
+    static const char *const to_all[] = {
+        "改めてご連絡", "あらためてご連絡", "本お知らせに掲載",
+        "本お知らせを更新", "本お知らせにて更新", NULL,
+    };
     const char *title = d->title;
     size_t tl = d->title_len, i;
     const json_t *rel = d->meta ? json_object_get(d->meta, "related") : NULL;
@@ -213,7 +220,9 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
             is_done = 1;
         if ((ANY_OF(d, i, more)
              || (ANY_OF(d, i, more_known) && ANY_OF(d, i, told)))
-            && NONE_OF(d, i, not_incident))
+            && (NONE_OF(d, i, not_incident)
+                || (ANY_OF(d, i, to_all) && !HAS(d, i, "個別")
+                    && !HAS(d, i, "再開"))))
             promise = 1;
         if (ANY_OF(d, i, first_body))
             first_said = 1;

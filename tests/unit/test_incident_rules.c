@@ -1066,6 +1066,31 @@ static void test_discovery_story_not_measure(void **state)
     json_decref(rec);
 }
 
+/* A promise told to all again (改めてご連絡) or as updates of this notice
+ * (本お知らせに掲載) makes a first report; contacting people one by one
+ * does not. */
+static void test_stage_promise_to_all(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "なお、新たに報告すべき事項が判明しましたら、改めてご連絡させて頂き"
+        "ます。\n"));
+    (void)state;
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "今後新たにお知らせすべき内容が判明した際は、速やかに本お知らせに"
+        "掲載いたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "対象のお客様には、判明次第、個別にご連絡いたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "single");
+    json_decref(rec);
+}
+
 /* The counts of rec, one "value unit subject" string each, joined by
  * "; " into buf. */
 static const char *counts_str(json_t *rec, char *buf, size_t size)
@@ -1264,6 +1289,7 @@ int main(void)
         cmocka_unit_test(test_blind_sets_7_8_types),
         cmocka_unit_test(test_detected_blind_sets_7_8),
         cmocka_unit_test(test_table_counts),
+        cmocka_unit_test(test_stage_promise_to_all),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
