@@ -710,9 +710,14 @@ size_t jaen_ix_cause(const struct ix_doc *d)
         "サイバー攻撃による", "不正アクセスによる", "攻撃を受けたため",
         "不正アクセスを受けたため", "不正アクセスによって",
         "不正アクセスが原因", "攻撃が原因", "受けたことが原因",
-        "されたことが原因",
+        "されたことが原因", "アクセスを原因とする", "攻撃を原因とする",
         /* a flood of requests is the attack itself, not how it got in */
         "アクセス集中によ", "アクセスの集中によ", "大量のアクセスによ", NULL,
+    };
+    /* advice to readers (開封や返答をしないようにお願いします) */
+    static const char *const asks[] = {
+        "お願いします", "お願いいたします", "お願い申し上げ", "ください",
+        "下さい", NULL,
     };
     /* the incident as the cause of its consequences */
     static const char *const consequence[] = {
@@ -738,9 +743,10 @@ size_t jaen_ix_cause(const struct ix_doc *d)
                 && (pass == 0
                     || (!entry_point(d, i) && NONE_OF(d, i, slip))))
                 continue;
-            if ((!ANY_OF(d, i, states) && NONE_OF(d, i, slip))
+            if ((!ANY_OF(d, i, states) && NONE_OF(d, i, slip)
+                 && !(pass == 1 && entry_point(d, i)))
                 || left_open(d, i) || ANY_OF(d, i, consequence)
-                || route_unnamed(d, i))
+                || route_unnamed(d, i) || ANY_OF(d, i, asks))
                 continue;
             if (HAS(d, i, "脆弱性") && !names_vulnerability(d, i)
                 && !in_cause && !HAS(d, i, "原因"))

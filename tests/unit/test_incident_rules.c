@@ -1066,6 +1066,33 @@ static void test_discovery_story_not_measure(void **state)
     json_decref(rec);
 }
 
+/* No cause from the attack named as the leak's cause (不正アクセスを原因
+ * とする) or from advice; a login with credentials got elsewhere is one,
+ * told in the story without a word of cause. */
+static void test_cause_blind_sets_7_8(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスについて",
+        "予約システムの運営委託先において、外部からの不正アクセスを原因と"
+        "する個人情報漏洩の可能性が判明いたしました。\n"));
+    (void)state;
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "## 原因\n不審なメールについては、開封や返答をしないようにお願いし"
+        "ます。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正ログインについて",
+        "6月24日未明より、パスワードリスト攻撃と思われる不正なリクエストを"
+        "検知し、会員9名が不正ログインの影響を受けた可能性があることを確認"
+        "しました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+}
+
 /* A promise told to all again (改めてご連絡) or as updates of this notice
  * (本お知らせに掲載) makes a first report; contacting people one by one
  * does not. */
@@ -1290,6 +1317,7 @@ int main(void)
         cmocka_unit_test(test_detected_blind_sets_7_8),
         cmocka_unit_test(test_table_counts),
         cmocka_unit_test(test_stage_promise_to_all),
+        cmocka_unit_test(test_cause_blind_sets_7_8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
