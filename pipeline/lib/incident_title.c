@@ -12,8 +12,12 @@
  *   to unauthorized access".
  * Terms side by side make a compound in their own order, and および, と,
  * ・ coordinate ("A and B").  当社 (we) before a noun reads "our", after a
- * preposition "us".  Anything else (a product name, a verb phrase) leaves
- * the title without English: a partial rendering would be silently wrong.
+ * preposition "us".  A name stands as written: in ASCII, or in any script
+ * when the writer set it off in 「」 (「ハンズクラブアプリ」 -> "ハンズク
+ * ラブアプリ": visibly untranslated, not guessed), as long as a glossary
+ * term stands beside it.  Anything else (a bare product name, a verb
+ * phrase) leaves the title without English: a partial rendering would be
+ * silently wrong.
  *
  * The title is matched with a token boundary at every character, unlike
  * the text (where segment's tokens guard against 件 inside 事件); the rule
@@ -156,6 +160,7 @@ struct part {
     const char *en;         /* the term's English; NULL for a connector */
     int conn;               /* index in conns when en is NULL */
     int data;               /* a term: its concept is data */
+    int name;               /* a term: a name kept as written */
 };
 
 static int in_list(const char *s, const char *const *list, int prefix)
@@ -534,6 +539,32 @@ static size_t quoted_ascii(const char *s, size_t len)
  * Ltd): letters and digits, with single spaces, dots, hyphens, & and '
  * inside, at least one letter; its length, else 0.  It stands in the
  * English as written.  *sha gets 3 when 社 follows it (IIJ社: "IIJ"). */
+/* Bytes of a name in 「」 at s, brackets included, of 1 to 30 code
+ * points, in any script (「ハンズクラブアプリ」), that reads as a name and
+ * not as a phrase (「…の漏えいについて」, a quoted title); else 0. */
+static size_t quoted_name(const char *s, size_t len)
+{
+    static const char *const phrase[] = {
+        "について", "に関する", "による", "における", "お知らせ", "お詫び",
+        "。", "、", "「", NULL,
+    };
+    size_t i = 3, ncp = 0;
+    const char *const *k;
+
+    if (!starts(s, len, "「"))
+        return 0;
+    while (i < len && !starts(s + i, len - i, "」")) {
+        for (k = phrase; *k; k++)
+            if (starts(s + i, len - i, *k))
+                return 0;
+        i += (unsigned char)s[i] < 0x80 ? 1 : (unsigned char)s[i] < 0xE0 ? 2
+             : (unsigned char)s[i] < 0xF0 ? 3 : 4;
+        if (++ncp > 30)
+            return 0;
+    }
+    return ncp > 0 && i < len ? i + 3 : 0;
+}
+
 static size_t bare_ascii(const char *s, size_t len, size_t *sha)
 {
     size_t i = 0, end = 0;
@@ -566,8 +597,10 @@ static size_t bare_ascii(const char *s, size_t len, size_t *sha)
  * into lit (at least len + 1 bytes; NULL: none), which their parts point
  * into. */
 static size_t parse_topic(const struct jaen_gloss *g, const char *s,
-                          size_t len, struct part *parts, char *lit)
+                          size_t len, struct part *parts, char *lit,
+                          size_t litcap)
 {
+    char *lit_end = lit ? lit + litcap : NULL;
     struct jaen_gloss_span toks[TITLE_MAX_CPS];
     struct jaen_gloss_hit hits[TITLE_MAX_CPS];
     size_t ntok = 0, nh, h = 0, pos = 0, n = 0, k, cl, sha, at, nl, used;
@@ -600,24 +633,53 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
             && e.en && *e.en) {
             parts[n].en = e.en;
             parts[n].data = in_list(e.concept, data_concepts, 1);
+            parts[n].name = 0;
             parts[n++].conn = -1;
             pos = hits[h].last + 1;
             continue;
         }
-        /* a name in ASCII stands as written: 「tenki.jp」 -> "tenki.jp",
-         * JBIC -> JBIC, IIJ社 -> IIJ */
+        /* a term in 「」 is quoted in English: 「IIJセキュアMXサービス」
+         * -> "IIJ Secure MX service" */
         at = toks[pos].start;
+        if (lit && starts(s + at, len - at, "「") && h < nh
+            && hits[h].first == pos + 1 && hits[h].last + 1 < ntok
+            && starts(s + toks[hits[h].last + 1].start,
+                      len - toks[hits[h].last + 1].start, "」")
+            && jaen_gloss_entry(g, hits[h].entry, &e, NULL) == JAEN_OK
+            && e.en && *e.en) {
+            nl = strlen(e.en);
+            if (nl + 3 > (size_t)(lit_end - lit))
+                return 0;
+            parts[n].en = lit;
+            parts[n].data = in_list(e.concept, data_concepts, 1);
+            parts[n].name = 0;
+            parts[n++].conn = -1;
+            *lit++ = '"';
+            memcpy(lit, e.en, nl);
+            lit += nl;
+            *lit++ = '"';
+            *lit++ = '\0';
+            pos = hits[h].last + 2;
+            continue;
+        }
+        /* a name stands as written: in ASCII (「tenki.jp」 -> "tenki.jp",
+         * JBIC -> JBIC, IIJ社 -> IIJ) or quoted in any script
+         * (「ハンズクラブアプリ」 -> "ハンズクラブアプリ") */
         quote = 0;
         nl = used = 0;
-        if (lit && (used = quoted_ascii(s + at, len - at)) != 0) {
+        if (lit && ((used = quoted_ascii(s + at, len - at)) != 0
+                    || (used = quoted_name(s + at, len - at)) != 0)) {
             nl = used - 6;
             quote = 1;
         } else if (lit && (nl = bare_ascii(s + at, len - at, &sha)) != 0) {
             used = nl + sha;
         }
         if (used) {
+            if (nl + 3 > (size_t)(lit_end - lit))
+                return 0;
             parts[n].en = lit;
             parts[n].data = 0;
+            parts[n].name = 1;
             parts[n++].conn = -1;
             if (quote)
                 *lit++ = '"';
@@ -638,6 +700,7 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
             return 0;
         parts[n].en = NULL;
         parts[n].data = 0;
+        parts[n].name = 0;
         parts[n++].conn = (int)k;
         cl = toks[pos].start + strlen(conns[k].ja);
         while (pos < ntok && toks[pos].start < cl)
@@ -647,12 +710,16 @@ static size_t parse_topic(const struct jaen_gloss *g, const char *s,
 }
 
 /* Is the sequence well formed: terms at both ends of every segment, no
- * two connectors in a row (等 may close a segment)? */
+ * two connectors in a row (等 may close a segment), and a term of the
+ * glossary, not only names? */
 static int well_formed(const struct part *p, size_t n)
 {
     size_t i;
+    int term = 0;
 
-    if (n == 0 || !p[0].en)
+    for (i = 0; i < n; i++)
+        term |= p[i].en && !p[i].name;
+    if (n == 0 || !p[0].en || !term)
         return 0;
     for (i = 1; i < n; i++) {
         if (p[i].en)
@@ -701,7 +768,7 @@ int jaen_ix_title_en(const struct jaen_gloss *g, const char *title,
     }
     if (frame)
         fl -= strlen(frame);
-    n = parse_topic(g, s, fl, parts, fl < sizeof(lit) ? lit : NULL);
+    n = parse_topic(g, s, fl, parts, lit, sizeof(lit));
     if (!well_formed(parts, n))
         goto done;
     /* 当社の X, 当社が利用する X: "our X", a compound, rather than "X of

@@ -236,7 +236,9 @@ static void test_more_frames_and_marks(void **state)
     check("［解消済］ランサムウェア攻撃について", NULL);
 }
 
-/* A name in ASCII in 「」 stands as written; one in Japanese does not. */
+/* A name in 「」 stands as written, in any script; a glossary term in
+ * 「」 is quoted in English; but a title of names alone, or a quoted
+ * phrase, has none. */
 static void test_quoted_names(void **state)
 {
     (void)state;
@@ -244,7 +246,14 @@ static void test_quoted_names(void **state)
           "Regarding unauthorized access to \"Example Shop\"");
     check("当社ウェブサイト「ｅｘａｍｐｌｅ．ｊｐ」への不正アクセスについて",
           "Regarding unauthorized access to our website \"example.jp\"");
-    check("「サンプル」への不正アクセスについて", NULL);
+    check("「サンプル」への不正アクセスについて",
+          "Regarding unauthorized access to \"サンプル\"");
+    check("「メールシステム」への不正アクセスについて",
+          "Regarding unauthorized access to \"email system\"");
+    check("「サンプル」について", NULL);
+    check("「不正アクセスに関するお知らせ」について", NULL);
+    check("「サンプル商店オンラインショップ会員様向けポイント交換サイト"
+          "スマートフォン版」への不正アクセスについて", NULL);   /* > 30 */
     check("「example.jp への不正アクセスについて", NULL);  /* unclosed */
     check("「」への不正アクセスについて", NULL);
     /* a bare ASCII name too, and 社 after it; not the writer's name
