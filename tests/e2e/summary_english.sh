@@ -5,7 +5,8 @@
 # (the counts table, data items, secondary damage) every line is ASCII,
 # and any other line with Japanese in it is marked [ja] (a title, an
 # organization, free text), except the Source and Earlier report lines,
-# whose URLs are the source's own.
+# whose URLs are the source's own, and an English title whose Japanese is
+# only a name the writer quoted, kept as written in "" (incident_title.c).
 set -u
 jaen=$1 src=$2
 tmp=$(mktemp -d)
@@ -29,6 +30,8 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
         continue
     if line.startswith(("- **Source:**", "- **Earlier report:**")):
         continue
+    if line.startswith("# ") and "".join(line.split('"')[0::2]).isascii():
+        continue            # an English title with a quoted name
     if structured or "[ja]" not in line:
         bad += 1
         if bad <= 10:
