@@ -445,12 +445,14 @@ static int leak_span(const struct span *sp)
     };
     /* another company's release cited by its title (下記IIJ社からの
      * プレスリリースをご確認ください。「…お客様情報の漏えいについて」),
-     * in the sentence or the one before: the provider's words, not the
-     * writer's (its own earlier release, 当社の…リリース「…」, is) */
+     * in the sentence or one of the two before: the provider's words,
+     * not the writer's (its own earlier release, 当社の…リリース「…」,
+     * is) */
     static const char *const cites[] = {
         "社からのリリース", "社からのプレスリリース", "社のリリース",
         "社のプレスリリース", "社からのお知らせ", "社の公表", "社の発表資料",
-        "同社ニュースリリース", "同社のニュースリリース", NULL,
+        "同社ニュースリリース", "同社のニュースリリース", "からのリリース",
+        "からのプレスリリース", NULL,
     };
     static const char *const sure[] = {
         "漏えいしました", "漏洩しました", "流出しました", "流出した",
@@ -490,8 +492,11 @@ static int leak_span(const struct span *sp)
         return 0;
     p0 = first_of(sp, said ? leak : shown, &kl);
     if (p0 != (size_t)-1 && (quoted_at(sp->s, p0) || title_line(sp))
-        && (SANY(sp, cites) || (sp->si < sp->d->ns && sp->si > 0
-                                && jaen_ix_q_any(sp->d, sp->si - 1, cites))))
+        && (SANY(sp, cites)
+            || (sp->si < sp->d->ns && sp->si > 0
+                && (jaen_ix_q_any(sp->d, sp->si - 1, cites)
+                    || (sp->si > 1
+                        && jaen_ix_q_any(sp->d, sp->si - 2, cites))))))
         return 0;
     if (SANY(sp, possible) || SANY(sp, suspected))
         return !(SHAS(sp, "有無") || SANY(sp, no_possibility)

@@ -1261,6 +1261,14 @@ static void test_blind_sets_7_8_types(void **state)
         "- お客様情報の漏えいについて\n"));
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* a release from a provider named without 社, two sentences up */
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスに関するお知らせ",
+        "詳細につきましては、下記サンプルからのリリースをご確認ください。"
+        "今後、新たな事実が判明した場合は、改めてお知らせいたします。\n"
+        "「サンプルサービスにおけるお客様情報の漏えいについて」\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
     rec = record_of(DOC(
         "メールサービスへの不正アクセスについて",
         "調査の結果、当社のメールデータについては漏えいのおそれがないことが"
