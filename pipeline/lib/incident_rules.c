@@ -408,6 +408,32 @@ static int quoted_at(const char *s, size_t p)
     return depth > 0;
 }
 
+/* Is the leak at byte p0 (keyword kl bytes) of sp denied in its clause,
+ * and the possibility sp speaks of only in the clause after it, about
+ * something else (情報漏えいは確認されておりませんが、…詐欺が今後発生
+ * する可能性があります)? */
+static int possible_elsewhere(const struct span *sp, size_t p0, size_t kl)
+{
+    static const char *const denied_here[] = {
+        "確認されておりません", "確認されていません", "確認されておらず",
+        "発生していない", "ございません", "ありません", NULL,
+    };
+    /* the clause after still about data (閲覧された可能性, 可能性を完全に
+     * 否定することはできません) */
+    static const char *const still_data[] = {
+        "漏えい", "漏洩", "流出", "閲覧", "否定", "窃取", "情報", NULL,
+    };
+    size_t from = p0 + kl, ga, q, ql;
+
+    ga = jaen_ix_find(sp->s + from, sp->len - from, "が、");
+    if (ga == (size_t)-1 || !jaen_ix_any(sp->s + from, ga, denied_here))
+        return 0;
+    ga += from;
+    q = jaen_ix_q_first(sp->d, sp->si, 0, sp->len, possible, &ql);
+    return q != (size_t)-1 && q > ga
+           && !jaen_ix_any(sp->s + ga, sp->len - ga, still_data);
+}
+
 /* Is sp a line of the body that reads as a title: a list item, or a
  * line that does not end in 。 (a release cited by its title, on a line
  * of its own after 「詳細は IIJ 社からのプレスリリースをご覧ください。」)? */
@@ -500,6 +526,7 @@ static int leak_span(const struct span *sp)
         return 0;
     if (SANY(sp, possible) || SANY(sp, suspected))
         return !(SHAS(sp, "有無") || SANY(sp, no_possibility)
+                 || (p0 != (size_t)-1 && possible_elsewhere(sp, p0, kl))
                  || probing(sp) || conditional(sp, possible));
     return affirmed(sp, sure) && !conditional(sp, sure);
 }

@@ -1261,6 +1261,21 @@ static void test_blind_sets_7_8_types(void **state)
         "- お客様情報の漏えいについて\n"));
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* a leak not found, then the possibility of something else; but a
+     * possibility that is still about the data is a possible leak */
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて",
+        "現時点において、当社のメールアドレスに関する情報漏えいは確認されて"
+        "おりませんが、当社を騙る詐欺が今後発生する可能性がありますので十分"
+        "にご注意ください。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "会員情報が流出した事実は確認されておりませんが、可能性を完全に否定"
+        "することはできません。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* a release from a provider named without 社, two sentences up */
     rec = record_of(DOC(
         "メールシステムへの不正アクセスに関するお知らせ",
