@@ -883,7 +883,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "停止しております", "アクセス不能", "エラーが表示", "不具合が発生",
         "不具合が生じ", "閲覧できなく", "閲覧できなかっ", "表示できなく",
         "接続できなく", "接続できないとの", "ログインできない状況",
-        "ログインできない」", "しづらい状況", "しにくい状況", NULL,
+        "ログインできない」", "しづらい状況", "しにくい状況",
+        "アクセス不可能", "利用不可能", "使用不可能", "送受信ができな",
+        "送受信できな", NULL,
     };
     /* stopping something ourselves, or bringing it back: an outage
      * unless a precaution; closing a shop site is one (tests/labels) */
@@ -897,7 +899,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     /* restoration under way, unless of files from a backup (the labels
      * split on whether that is an outage) */
     static const char *const restoring[] = {
-        "復旧作業", "早期復旧", "復旧に向け", NULL,
+        "復旧作業", "早期復旧", "復旧に向け", "復旧対応", NULL,
     };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a shop site
@@ -910,7 +912,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     };
     /* business carried on by substitute means, not a substitute for
      * notifying people (公表をもって通知の代替措置とする) */
-    static const char *const substitute[] = {"代替手段", "代替措置", NULL};
+    static const char *const substitute[] = {
+        "代替手段", "代替措置", "代替運用", NULL,
+    };
     static const char *const substitute_not[] = {
         "通知", "公表", "ご連絡", "お知らせ", "ご案内", NULL,
     };

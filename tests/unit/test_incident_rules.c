@@ -1296,6 +1296,25 @@ static void test_blind_sets_7_8_types(void **state)
         "取り組んでおります。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* sets 9 and 10: data out of reach, recovery under way, business run
+     * by substitute means */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "サーバー内のデータが暗号化されアクセス不可能な状態になりました。"
+        "\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "外部専門家の助言のもと、被害の全容把握、復旧対応および調査を進めて"
+        "おります。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "5月20日には宅配の代替運用への完全切り替えを実施いたしました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
 }
 
 /* Headings spaced out as PDF text is (「## 4．対 応」) name their
