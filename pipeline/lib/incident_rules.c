@@ -706,14 +706,16 @@ static int other_company(const struct span *sp)
         size_t kl = strlen(*k), from = 0, p;
         while ((p = jaen_ix_q_find(sp->d, sp->si, from, *k))
                != (size_t)-1) {
-            /* the name's two characters after the form, else before it */
+            /* the name's three characters after the form, else before it
+             * (two were too few: イン of インターネットイニシアティブ is
+             * in 日本インベスター…) */
             size_t a = p + kl, b = a, cl, i;
             char name[16];
-            for (i = 0; i < 2 && b < sp->len
+            for (i = 0; i < 3 && b < sp->len
                         && name_char(sp->s + b, sp->len - b, &cl); i++)
                 b += cl;
             if (b == a) {
-                for (b = p, i = 0; i < 2 && b > 0; i++) {
+                for (b = p, i = 0; i < 3 && b > 0; i++) {
                     size_t q = b - 1;
                     while (q > 0 && ((unsigned char)sp->s[q] & 0xC0) == 0x80)
                         q--;

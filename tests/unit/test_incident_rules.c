@@ -1296,6 +1296,16 @@ static void test_blind_sets_7_8_types(void **state)
         "取り組んでおります。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* a provider whose name shares its first two characters with the
+     * writer's (インターネット…, 日本インベスト…) is still another company */
+    rec = record_of(
+        "# 公表概要\n- お知らせ\n- 2025年4月16日\n- 日本インベスト株式会社\n"
+        "- https://example.jp/n\n\n# 本文\n"
+        "当社が利用する株式会社インターネットサンプルのメールサービスにおい"
+        "て、同社のメールシステムが不正アクセスを受けた旨の報告を受けまし"
+        "た。\n");
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
     /* sets 9 and 10: data out of reach, recovery under way, business run
      * by substitute means */
     rec = record_of(DOC(
