@@ -336,6 +336,11 @@ static int advice_about(const struct span *sp, const char *const *ks)
     size_t kl, al, p = first_of(sp, ks, &kl), a, r;
 
     a = jaen_ix_q_first(sp->d, sp->si, 0, sp->len, advice, &al);
+    /* what a service is used for is no advice (メールセキュリティ対策
+     * として利用している…サービス) */
+    while (a != (size_t)-1 && sp->len - a - al >= 9
+           && memcmp(sp->s + a + al, "として", 9) == 0)
+        a = jaen_ix_q_first(sp->d, sp->si, a + al, sp->len, advice, &al);
     if (a == (size_t)-1)
         return 0;
     if (p == (size_t)-1 || a < p)
@@ -944,7 +949,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* the printer of a school's albums: 印刷を受注した印刷会社 */
         "受注した", "受注していた", "請け負った", "請け負っていた",
         "発注した会社", "発注先", "印刷会社", "制作会社", "提供元",
-        "提供業者", NULL,
+        "提供業者", "印刷業者", "作成業者", "制作業者", "契約関係", NULL,
     };
     static const char *const vendor_hit[] = {
         "不正アクセス", "ランサム", "攻撃", "感染", "侵入", "被害を受け",

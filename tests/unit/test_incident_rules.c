@@ -1306,6 +1306,19 @@ static void test_blind_sets_7_8_types(void **state)
         "た。\n");
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* a printer's contractor (印刷業者); what a service is used for
+     * (対策として利用) is no advice */
+    rec = record_of(DOC(
+        "卒業アルバム印刷業者への不正アクセスについて",
+        "詳細については、現在関係業者と確認中です。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "お知らせ",
+        "弊社がメールセキュリティ対策として利用しているサンプル社提供の"
+        "サービスについて、システムが不正アクセスを受けました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* sets 9 and 10: data out of reach, recovery under way, business run
      * by substitute means */
     rec = record_of(DOC(
