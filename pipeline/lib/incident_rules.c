@@ -154,12 +154,19 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
                                         "(2)", "その3", "その３", "中間報告",
                                         "中間ご報告", "中間のご報告", NULL};
     static const char *const done_title[] = {"調査結果", "調査完了",
-                                             "調査の結果", NULL};
+                                             "調査の結果", "対応完了", NULL};
     static const char *const done[] = {
         "調査が完了", "調査は完了", "調査を完了", "調査が終了", "調査を終了",
         "調査結果がまとまり", "調査結果を受領", "最終報告", "最終的な調査結果",
-        "調査の結果がまとまり", "調査完了", "完了いたしました",
-        "完了しました", NULL,
+        "調査の結果がまとまり", "調査完了", NULL,
+    };
+    /* completed: of the investigation, not of sending the notices or of a
+     * migration (ご報告メールの送信を完了いたしました) */
+    static const char *const completed[] = {
+        "完了いたしました", "完了しました", NULL,
+    };
+    static const char *const inquiry[] = {
+        "調査", "フォレンジック", "解析", "一連の", NULL,
     };
     static const char *const done_later[] = {
         "しましたら", "次第", "した際", "した段階", "したのち", "した後",
@@ -216,7 +223,9 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     if (title && ANY_OF(d, d->ns, done_title))
         is_done = 1;
     for (i = 0; i < d->ns; i++) {
-        if (ANY_OF(d, i, done) && NONE_OF(d, i, done_later))
+        if ((ANY_OF(d, i, done)
+             || (ANY_OF(d, i, completed) && ANY_OF(d, i, inquiry)))
+            && NONE_OF(d, i, done_later))
             is_done = 1;
         if ((ANY_OF(d, i, more)
              || (ANY_OF(d, i, more_known) && ANY_OF(d, i, told)))

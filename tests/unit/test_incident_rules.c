@@ -1118,6 +1118,28 @@ static void test_stage_promise_to_all(void **state)
     json_decref(rec);
 }
 
+/* A series closes when its investigation, or all of its response, is
+ * complete; not when notices were sent or a system was moved. */
+static void test_stage_completed(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "個人情報流出に関するご報告（第2報）",
+        "対象のお客様へのご報告メールの送信を完了いたしました。\n"));
+    (void)state;
+    assert_string_equal(str_at(rec, "source", "report_stage"), "update");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報流出に関するご報告（第2報）",
+        "外部専門機関によるフォレンジック調査が完了いたしました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害に関する対応完了のご報告（第3報）",
+        "復旧が完了しましたのでお知らせいたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+}
+
 /* The counts of rec, one "value unit subject" string each, joined by
  * "; " into buf. */
 static const char *counts_str(json_t *rec, char *buf, size_t size)
@@ -1382,6 +1404,7 @@ int main(void)
         cmocka_unit_test(test_detected_blind_sets_7_8),
         cmocka_unit_test(test_table_counts),
         cmocka_unit_test(test_stage_promise_to_all),
+        cmocka_unit_test(test_stage_completed),
         cmocka_unit_test(test_cause_blind_sets_7_8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
