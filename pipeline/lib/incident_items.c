@@ -89,7 +89,10 @@ static const char *const turns[] = {
 static const char *const used_for[] = {
     "が判明している", "が判明して", "が特定でき", "を把握して", "宛に",
     "宛て", "あてに", "へご連絡", "にご連絡", "が確認でき", "の確認が",
-    "が不明", "をご登録", NULL,
+    "が不明", "をご登録",
+    /* credentials abused to get in: the way in (アカウントのパスワードを
+     * 不正利用してログインし) */
+    "を不正利用して", "を不正に利用して", "を悪用して", NULL,
 };
 /* Right after an IP address, words that make it access control, not data
  * (「特定IPアドレスのアクセスを遮断」「アクセス許可IPアドレスを…に制限」

@@ -149,6 +149,10 @@ static void test_heading_introduces_list(void **state)
     ITEMS("ログインした場合、件名のメールが登録メールアドレスに送信されます"
           "。\n", "");
     ITEMS("お客様のメールアドレスが第三者に送信されました。\n", "email");
+    /* a password abused to get in is the way in, not data exposed */
+    ITEMS("調査の結果、テスト用に作成していたメールアカウントのパスワードを"
+          "不正利用してログインし、スパムメールが送信されていたことが判明し"
+          "た。\n", "");
     /* one introduction over sub-lists split by periods */
     ITEMS("漏洩した可能性のある情報は以下のとおりです。\n"
           "2024年1月1日～2024年5月31日\n- カード名義\n- 有効期限\n"
