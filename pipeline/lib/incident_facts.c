@@ -37,6 +37,11 @@ static const char *const not_detection[] = {
     "警察署へ", "警察署に", "被害申告", "被害届", "へ申告", "に申告",
     "第1報", "第一報", "第２報", "第2報", "掲載", "発表", "公開いたし",
     "のお知らせ以降", "のお知らせ以後", "のご報告以降",
+    "ご案内のとおり", "ご案内の通り", "お知らせのとおり", "お知らせの通り",
+    "ご報告のとおり", "ご報告の通り", "公表のとおり", "ご案内いたしました",
+    "ご案内しました",
+    /* the day an investigation started (同日より調査を進めた結果) */
+    "より調査", "から調査",
     "に起こ", "に起き", "に発生した", "に発生しました",    /* the event's */
     "確認されておりません", "確認されていません", "確認できておりません",
     "確認されませんでした", "確認されず", "確認できませんでした",
@@ -284,6 +289,8 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
         return 0;       /* 8月5日付で…検知したと公表: a document's date */
     if (event_time(d->text + a, cl))
         return 0;
+    if (cl >= 6 && memcmp(d->text + a, "調査", 6) == 0)
+        return 0;       /* 同日より調査を進めた結果…確認: the search's start */
     stop = first_in(d, si, a, cl, not_detection);
     if (first_in(d, si, a, cl, learned) <= stop && stop < cl)
         return 1;       /* 3月21日にその公表を認識 */

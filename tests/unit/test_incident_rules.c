@@ -1225,6 +1225,21 @@ static void test_detected_blind_sets_7_8(void **state)
         "ました。\n"));
     assert_string_equal(detected_of(rec), "2025-06-29");
     json_decref(rec);
+    /* the day an investigation started from, the day of an earlier
+     * notice (ご案内のとおり) */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社は6月4日付けでシステム障害の発生を公表いたしました。\n"
+        "同日より調査を進めた結果、当社のサーバーがランサムウェアによる攻撃"
+        "を受けたことを確認いたしました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "2025年6月21日にご案内のとおり、メールサービスに不正アクセスがあり"
+        "、迷惑メールが発信されている事象が確認されました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
     rec = record_of(
         "# 公表概要\n- 不正アクセスについて\n- 2025年3月1日\n"
         "- 株式会社テスト\n- https://example.jp/n\n\n# 本文\n"
