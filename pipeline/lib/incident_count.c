@@ -398,8 +398,8 @@ static const char *header_unit(const char *h, size_t hl)
 
 /* A bare number that fills a cell of a table whose column header names a
  * count (|区分|件数| over |顧客|1,234|; 生徒数(人) over 2,077): its unit,
- * and *hs the header's sentence; else NULL.  The header is the first row
- * of the rows around si, at most 30 rows up. */
+ * and head the code points of that header cell; else NULL.  The header is
+ * the first row of the rows around si, at most 30 rows up. */
 static const char *table_unit(const struct ix_doc *d, size_t si,
                               int64_t start, int64_t end, int64_t head[2])
 {

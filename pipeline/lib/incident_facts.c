@@ -425,8 +425,8 @@ int jaen_ix_detected(const struct ix_doc *d, char out[11])
         if (today == (size_t)-1 || d->s[si].sec == SEC_CONTACT
             || d->s[si].heading)
             continue;
-        back = memcmp(IX_S(d, si) + today, "本日", kl) == 0 ? 0
-               : memcmp(IX_S(d, si) + today, "昨日", kl) == 0 ? 1 : 2;
+        back = kl == 9 ? 2                              /* 一昨日 */
+               : memcmp(IX_S(d, si) + today, "本日", 6) == 0 ? 0 : 1;
         p = jaen_ix_q_find(d, si, today, "現在");      /* 本日11月14日現在 */
         if ((p != (size_t)-1 && p - today <= 8 * 3)
             || HAS(d, si, "本日時点") || HAS(d, si, "本日付")
