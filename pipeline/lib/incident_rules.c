@@ -325,6 +325,11 @@ static int affirmed(const struct span *sp, const char *const *ks)
         return 0;
     if (asserted_after(sp->s + p + kl, sp->len - p - kl))
         return !clause_denied(sp->s + p + kl, sp->len - p - kl);
+    /* a keyword that is itself a negative (利用できない, 送受信ができな)
+     * is not denied by its own ない (送受信ができないことを確認) */
+    if ((kl >= 6 && memcmp(sp->s + p + kl - 6, "ない", 6) == 0)
+        || (kl >= 3 && memcmp(sp->s + p + kl - 3, "な", 3) == 0))
+        return !jaen_ix_q_any_from(sp->d, sp->si, p + kl, negated);
     return !jaen_ix_q_any_from(sp->d, sp->si, p, negated);
 }
 

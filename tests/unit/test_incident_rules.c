@@ -1343,6 +1343,18 @@ static void test_blind_sets_7_8_types(void **state)
         "た。\n");
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* a keyword that is itself negative is not denied by its own ない;
+     * a denial of another keyword still is one */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "職員がメールの送受信ができないことを確認し、調査を依頼した。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "調査の結果、システムの障害はないことを確認しました。\n"));
+    assert_false(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* a printer's contractor (印刷業者); what a service is used for
      * (対策として利用) is no advice */
     rec = record_of(DOC(
