@@ -1313,6 +1313,34 @@ static void test_blind_sets_7_8_types(void **state)
         "することはできません。\n"));
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* a possibility denied before any is raised; one raised first stays
+     * (README: reported as a possible leak); a leak found later, told
+     * as what would be done; no confirmation obtained */
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて",
+        "当社に関する情報漏洩事案は確認されず、漏洩の可能性もないとの報告を"
+        "受けております。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて",
+        "当社の一部のメール情報が外部に漏えいした可能性があり、調査をしてまい"
+        "りましたが、情報漏えいは確認されず、漏えいの恐れもないとの報告を受領"
+        "しました。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "委託先への不正アクセスについて",
+        "今後、情報の流出が判明した組合員様および関係者の皆さまが確認された"
+        "場合は、速やかにご連絡申し上げます。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "委託先への不正アクセスについて",
+        "現時点では、組合員様の情報が外部に流出したとの確認は取れておりませ"
+        "ん。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* a release from a provider named without 社, two sentences up */
     rec = record_of(DOC(
         "メールシステムへの不正アクセスに関するお知らせ",
