@@ -299,6 +299,11 @@ static int chunk(struct jaen_seg *sg, int32_t n, int64_t *cp)
         if (b < n && b >= 2 && (sg->u[b - 1] == '.' || sg->u[b - 1] == 0xFF0E)
             && is_digit16(sg->u[b - 2]))
             continue;           /* "1.経緯": a numbered heading, not an end */
+        if (b < n && b >= 2 && sg->u[b - 1] == '.' && sg->u[b] >= 0x3000
+            && ((sg->u[b - 2] >= 'A' && sg->u[b - 2] <= 'Z')
+                || (sg->u[b - 2] >= 'a' && sg->u[b - 2] <= 'z')))
+            continue;           /* SDN.BHD.（以下…, Inc.が: an abbreviation
+                                 * that Japanese goes on after */
         if ((rc = sentence(sg, &cur, start, b)))
             return rc;
         start = b;

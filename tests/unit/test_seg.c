@@ -95,6 +95,20 @@ static void test_sentence_rules(void **state)
     expect_sentences(*state, "\u3000 \n\n", NULL, 0);
 }
 
+/* A Latin abbreviation's period with Japanese right after it goes on
+ * (子会社FCM SDN.BHD.（以下…）が…); an English sentence's does not end a
+ * Japanese one either way. */
+static void test_abbreviation_goes_on(void **state)
+{
+    static const char *const a[] = {
+        "子会社ABC SDN.BHD.（以下「ABC」）が利用するサーバーです。", "次。"};
+    static const char *const b[] = {"米国のSample Inc.が公表しました。"};
+
+    expect_sentences(*state, "子会社ABC SDN.BHD.（以下「ABC」）が利用する"
+                     "サーバーです。次。", a, 2);
+    expect_sentences(*state, "米国のSample Inc.が公表しました。", b, 1);
+}
+
 /* Brackets: an aside goes on to its closing bracket, a definition in
  * brackets does not end the sentence it sits in, an opening bracket
  * starts the next sentence, and a stray one swallows nothing. */
@@ -222,6 +236,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sentence_rules),
+        cmocka_unit_test(test_abbreviation_goes_on),
         cmocka_unit_test(test_bracket_rules),
         cmocka_unit_test(test_number_tokens),
         cmocka_unit_test(test_invariants_mixed),
