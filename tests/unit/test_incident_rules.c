@@ -1371,6 +1371,13 @@ static void test_blind_sets_7_8_types(void **state)
         "た。\n");
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* visitors sent to another site: the site was tampered with */
+    rec = record_of(DOC(
+        "ウェブサイトに対するハッキングに関するご報告",
+        "当ホームページが第三者からの不正アクセスにより別サイトに飛ばされて"
+        "しまうという状況が続きました。\n"));
+    assert_true(has_type(rec, "web_tampering"));
+    json_decref(rec);
     /* a keyword that is itself negative is not denied by its own ない;
      * a denial of another keyword still is one */
     rec = record_of(DOC(
