@@ -1086,6 +1086,18 @@ static void test_cause_blind_sets_7_8(void **state)
     json_decref(rec);
     rec = record_of(DOC(
         "不正ログインについて",
+        "外部で流出したと思われるお客様の情報をもとに、お客様に成り代わって"
+        "不正にログインをし、商品を注文するという手法です。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "予約管理システムにおいて当施設のログインID及びパスワードを第三者が"
+        "不正にログイン操作を行いました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正ログインについて",
         "6月24日未明より、パスワードリスト攻撃と思われる不正なリクエストを"
         "検知し、会員9名が不正ログインの影響を受けた可能性があることを確認"
         "しました。\n"));
