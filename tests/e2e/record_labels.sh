@@ -30,10 +30,10 @@ score labels \
     --min counts=0.96 --min counts_vu=0.96 --min data_items=0.89 \
     --min secondary_damage=0.98 --min has_cause=0.96 \
     --min response_implemented=0.89 --min response_planned=0.91 || fail=1
-# the holdout: 200 documents, so one document is 0.005
+# the holdout: 240 documents, so one document is 0.004
 score holdout \
-    --min report_stage=0.935 --min types=0.785 --min detected=0.93 \
-    --min counts=0.94 --min counts_vu=0.95 --min data_items=0.80 \
+    --min report_stage=0.935 --min types=0.79 --min detected=0.93 \
+    --min counts=0.935 --min counts_vu=0.945 --min data_items=0.795 \
     --min secondary_damage=0.97 --min has_cause=0.955 \
-    --min response_implemented=0.91 --min response_planned=0.97 || fail=1
+    --min response_implemented=0.92 --min response_planned=0.975 || fail=1
 exit $fail
