@@ -331,11 +331,14 @@ static int found_by_looking(const struct ix_doc *d, size_t si, size_t a,
 /* out = the day n (0..2) days before the ISO day v; 0 when v is none. */
 static int days_before(const char *v, int n, char out[11])
 {
+    struct jaen_ref r;
     int y, m, dd;
 
-    if (sscanf(v, "%4d-%2d-%2d", &y, &m, &dd) != 3 || m < 1 || m > 12
-        || dd < 1 || dd > jaen_days_in_month(y, m))
+    if (jaen_ref_parse(v, &r))
         return 0;
+    y = r.year;
+    m = r.month;
+    dd = r.day;
     for (; n > 0; n--) {
         if (--dd >= 1)
             continue;

@@ -481,6 +481,21 @@ static int possibility_denied(const struct span *sp,
     return r != (size_t)-1 && (q == (size_t)-1 || q >= r);
 }
 
+/* Does sp, or one of the back sentences of the body before it, say a
+ * word of ks? */
+static int said_near(const struct span *sp, const char *const *ks,
+                     size_t back)
+{
+    size_t k;
+
+    if (SANY(sp, ks))
+        return 1;
+    for (k = 1; k <= back && k <= sp->si && sp->si < sp->d->ns; k++)
+        if (jaen_ix_q_any(sp->d, sp->si - k, ks))
+            return 1;
+    return 0;
+}
+
 /* Is sp a line of the body that reads as a title: a list item, or a
  * line that does not end in 。 (a release cited by its title, on a line
  * of its own after 「詳細は IIJ 社からのプレスリリースをご覧ください。」)? */
@@ -522,10 +537,9 @@ static int leak_span(const struct span *sp)
      * not the writer's (its own earlier release, 当社の…リリース「…」,
      * is) */
     static const char *const cites[] = {
-        "社からのリリース", "社からのプレスリリース", "社のリリース",
+        "からのリリース", "からのプレスリリース", "社のリリース",
         "社のプレスリリース", "社からのお知らせ", "社の公表", "社の発表資料",
-        "同社ニュースリリース", "同社のニュースリリース", "からのリリース",
-        "からのプレスリリース", NULL,
+        "同社ニュースリリース", "同社のニュースリリース", NULL,
     };
     static const char *const sure[] = {
         "漏えいしました", "漏洩しました", "流出しました", "流出した",
@@ -566,11 +580,7 @@ static int leak_span(const struct span *sp)
         return 0;
     p0 = first_of(sp, said ? leak : shown, &kl);
     if (p0 != (size_t)-1 && (quoted_at(sp->s, p0) || title_line(sp))
-        && (SANY(sp, cites)
-            || (sp->si < sp->d->ns && sp->si > 0
-                && (jaen_ix_q_any(sp->d, sp->si - 1, cites)
-                    || (sp->si > 1
-                        && jaen_ix_q_any(sp->d, sp->si - 2, cites))))))
+        && said_near(sp, cites, 2))
         return 0;
     if (SANY(sp, possible) || SANY(sp, suspected))
         return !(SHAS(sp, "有無") || possibility_denied(sp, no_possibility)

@@ -186,46 +186,16 @@ static int ends(const char *s, size_t len, const char *lit)
     return n <= len && memcmp(s + len - n, lit, n) == 0;
 }
 
-/* Is the bracketed in[0..il) at a title's end an aside with nothing of
- * the topic: the frame said again (（お知らせ）, （お詫びとご報告）) or
- * the readers addressed (（お客様・お取引先様の皆様へ）)? */
-static int aside(const char *in, size_t il)
+/* Is in[0..il) made only of words (the first that fits at each place),
+ * and of ASCII digits when digits says so?  An empty in is. */
+static int made_of(const char *in, size_t il, const char *const *words,
+                   int digits)
 {
-    static const char *const frame_words[] = {
-        "お知らせ", "お詫び", "おわび", "ご報告", "報告", "ご案内", "と", "・",
-        NULL,
-    };
-    const char *const *k;
-    size_t p = 0;
-
-    if (ends(in, il, "へ") && (ends(in, il - 3, "皆様")
-                               || ends(in, il - 3, "皆さま")
-                               || ends(in, il - 3, "様")))
-        return 1;
-    while (p < il) {            /* only frame words */
-        for (k = frame_words; *k; k++)
-            if (starts(in + p, il - p, *k))
-                break;
-        if (!*k)
-            return 0;
-        p += strlen(*k);
-    }
-    return il > 0;
-}
-
-/* Is in[0..il) only a date and time (「令和7年1月27日(月)17時現在」,
- * 「5 月 23 日 16 時」, 「6月3日15時30分」)? */
-static int date_time_only(const char *in, size_t il)
-{
-    static const char *const words[] = {
-        "令和", "年", "月", "日", "時", "分", "現在", "(", ")", ":", " ",
-        "月)", "火)", "水)", "木)", "金)", "土)", "日)", NULL,
-    };
     const char *const *k;
     size_t p = 0;
 
     while (p < il) {
-        if (in[p] >= '0' && in[p] <= '9') {
+        if (digits && in[p] >= '0' && in[p] <= '9') {
             p++;
             continue;
         }
@@ -237,6 +207,34 @@ static int date_time_only(const char *in, size_t il)
         p += strlen(*k);
     }
     return 1;
+}
+
+/* Is the bracketed in[0..il) at a title's end an aside with nothing of
+ * the topic: the frame said again (（お知らせ）, （お詫びとご報告）) or
+ * the readers addressed (（お客様・お取引先様の皆様へ）)? */
+static int aside(const char *in, size_t il)
+{
+    static const char *const frame_words[] = {
+        "お知らせ", "お詫び", "おわび", "ご報告", "報告", "ご案内", "と", "・",
+        NULL,
+    };
+    if (ends(in, il, "へ") && (ends(in, il - 3, "皆様")
+                               || ends(in, il - 3, "皆さま")
+                               || ends(in, il - 3, "様")))
+        return 1;
+    return il > 0 && made_of(in, il, frame_words, 0);
+}
+
+/* Is in[0..il) only a date and time (「令和7年1月27日(月)17時現在」,
+ * 「5 月 23 日 16 時」, 「6月3日15時30分」)? */
+static int date_time_only(const char *in, size_t il)
+{
+    static const char *const words[] = {
+        "令和", "年", "月", "日", "時", "分", "現在", "(", ")", ":", " ",
+        "月)", "火)", "水)", "木)", "金)", "土)", "日)", NULL,
+    };
+
+    return made_of(in, il, words, 1);
 }
 
 /* Is the inside of a bracket before a title, in[0..il), a mark that says
@@ -256,22 +254,13 @@ static int lead_mark(const char *in, size_t il)
         "役所", "役場", NULL,
     };
     const char *const *k;
-    size_t p = 0;
 
     if (il == 0 || ends(in, il, "より") || ends(in, il, "へ"))
         return il > 0;
     for (k = issuers; *k; k++)
         if (ends(in, il, *k))
             return 1;
-    while (p < il) {
-        for (k = labels; *k; k++)
-            if (starts(in + p, il - p, *k))
-                break;
-        if (!*k)
-            return 0;
-        p += strlen(*k);
-    }
-    return 1;
+    return made_of(in, il, labels, 0);
 }
 
 /* The report a bracket's inside names: N for 第N報 (第二報, 第 2 報, also
