@@ -75,7 +75,9 @@ static const char *const not_measure[] = {
     "お知らせいたします", "ご報告いたします", "公表いたします",
     "お知らせします", "ご報告します", "ご報告申し上げ", "お知らせ申し上げ",
     "ご案内", "ご理解", "以下", "下記", "次の", "次のとおり", "ご注意",
-    "ご確認", "ご報告をいたし", "最終のご報告", NULL,
+    "ご確認", "ご報告をいたし", "最終のご報告",
+    "公開を控え", "公開は控え", "公表を控え", "公表は控え", "開示を控え",
+    "開示は控え", "回答を控え", "回答は控え", NULL,  /* details withheld */
 };
 /* Events told with an action word: not something the organization did. */
 static const char *const events[] = {
@@ -86,7 +88,8 @@ static const char *const events[] = {
     "ていたところ", "発覚し、", "発覚しま", "発覚いたしま", /* the story */
     "ご報告いたしましたとおり", "お知らせいたしましたとおり",
     "ご報告しましたとおり", "お知らせしましたとおり",
-    NULL,
+    "から連絡が入", "より連絡が入", "から連絡があ", "より連絡があ",
+    NULL,                       /* told by others (外部専門機関から連絡) */
 };
 /* A heading over measures to come (再発防止策: prevention is ahead). */
 static const char *const planned_heading[] = {

@@ -1033,6 +1033,17 @@ static void test_discovery_story_not_measure(void **state)
     (void)state;
     assert_int_equal(n_implemented(rec), 0);
     json_decref(rec);
+    /* told by outside specialists is no measure, nor details withheld
+     * (再発防止策 named as the reason) */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "本学の公開システムに不正なアクセスが行われている可能性について、"
+        "外部専門機関から連絡が入りました。\n詳細な技術的情報は、再発防止策"
+        "の検討を妨げないよう、一般公開を控えさせていただきます。\n"));
+    assert_int_equal(n_implemented(rec), 0);
+    assert_int_equal(json_array_size(json_object_get(
+        json_object_get(rec, "response"), "planned")), 0);
+    json_decref(rec);
     rec = record_of(DOC(
         "不正アクセスについて",
         "改ざんが発覚した時点で当該サイトの利用を停止しました。\n"));
