@@ -436,6 +436,22 @@ static void add_term(struct jaen_buf *b, const char *en, int next, int obj)
         jaen_buf_adds(b, en);
 }
 
+/* Heads that 一部 ("part") makes partial: 一部停止 is a partial
+ * suspension; before anything else it is "some" (一部店舗: some store). */
+static const char *const partial_heads[] = {
+    "suspension", "restriction", "recovery", "resumption", "restoration",
+    "leak", "outage", "failure", "closure", "stop", "shutdown",
+    "interruption", "disruption", "change", "loss", "deletion", NULL,
+};
+
+/* The English of 一部 before the segment's head, whose English is head. */
+static const char *part_of(const char *head)
+{
+    const char *w = strrchr(head, ' ');
+
+    return in_list(w ? w + 1 : head, partial_heads, 0) ? "partial" : "some";
+}
+
 /* Appends the English of segment parts[a..z) (terms, and, etc.); obj: it
  * stands after a preposition. */
 static void add_segment(struct jaen_buf *b, const struct part *p, size_t a,
@@ -455,6 +471,8 @@ static void add_segment(struct jaen_buf *b, const struct part *p, size_t a,
                     en += w + 1;
                 jaen_buf_addc(b, ' ');
             }
+            if (strcmp(en, "part") == 0 && i + 1 < z && p[z - 1].en)
+                en = part_of(p[z - 1].en);
             add_term(b, en, i + 1 < z && p[i + 1].en, obj);
         } else if (conns[p[i].conn].kind == C_AND) {
             jaen_buf_adds(b, " and ");

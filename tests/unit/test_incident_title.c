@@ -41,7 +41,11 @@ static const char source[] =
     "情報漏えい\tinformation leak\tincident_type.data_leak\t\tnoun\t\n"
     "海外子会社\toverseas subsidiary\tparty.subsidiary\t\tnoun\t\n"
     "セキュリティサービス\tsecurity service\tsystem.service\t\tnoun\t\n"
-    "サービス提供事業者\tservice provider\tparty.provider\t\tnoun\t\n";
+    "サービス提供事業者\tservice provider\tparty.provider\t\tnoun\t\n"
+    "一部\tpart\tgeneral.part\t\tnoun\t\n"
+    "停止\tsuspension\tresponse.suspension\t\tnoun\t\n"
+    "サービス\tservice\tsystem.service\t\tnoun\t\n"
+    "店舗\tstore\tparty.store\t\tnoun\t\n";
 
 static struct jaen_gloss *glossary;
 
@@ -268,6 +272,19 @@ static void test_quoted_names(void **state)
     check("2025への不正アクセスについて", NULL);
 }
 
+/* 一部 ("part") is partial before an action, some before a thing. */
+static void test_part(void **state)
+{
+    (void)state;
+    check("サービスの一部停止について",
+          "Regarding partial suspension of service");
+    check("一部サービス停止について", "Regarding partial service suspension");
+    check("一部店舗への不正アクセスについて",
+          "Regarding unauthorized access to some store");
+    check("一部個人情報の漏えいについて",
+          "Regarding leak of some personal information");
+}
+
 /* A title that terms and connectors do not cover has no English. */
 static void test_uncovered(void **state)
 {
@@ -286,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_participles_and_asides),
         cmocka_unit_test(test_more_frames_and_marks),
         cmocka_unit_test(test_quoted_names),
+        cmocka_unit_test(test_part),
         cmocka_unit_test(test_uncovered),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
