@@ -460,6 +460,9 @@ static void add_segment(struct jaen_buf *b, const struct part *p, size_t a,
     size_t i;
 
     for (i = a; i < z; i++) {
+        if (p[i].en && i > a && p[i - 1].en
+            && strcmp(p[i].en, "occurrence") == 0)
+            continue;       /* 障害発生: "failure", not "failure occurrence" */
         if (p[i].en) {
             const char *en = p[i].en;
             if (i > a && p[i - 1].en) {

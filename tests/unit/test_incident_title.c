@@ -272,7 +272,8 @@ static void test_quoted_names(void **state)
     check("2025への不正アクセスについて", NULL);
 }
 
-/* 一部 ("part") is partial before an action, some before a thing. */
+/* 一部 ("part") is partial before an action, some before a thing; 発生
+ * after an event is left out. */
 static void test_part(void **state)
 {
     (void)state;
@@ -283,6 +284,11 @@ static void test_part(void **state)
           "Regarding unauthorized access to some store");
     check("一部個人情報の漏えいについて",
           "Regarding leak of some personal information");
+    /* 発生 after the event it follows says nothing more */
+    check("当社サーバーへの不正アクセス発生について",
+          "Regarding unauthorized access to our server");
+    check("不正アクセスの発生について",
+          "Regarding occurrence of unauthorized access");
 }
 
 /* A title that terms and connectors do not cover has no English. */
