@@ -360,6 +360,18 @@ static int advice_about(const struct span *sp, const char *const *ks)
         a = jaen_ix_q_first(sp->d, sp->si, a + al, sp->len, advice, &al);
     if (a == (size_t)-1)
         return 0;
+    /* a clause of purpose before it (被害の拡大を防ぐために…遮断し、
+     * 不正アクセスを受けたファイルの特定) does not make a thing that
+     * happened advice; 不正アクセスを受けないよう still is */
+    if (p != (size_t)-1 && a < p
+        && jaen_ix_q_find(sp->d, sp->si, a + al, "\xE3\x80\x81") < p
+        && asserted_after(sp->s + p + kl, sp->len - p - kl)
+        && !jaen_ix_has(sp->s + p + kl,
+                        sp->len - p - kl < 8 * 3 ? sp->len - p - kl : 8 * 3,
+                        "な"))
+        a = jaen_ix_q_first(sp->d, sp->si, p + kl, sp->len, advice, &al);
+    if (a == (size_t)-1)
+        return 0;
     if (p == (size_t)-1 || a < p)
         return 1;
     if (asserted_after(sp->s + p + kl, sp->len - p - kl))

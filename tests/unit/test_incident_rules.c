@@ -391,6 +391,20 @@ static void test_outage_recovery_not_precaution(void **state)
         "以下の点にご注意ください。\n"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* a clause of purpose before a thing that happened; a thing to be
+     * kept from happening stays advice */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "現在、被害の拡大を防ぐために被害端末をネットワークから遮断し、"
+        "不正アクセスを受けたファイルの特定を進めております。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "今後、同様の被害を防ぐため、不正アクセスを受けないよう監視を強化"
+        "いたします。\n"));
+    assert_false(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* an attack stated, then the measures that followed it; data
      * downloaded by a third party; a site hard to reach */
     rec = record_of(DOC(
