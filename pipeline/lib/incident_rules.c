@@ -993,6 +993,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const substitute_not[] = {
         "通知", "公表", "ご連絡", "お知らせ", "ご案内", NULL,
     };
+    static const char *const one_function[] = {
+        "決済", "新規", NULL,
+    };
     static const char *const outage_not[] = {
         "決済", "障害者", "新規", "一時的に停止し", "予防", "念のため",
         "状態にし",
@@ -1054,6 +1057,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     unsigned m = 0, terms = term_types(d);
     size_t i;
     int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
+    int restore = 0, one_fn = 0;
     int uses_rel = 0, used_hit = 0, uses;
     const char *title = d->title;
 
@@ -1114,10 +1118,18 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (mention(sp, substitute) && !SANY(sp, substitute_not)
             && sp->sec != SEC_RESPONSE)
             m |= 1u << T_OUTAGE;
-        if ((affirmed(sp, outage_soft)
-             || (affirmed(sp, restoring) && !SHAS(sp, "バックアップ")))
-            && !SANY(sp, outage_not) && sp->sec != SEC_RESPONSE)
+        if (affirmed(sp, outage_soft) && !SANY(sp, outage_not)
+            && sp->sec != SEC_RESPONSE)
             soft_outage = 1;
+        if (affirmed(sp, restoring) && !SHAS(sp, "バックアップ")
+            && !SANY(sp, outage_not) && sp->sec != SEC_RESPONSE)
+            restore = 1;
+        /* one function stopped (決済がご利用いただけない): restoring it
+         * is no outage (README) */
+        if ((affirmed(sp, outage) || affirmed(sp, outage_soft)
+             || SHAS(sp, "停止"))
+            && SANY(sp, one_function) && sp->sec != SEC_RESPONSE)
+            one_fn = 1;
         if (mention(sp, ddos) && !SHAS(sp, "ログイン"))
             m |= 1u << T_DDOS;      /* not 「ログインを試みる大量のアクセス」 */
         /* 「…株式会社…が運営するメールシステムを利用しています」: with an
@@ -1143,7 +1155,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         m |= 1u << T_THIRD_PARTY;
     if (m & (1u << T_WEB_TAMPERING))
         m &= ~(1u << T_MALWARE);
-    else if (soft_outage)
+    else if (soft_outage || (restore && !one_fn))
         m |= 1u << T_OUTAGE;
     /* the glossary's incident-type terms confirm the rarer types */
     m |= terms & (1u << T_DDOS);

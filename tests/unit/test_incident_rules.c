@@ -377,6 +377,20 @@ static void test_outage_recovery_not_precaution(void **state)
         "ことを確認いたしました。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* restoring one function stopped (card payment) is no outage;
+     * restoring with nothing else said is one */
+    rec = record_of(DOC(
+        "クレジットカード決済の一時停止について",
+        "現在、クレジットカード決済がご利用いただけない状況となっております。"
+        "\n早期復旧に向けて対応を進めております。\n"));
+    assert_false(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "サーバーがランサムウェアに感染しました。\n早期復旧に向けて対応を"
+        "進めております。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* a statement closed by a reason before the advice it gives; a
      * danger named for the advice is no statement */
     rec = record_of(DOC(
