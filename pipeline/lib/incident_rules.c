@@ -890,6 +890,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "不正なプログラム", "バックドア", "Emotet", "エモテット", "トロイ",
         "悪意のあるプログラム", "不審なプログラム", "ワーム", NULL,
     };
+    static const char *const malware_word[] = {"マルウェア", NULL};
     static const char *const malware_not[] = {
         "対策ソフト", "アンチウイルス", "ウイルス対策", "ウイルスチェック",
         "ウイルス定義", "スキャン", "排除", "残留", "検知されたファイルはない",
@@ -903,7 +904,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     };
     static const char *const tamper[] = {
         "改ざん", "改竄", "書き換え", "書換え", "不正な書き込み",
-        "不正に書き込", "不正な投稿",
+        "不正に書き込", "不正な投稿", "改変され", "を改変する", "を改変し",
+        "の改変を確認",
         /* visitors sent elsewhere: 無関係のホームページに接続される */
         "無関係のホームページ", "無関係のサイト", "無関係なサイト",
         "無関係のページ", "不正なサイトに転送", "不審なサイトに転送",
@@ -1057,7 +1059,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     unsigned m = 0, terms = term_types(d);
     size_t i;
     int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
-    int restore = 0, one_fn = 0;
+    int restore = 0, one_fn = 0, named_malware = 0;
     int uses_rel = 0, used_hit = 0, uses;
     const char *title = d->title;
 
@@ -1089,8 +1091,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             m |= 1u << T_RANSOMWARE;
         if (affirmed(sp, encrypted) && SANY(sp, encrypt_ctx))
             m |= 1u << T_RANSOMWARE;
-        if (mention(sp, malware) && !SANY(sp, malware_not))
+        if (mention(sp, malware) && !SANY(sp, malware_not)) {
             m |= 1u << T_MALWARE;
+            named_malware |= mention(sp, malware_word);
+        }
         if (leak_span(sp))
             m |= 1u << T_DATA_LEAK;
         if (mention(sp, phish) && !SHAS(sp, "危険")
@@ -1153,7 +1157,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     }
     if ((vendor_rel && other_attack) || (uses_rel && used_hit))
         m |= 1u << T_THIRD_PARTY;
-    if (m & (1u << T_WEB_TAMPERING))
+    /* the script a tampered page runs is the tampering, unless the text
+     * names malware (a download swapped for an infected installer) */
+    if ((m & (1u << T_WEB_TAMPERING)) && !named_malware)
         m &= ~(1u << T_MALWARE);
     else if (soft_outage || (restore && !one_fn))
         m |= 1u << T_OUTAGE;

@@ -461,6 +461,22 @@ static void test_outage_recovery_not_precaution(void **state)
         "しました。\n"));
     assert_true(has_type(rec, "web_tampering"));
     json_decref(rec);
+    /* files on the site altered (改変) is tampering; malware named
+     * beside it stays, a skimming program does not */
+    rec = record_of(DOC(
+        "ホームページ障害について",
+        "公式サイトにおいて、何者かが管理画面へ不正アクセスし、サーバー上の"
+        "ファイルを改変するサイバー攻撃が発生しました。\n当サイトで"
+        "マルウェアを発見しました。\n"));
+    assert_true(has_type(rec, "web_tampering"));
+    assert_true(has_type(rec, "malware"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "決済画面が改ざんされ、不正プログラムが埋め込まれていました。\n"));
+    assert_true(has_type(rec, "web_tampering"));
+    assert_false(has_type(rec, "malware"));
+    json_decref(rec);
     /* visitors sent to an unrelated site: the site was tampered with; a
      * name or a note shown is no leak, others' data shown is */
     rec = record_of(DOC(
