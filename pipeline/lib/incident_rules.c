@@ -893,7 +893,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const malware_word[] = {"マルウェア", NULL};
     static const char *const malware_not[] = {
         "対策ソフト", "アンチウイルス", "ウイルス対策", "ウイルスチェック",
-        "ウイルス定義", "スキャン", "排除", "残留", "検知されたファイルはない",
+        "ウイルス定義", "アンチウィルス", "ウィルス対策", "ウィルスチェック",
+        "ウィルス定義", "ウイルス検査", "ウィルス検査",
+        "スキャン", "排除", "残留", "検知されたファイルはない",
         /* a support scam's fake warning (「ウイルスを検出した」とする) */
         "警告", "と言われ", "とする", "偽の", NULL,
     };

@@ -1049,6 +1049,13 @@ static void test_phishing_warning_and_fake_virus(void **state)
     assert_false(has_type(rec, "phishing"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* a virus check among the measures, in either spelling */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当該アカウントのパスワード変更および関連システムのウィルスチェック"
+        "を実施しました。\n全サーバのウイルス検査を実施いたしました。\n"));
+    assert_false(has_type(rec, "malware"));
+    json_decref(rec);
     rec = record_of(DOC(
         "予約サイトへの不正アクセスについて",
         "一部のお客様に、フィッシングサイトへ誘導するメッセージが配信されて"
