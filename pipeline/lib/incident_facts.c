@@ -308,7 +308,8 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
  * (確認したところ、4月5日に不正アクセスを受けたことが確認されました;
  * 調査の結果、…): the event's day, not the noticing's?  Set off by a
  * comma (調査しました結果、9月3日、…を確認いたしました), it is the
- * noticing's. */
+ * noticing's, and so is one of a day within which it was found (結果、
+ * 同日中に…を確認). */
 static int found_by_looking(const struct ix_doc *d, size_t si, size_t a,
                             size_t z)
 {
@@ -317,6 +318,9 @@ static int found_by_looking(const struct ix_doc *d, size_t si, size_t a,
     size_t from = d->s[si].a, b = a;
 
     if (z + 3 <= d->s[si].b && memcmp(d->text + z, "、", 3) == 0)
+        return 0;
+    /* 調査を行った結果、同日中に…を確認: within that day, the finding */
+    if (z + 6 <= d->s[si].b && memcmp(d->text + z, "中に", 6) == 0)
         return 0;
     while (b > from && d->text[b - 1] == ' ')
         b--;

@@ -1287,6 +1287,14 @@ static void test_detected_blind_sets_7_8(void **state)
         "不正アクセスがあったことを確認いたしました。\n"));
     assert_string_equal(detected_of(rec), "2025-06-03");
     json_decref(rec);
+    /* found within the day (同日中に) after a look: the finding's day */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "２０２５年１月２１日（火）にサーバーへのアクセス障害が生じたことを"
+        "契機に、保守業者による調査を行った結果、同日中にランサムウェアに"
+        "よる被害が発生していることを確認しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-01-21");
+    json_decref(rec);
     rec = record_of(DOC(
         "情報漏えいの可能性について",
         "## 判明した経緯\n### (1) 6月18日（水曜日）\n"
