@@ -379,6 +379,8 @@ static size_t relative_day(const uint32_t *s, size_t n, size_t i,
     /* a bare D日 at a range end, or with its weekday (14日（火）: the
      * month and year of the date before) */
     l = read_int(s, n, i, 2, &d);
+    if (l)                      /* 12 日, as PDF text spaces it */
+        l = skip_space(s, n, i + l) - i;
     if (l && !bare_ok && !(i + l < n && s[i + l] == 0x65E5
                            && weekday(s, n, i + l + 1)))
         l = 0;

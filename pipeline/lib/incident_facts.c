@@ -276,8 +276,15 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
         const json_t *e2 = json_array_get(d->entities, i + 1);
         int64_t ns = json_integer_value(json_object_get(e2, "start"));
         const char *nt = json_string_value(json_object_get(e2, "type"));
+        /* a period inside a day's clause (8月29日、第三者が、8月26日から
+         * 28日の期間に…発覚) is what was found, not a new clause */
+        const char *t1 = json_string_value(json_object_get(
+            json_array_get(d->entities, i), "type"));
         if (nt && strncmp(nt, "date", 4) == 0 && ns >= end
-            && (size_t)ns <= d->ncp)
+            && (size_t)ns <= d->ncp
+            && !(t1 && strcmp(t1, "date") == 0
+                 && strcmp(nt, "date_range") == 0
+                 && json_object_get(e2, "from") && json_object_get(e2, "to")))
             nd = d->cpb[ns];
     }
     cl = clause_end(d, a, z, nd);

@@ -1287,6 +1287,20 @@ static void test_detected_blind_sets_7_8(void **state)
         "不正アクセスがあったことを確認いたしました。\n"));
     assert_string_equal(detected_of(rec), "2025-06-03");
     json_decref(rec);
+    /* a period of access is no detection, spaced or not; the day before
+     * it, set off by a comma, is */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "令和 6 年 12 月 11 日から 12 日にかけて、業務用パソコンが外部から"
+        "不正にアクセスされたことが判明いたしました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "2025 年 5 月 29 日、第三者が、5 月 26 日から 28 日の期間に複数回、"
+        "当社の PC に不正にリモート接続したことが発覚しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-05-29");
+    json_decref(rec);
     /* found within the day (同日中に) after a look: the finding's day */
     rec = record_of(DOC(
         "ランサムウェア被害について",
