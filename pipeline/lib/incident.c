@@ -251,6 +251,8 @@ static enum ix_sec heading_sec(const char *s0, size_t len0)
                                        NULL};
     static const char *const time[] = {"経緯", "経過", "概要", "時系列",
                                        "状況", NULL};
+    static const char *const data_head[] = {"情報】", "データ】", "項目】",
+                                            NULL};
     static const char *const data_not[] = {"なかった", "ない情報", "対象外",
                                            "含まれない", "含まれていない",
                                            NULL};
@@ -266,6 +268,10 @@ static enum ix_sec heading_sec(const char *s0, size_t len0)
         return SEC_SECONDARY;
     if (jaen_ix_any(s, len, cause))
         return SEC_CAUSE;
+    /* named by its head noun: 「【外部者がアクセス可能な状況となった個人
+     * 情報】６月３日現在」 lists data, though it says 状況 */
+    if (jaen_ix_any(s, len, data_head) && !jaen_ix_any(s, len, data_not))
+        return SEC_DATA;
     if (jaen_ix_any(s, len, time))
         return SEC_TIMELINE;        /* 経緯と対応: the story comes first */
     if (jaen_ix_any(s, len, resp))

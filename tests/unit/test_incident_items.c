@@ -128,6 +128,13 @@ static void test_heading_introduces_list(void **state)
     ITEMS("### 漏洩のおそれがある個人データ\n#### ①お取引先さま：12名\n"
           "|項目|対象|\n|---|---|\n|氏名|〇|\n|会社名|〇|\n",
           "name company_name");
+    /* a heading named by its head noun, though it says 状況; lines of
+     * people and their data under it; data reachable by an outsider */
+    ITEMS("### 【外部者がアクセス可能な状況となった個人情報】６月３日現在\n"
+          "①生徒１，８０３人分：\n\n◆生徒全員……氏名、住所\n\n"
+          "②教職員６０人分：氏名、年齢\n", "name address age");
+    ITEMS("## 【漏えいのおそれのあるデータ】\n卒業アルバムに掲載された児童の"
+          "氏名および写真です。\n", "name photo");
     /* a caption over the line below it */
     ITEMS("順次ご連絡を進めています。\n漏洩の恐れがある個人情報\n"
           "写真及び氏名\n", "name photo");
