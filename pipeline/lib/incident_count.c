@@ -82,6 +82,18 @@ static int closes_line(const struct ix_doc *d, size_t si, int64_t end)
     return end + 2 >= d->s[si].end;
 }
 
+/* Does a colon follow the figure ending at code point end (「③同窓会１３１
+ * 人分：氏名、住所」: the people counted, then their data)? */
+static int colon_after(const struct ix_doc *d, int64_t end)
+{
+    size_t b = end >= 0 && (size_t)end <= d->ncp ? d->cpb[end] : d->len;
+
+    while (b < d->len && d->text[b] == ' ')
+        b++;
+    return (d->len - b >= 3 && memcmp(d->text + b, "：", 3) == 0)
+           || (b < d->len && d->text[b] == ':');
+}
+
 /* Is sentence si a line of figures under a heading or line that names
  * counts (「### 漏えい対象件数」 over 「2,545件」, 「市立学校と人数」 over
  * 「白石第一小学校 58名」)?  Back over up to eight such lines. */
@@ -475,7 +487,8 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         if (!unit)
             continue;
         if (si >= d->ns || d->s[si].sec == SEC_CONTACT
-            || (d->s[si].heading && !closes_line(d, si, end))
+            || (d->s[si].heading && !closes_line(d, si, end)
+                && !colon_after(d, end))
             || (d->s[si].sec == SEC_RESPONSE && !HAS(d, si, "対象")))
             continue;
         if (dedup_figure(d, si, start, end)) {

@@ -1265,6 +1265,14 @@ static void test_table_counts(void **state)
         "|区分|件数|\n|---|---|\n|顧客|No. 12|\n"));
     assert_string_equal(counts_str(rec, buf, sizeof(buf)), "");
     json_decref(rec);
+    /* short numbered lines of people, then their data after a colon */
+    rec = record_of(DOC(
+        "個人情報漏えいについて",
+        "### 【外部者がアクセス可能な状況となった個人情報】\n"
+        "③同窓会１３１人分：氏名、住所\n\n⑤部活動コーチ１人分：氏名\n"));
+    assert_string_equal(counts_str(rec, buf, sizeof(buf)),
+                        "131 person ③同窓会; 1 person ⑤部活動コーチ");
+    json_decref(rec);
 }
 
 /* Detection from blind sets 7 and 8: a date in what a look found (確認
