@@ -132,12 +132,18 @@ static int earlier_report(const struct ix_doc *d, size_t i)
         "ご報告した", "付「", "付け「", "掲載いたしました", "発表いたしました",
         "公表しております", "お知らせしております", NULL,
     };
+    /* letters to the people affected are no publication (該当者には、3月
+     * 21日付け郵送にて文書でお知らせしております) */
+    static const char *const letters[] = {
+        "郵送", "書面", "文書で", "文書にて", "個別に", "該当者", "対象者",
+        NULL,
+    };
 
     if (ANY_OF(d, i, refs))
         return 1;
-    return ANY_OF(d, i, published) && jaen_ix_any(IX_S(d, i), IX_L(d, i),
-                                                  (const char *const[]){
-                                                      "年", "月", NULL});
+    return ANY_OF(d, i, published) && NONE_OF(d, i, letters)
+           && jaen_ix_any(IX_S(d, i), IX_L(d, i),
+                          (const char *const[]){"年", "月", NULL});
 }
 
 const char *jaen_ix_report_stage(const struct ix_doc *d)
@@ -170,6 +176,19 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     };
     static const char *const inquiry[] = {
         "調査", "フォレンジック", "解析", "一連の", NULL,
+    };
+    /* a provider's results received (IIJ社の調査の結果、…漏洩は無かった
+     * 旨の報告を受けました) */
+    static const char *const result[] = {"調査の結果", "調査結果", NULL};
+    static const char *const result_got[] = {
+        "報告を受けました", "報告を受けております", "報告がありました",
+        NULL,
+    };
+    static const char *const interim[] = {
+        "現時点", "現在のところ", "現段階", "現在まで", NULL,
+    };
+    static const char *const still_probing[] = {
+        "調査を継続", "調査中", "引き続き調査", "調査を続け", NULL,
     };
     static const char *const done_later[] = {
         "しましたら", "次第", "した際", "した段階", "したのち", "した後",
@@ -218,7 +237,7 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     size_t tl = d->title_len, i;
     const json_t *rel = d->meta ? json_object_get(d->meta, "related") : NULL;
     int series = json_is_array(rel) && json_array_size(rel) > 0;
-    int is_done = 0, promise = 0, first_said = 0;
+    int is_done = 0, promise = 0, first_said = 0, results = 0, probing = 0;
     long n = title ? report_number(title, tl) : 0;
 
     if (title && ANY_OF(d, d->ns, final_title))
@@ -230,6 +249,11 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
              || (ANY_OF(d, i, completed) && ANY_OF(d, i, inquiry)))
             && NONE_OF(d, i, done_later))
             is_done = 1;
+        if (ANY_OF(d, i, result) && ANY_OF(d, i, result_got)
+            && NONE_OF(d, i, interim))
+            results = 1;
+        if (ANY_OF(d, i, still_probing))
+            probing = 1;
         if ((ANY_OF(d, i, more)
              || (ANY_OF(d, i, more_known) && ANY_OF(d, i, told)))
             && (NONE_OF(d, i, not_incident)
@@ -241,6 +265,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         else if (earlier_report(d, i))
             series = 1;
     }
+    if (results && !probing)
+        is_done = 1;
     if (n == 1 || first_said || (title && ANY_OF(d, d->ns, first)))
         return "initial";
     if (n >= 2 || series || (title && ANY_OF(d, d->ns, later)))

@@ -1212,6 +1212,44 @@ static void test_stage_completed(void **state)
         "復旧が完了しましたのでお知らせいたします。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "final");
     json_decref(rec);
+    /* a provider's results received close it; results so far, or an
+     * investigation that goes on, do not */
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて（続報）",
+        "その後のサービス提供会社の調査の結果、当社の情報の漏えいはなかった"
+        "との報告を受けました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて（続報）",
+        "サービス提供会社の調査の結果、現時点で情報の漏えいは発生していない"
+        "との報告を受けております。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "update");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について（第2報）",
+        "ダークウェブ調査の結果、持ち出しの証跡はないという報告を受けました"
+        "。\n指定管理者が現在も調査を継続しております。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "update");
+    json_decref(rec);
+}
+
+/* Letters to the people affected (郵送にて文書でお知らせ) are no earlier
+ * publication: the notice is still a single one. */
+static void test_stage_letters_not_earlier(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "不正アクセスに関するご報告とお詫び",
+        "該当者については、令和７年３月２１日付け郵送にて文書でお知らせして"
+        "おります。\n"));
+    (void)state;
+    assert_string_equal(str_at(rec, "source", "report_stage"), "single");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するご報告",
+        "2025年3月21日に当社ウェブサイトでお知らせいたしました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "update");
+    json_decref(rec);
 }
 
 /* The counts of rec, one "value unit subject" string each, joined by
@@ -1571,6 +1609,7 @@ int main(void)
         cmocka_unit_test(test_table_counts),
         cmocka_unit_test(test_stage_promise_to_all),
         cmocka_unit_test(test_stage_completed),
+        cmocka_unit_test(test_stage_letters_not_earlier),
         cmocka_unit_test(test_cause_blind_sets_7_8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
