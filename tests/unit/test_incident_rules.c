@@ -929,8 +929,9 @@ static void test_report_stage_words(void **state)
         "ます。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "update");
     json_decref(rec);
-    /* a promise to tell more once known is initial; one to act, or to
-     * disclose the effect on the results, is not */
+    /* a promise to tell more once known is initial, and so is one to
+     * disclose the effect on the results (the labellers of TOA and 三信電気
+     * read it so); one to act is not */
     rec = record_of(DOC(
         "不正アクセスについて",
         "当社サーバーが不正アクセスを受けました。\n"
@@ -944,6 +945,12 @@ static void test_report_stage_words(void **state)
         "事案の全容が明らかになり次第、厳正に対処します。\n"
         "業績に与える影響につきましては、確定次第、速やかに開示いたします。"
         "\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "事案の全容が明らかになり次第、厳正に対処します。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "single");
     json_decref(rec);
     /* details to come: initial; details given below: single */
@@ -1189,6 +1196,14 @@ static void test_stage_promise_to_all(void **state)
         "不正アクセスに関するお知らせ",
         "対象のお客様には、判明次第、個別にご連絡いたします。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "single");
+    json_decref(rec);
+    /* a listed company's promise to disclose (速やかに開示), after a
+     * forecast published earlier, which is no earlier report */
+    rec = record_of(DOC(
+        "当社子会社における資金流出事案に関するお知らせ",
+        "2025年5月13日に公表いたしました連結業績予想に修正が必要となりました"
+        "場合には、速やかに開示させていただきます。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
     json_decref(rec);
 }
 
