@@ -611,12 +611,22 @@ static int leak_span(const struct span *sp)
         "可能性があることを", "おそれがあることを", NULL,
     };
 
+    /* funds paid out to a fraudster (資金流出事案) are no data */
+    static const char *const funds_out[] = {
+        "資金流出", "資金の流出", "資金が流出", "資金を流出", "資金流失",
+        "金銭の流出", "流出した資金", "流出資金", NULL,
+    };
+    static const char *const data_words[] = {
+        "情報", "データ", "個人", "ファイル", "メール", NULL,
+    };
+
     int said = SANY(sp, leak);
     size_t kl, p0;
 
     if (!(said || (SANY(sp, shown) && SANY(sp, shown_what)))
         || sp->sec == SEC_CONTACT
-        || (sp->sec == SEC_RESPONSE && !SANY(sp, reported)))
+        || (sp->sec == SEC_RESPONSE && !SANY(sp, reported))
+        || (SANY(sp, funds_out) && !SANY(sp, data_words)))
         return 0;
     p0 = first_of(sp, said ? leak : shown, &kl);
     if (p0 != (size_t)-1 && (quoted_at(sp->s, p0) || title_line(sp))
@@ -930,7 +940,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const phish[] = {
         "フィッシング", "スミッシング", "偽サイト", "偽のサイト",
         "偽のログイン", "偽のウェブサイト", "偽ページ", "偽のメール",
-        "偽メール", NULL,
+        "偽メール",
+        /* a payment made on a fraudster's instructions (BEC): the labels
+         * call it phishing, the closest type */
+        "虚偽の送金指示", "虚偽の指示", "偽の送金指示",
+        "送金詐欺", NULL,
     };
     static const char *const tamper[] = {
         "改ざん", "改竄", "書き換え", "書換え", "不正な書き込み",

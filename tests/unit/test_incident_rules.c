@@ -1056,6 +1056,16 @@ static void test_phishing_warning_and_fake_virus(void **state)
     assert_false(has_type(rec, "phishing"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* funds paid out on a fraudster's instructions: no data leaked, and
+     * phishing by the labels' convention */
+    rec = record_of(DOC(
+        "当社子会社における資金流出事案に関するお知らせ",
+        "当社子会社におきまして、悪意ある第三者による虚偽の送金指示に基づき"
+        "、資金を流出させる事態が発生いたしました。\n捜査には全面的に協力"
+        "するとともに、流出した資金の回収に全力を尽くしております。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    assert_true(has_type(rec, "phishing"));
+    json_decref(rec);
     /* a virus check among the measures, in either spelling */
     rec = record_of(DOC(
         "不正アクセスについて",
