@@ -328,6 +328,19 @@ int jaen_num_parse(const uint32_t *s, size_t n, size_t i, size_t *used,
         size_t sec0 = nt, save = j;
         int last_small = 99, bm;
 
+        /* 2 億 5 千万円: after a multiplier, PDF text is spaced too
+         * (when a multiplier follows the digits: not 1万 2025年) */
+        if (nt > 0 && last_big < 99 && j + 1 < n && jaen_cps_space(s[j])
+            && is_digit(s[j + 1]) && !t[nt - 1].kanji) {
+            size_t k = j + 1;
+            while (k < n && is_digit(s[k]))
+                k++;
+            if (k + 1 < n && jaen_cps_space(s[k]))
+                k++;
+            if (k < n && (small_mult(s[k]) || big_mult(s[k])))
+                j++;
+        }
+
         for (;;) {
             size_t a = j, b = j, mp;
             int kanji = 0, sm = 0;
@@ -347,8 +360,10 @@ int jaen_num_parse(const uint32_t *s, size_t n, size_t i, size_t *used,
             }
             mp = b;                 /* where a multiplier would be */
             if (!kanji && b > a && b + 1 < n && jaen_cps_space(s[b])
-                && small_mult(s[b + 1]) == 3)
-                mp = b + 1;         /* 9 千件: text from PDFs is spaced */
+                && (small_mult(s[b + 1]) == 3
+                    || (small_mult(s[b + 1]) && b + 2 < n
+                        && big_mult(s[b + 2]))))
+                mp = b + 1;         /* 9 千件, 256 百万円: PDF text spaced */
             if (mp < n)
                 sm = small_mult(s[mp]);
             if (sm && sm < last_small && (!kanji || b - a == 1)) {
