@@ -26,7 +26,7 @@ static const char *unit_of(const char *u)
         {"通", "other"}, {"枚", "other"}, {"口座", "other"},
         {"アドレス", "other"}, {"ID", "other"}, {"団体", "other"},
         {"店舗", "other"}, {"校", "other"}, {"世帯", "other"},
-        {"点", "item"}, {"個", "item"}, {"円", "yen"},
+        {"点", "item"}, {"個", "item"}, {"円", "yen"}, {"ドル", "other"},
     };
     size_t k;
 
@@ -455,7 +455,7 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         const char *unit;
         const json_t *bd;
         int64_t start, end;
-        int rc;
+        int rc, money, lost;
 
         /* (normalize reads counts spaced as in PDFs, 「約 337 万件」) */
         if (!type)
@@ -496,18 +496,19 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
             corrected_si = si;
             continue;
         }
-        if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected)
+        money = strcmp(type, "money") == 0;
+        lost = HAS(d, si, "被害") || HAS(d, si, "詐取")
+               || HAS(d, si, "振り込") || HAS(d, si, "送金")
+               || HAS(d, si, "損失") || HAS(d, si, "不正利用");
+        if (money && !lost)
+            continue;
+        if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected) && !money
              && !(corrected && corrected_si == si)
              && !(closes_line(d, si, end) && d->s[si].end - d->s[si].start
                                                  <= 40
                   && under_count_heading(d, si)))
             || ANY_OF(d, si, not_affected) || help_desk(d, si)
             || duplicates_figure(d, si, start))
-            continue;
-        if (strcmp(unit, "yen") == 0
-            && !(HAS(d, si, "被害") || HAS(d, si, "詐取")
-                 || HAS(d, si, "振り込") || HAS(d, si, "送金")
-                 || HAS(d, si, "損失") || HAS(d, si, "不正利用")))
             continue;
         bd = json_object_get(e, "before_dedup");
         if (!json_is_integer(bd) && corrected && corrected_si == si)

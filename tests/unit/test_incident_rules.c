@@ -1328,6 +1328,15 @@ static void test_table_counts(void **state)
         "|区分|件数|\n|---|---|\n|顧客|No. 12|\n"));
     assert_string_equal(counts_str(rec, buf, sizeof(buf)), "");
     json_decref(rec);
+    /* money lost, in yen and in dollars, wherever it is told; money
+     * with no loss named is no count */
+    rec = record_of(DOC(
+        "当社子会社における資金流出事案に関するお知らせ",
+        "## 【事案の概要】\n- 損失見込額：1,771 千米ドル（約 256 百万円）\n"
+        "- 資本金：1億円\n"));
+    assert_string_equal(counts_str(rec, buf, sizeof(buf)),
+                        "1771000 other 損失見込額; 256000000 yen ");
+    json_decref(rec);
     /* short numbered lines of people, then their data after a colon */
     rec = record_of(DOC(
         "個人情報漏えいについて",
