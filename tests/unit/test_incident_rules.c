@@ -1381,6 +1381,23 @@ static void test_detected_blind_sets_7_8(void **state)
         "当社の PC に不正にリモート接続したことが発覚しました。\n"));
     assert_string_equal(detected_of(rec), "2025-05-29");
     json_decref(rec);
+    /* the day of an earlier notice, however it is said; the day one was
+     * told of another's publication */
+    rec = record_of(DOC(
+        "不正アクセスについて（続報）",
+        "2025年4月17日(木)に当サイトでご報告させていただきました件について、"
+        "その後の調査の結果を確認いたしました。\n"
+        "当社は、4月18日に当社の利用するサービスが不正アクセスを受けた件に"
+        "ついてお知らせ（※）しましたが、追加の報告を確認しました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報漏えいの可能性について",
+        "令和７年４月７日、業務委託先から当機構に対し、A社において公表（下記"
+        "参照）されている漏えいの一部に当機構の情報が含まれる可能性がある旨"
+        "の報告がありました。\n"));
+    assert_string_equal(detected_of(rec), "2025-04-07");
+    json_decref(rec);
     /* found within the day (同日中に) after a look: the finding's day */
     rec = record_of(DOC(
         "ランサムウェア被害について",
