@@ -552,6 +552,34 @@ static int title_line(const struct span *sp)
     return len >= 3 && memcmp(sp->s + len - 3, "。", 3) != 0;
 }
 
+/* Is sp a label whose value denies it (閲覧された可能性がある個人情報:
+ * 確認されませんでした)? */
+static int label_denied(const struct span *sp)
+{
+    static const char *const none[] = {
+        "確認されませんでした", "確認されておりません", "確認されていません",
+        "なし", "ありません", "ございません", "該当なし", NULL,
+    };
+    size_t c = jaen_ix_find(sp->s, sp->len, "："), cl = 3;
+    size_t h = jaen_ix_find(sp->s, sp->len, ":");
+    const char *const *k;
+
+    if (h != (size_t)-1 && (c == (size_t)-1 || h < c)) {
+        c = h;
+        cl = 1;
+    }
+    if (c == (size_t)-1)
+        return 0;
+    c += cl;
+    while (c < sp->len && sp->s[c] == ' ')
+        c++;
+    for (k = none; *k; k++)
+        if (sp->len - c >= strlen(*k)
+            && memcmp(sp->s + c, *k, strlen(*k)) == 0)
+            return 1;
+    return 0;
+}
+
 static int leak_span(const struct span *sp)
 {
     static const char *const leak[] = {
@@ -619,6 +647,13 @@ static int leak_span(const struct span *sp)
     static const char *const data_words[] = {
         "情報", "データ", "個人", "ファイル", "メール", NULL,
     };
+    /* credentials leaked from other services, then tried here (リスト型
+     * 攻撃): the cause, not this incident's leak */
+    static const char *const leaked_elsewhere[] = {
+        "以外のサービスから", "他社のサービスなどから", "他社のサービスから",
+        "他のサービスから", "他サービスから", "他社サービスから",
+        "外部サービスから流出", "他のサイトから", "他サイトから", NULL,
+    };
 
     int said = SANY(sp, leak);
     size_t kl, p0;
@@ -626,7 +661,8 @@ static int leak_span(const struct span *sp)
     if (!(said || (SANY(sp, shown) && SANY(sp, shown_what)))
         || sp->sec == SEC_CONTACT
         || (sp->sec == SEC_RESPONSE && !SANY(sp, reported))
-        || (SANY(sp, funds_out) && !SANY(sp, data_words)))
+        || (SANY(sp, funds_out) && !SANY(sp, data_words))
+        || SANY(sp, leaked_elsewhere) || label_denied(sp))
         return 0;
     p0 = first_of(sp, said ? leak : shown, &kl);
     if (p0 != (size_t)-1 && (quoted_at(sp->s, p0) || title_line(sp))

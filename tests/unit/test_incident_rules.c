@@ -1066,6 +1066,20 @@ static void test_phishing_warning_and_fake_virus(void **state)
     assert_false(has_type(rec, "data_leak"));
     assert_true(has_type(rec, "phishing"));
     json_decref(rec);
+    /* credentials leaked from other services are the way in, not this
+     * incident's leak; a label whose value denies it raises none */
+    rec = record_of(DOC(
+        "不正ログインについて",
+        "不正ログインの手法:弊社以外のサービスから流出した可能性のあるユーザー"
+        "ID、パスワードを利用したリスト型攻撃\n"
+        "閲覧された可能性がある個人情報:確認されませんでした\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正ログインについて",
+        "閲覧された可能性がある個人情報：氏名、住所\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* a virus check among the measures, in either spelling */
     rec = record_of(DOC(
         "不正アクセスについて",
