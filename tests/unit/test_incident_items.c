@@ -222,6 +222,8 @@ static void test_note_denial(void **state)
           "（パスワード）は漏えいしていないことを確認しております。\n",
           "name");
     ITEMS("調査の結果、メールアドレスは外部に流出していません。\n", "");
+    ITEMS("調査の結果、お客様情報及び役職員のメールアドレス、メールの内容等"
+          "の漏洩は無かった旨の報告を受けました。\n", "");
     /* but a leak followed by no misuse found is a leak */
     ITEMS("氏名、住所が流出した可能性があり、現在のところ悪用は確認されて"
           "おりません。\n", "name address");
