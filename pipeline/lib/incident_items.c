@@ -160,6 +160,13 @@ static const char *const admin_tools[] = {
     NULL,
 };
 
+/* Credentials leaked elsewhere and tried here (リスト型攻撃): the way in,
+ * not data of the people affected. */
+static const char *const tried_here[] = {
+    "リスト型", "パスワードリスト", "以外のサービスから", "他社のサービス",
+    "他のサービスから", "他社サービスから", NULL,
+};
+
 /* Kinds of data the glossary has no term for, named by their words. */
 static const char *const text_items[][2] = {
     {"証券番号", "other"}, {"保険料", "other"}, {"契約番号", "other"},
@@ -430,7 +437,7 @@ static int admin_credential(const struct ix_doc *d, size_t si,
     if (strcmp(item, "login_id") && strcmp(item, "password"))
         return 0;
     return jaen_ix_q_first(d, si, from, ta, admin_tools, &kl) != (size_t)-1
-           || d->s[si].sec == SEC_CAUSE;
+           || d->s[si].sec == SEC_CAUSE || ANY_OF(d, si, tried_here);
 }
 
 /* Is byte neg of s inside a bracket opened after byte off (a note about

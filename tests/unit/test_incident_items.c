@@ -222,6 +222,9 @@ static void test_note_denial(void **state)
           "（パスワード）は漏えいしていないことを確認しております。\n",
           "name");
     ITEMS("調査の結果、メールアドレスは外部に流出していません。\n", "");
+    /* credentials leaked elsewhere, tried here: the way in */
+    ITEMS("流出した可能性のある情報:弊社以外のサービスから流出した可能性の"
+          "あるユーザーID、パスワードを利用したリスト型攻撃\n", "");
     ITEMS("調査の結果、お客様情報及び役職員のメールアドレス、メールの内容等"
           "の漏洩は無かった旨の報告を受けました。\n", "");
     /* but a leak followed by no misuse found is a leak */
