@@ -160,6 +160,12 @@ static const char *const admin_tools[] = {
     NULL,
 };
 
+/* A question about the datum (FAQ: クレジットカードの情報は含まれますか？)
+ * is no statement that it was exposed. */
+static const char *const asked[] = {
+    "ますか？", "ますか?", "ですか？", "ですか?", "でしょうか", NULL,
+};
+
 /* Credentials leaked elsewhere and tried here (リスト型攻撃): the way in,
  * not data of the people affected. */
 static const char *const tried_here[] = {
@@ -537,6 +543,7 @@ static int datum_counts(const struct ix_doc *d, size_t si, const char *item,
                         size_t ta, size_t off)
 {
     return !denied(d, si, off) && !not_data(d, si, item, ta, off)
+           && !after_within(d, si, off, asked, 45)
            && !admin_credential(d, si, item, ta)
            && !(strcmp(item, "other") && own_datum(d, si, ta))
            && !(!strcmp(item, "department") && own_unit(d, si, ta));

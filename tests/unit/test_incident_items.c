@@ -222,6 +222,11 @@ static void test_note_denial(void **state)
           "（パスワード）は漏えいしていないことを確認しております。\n",
           "name");
     ITEMS("調査の結果、メールアドレスは外部に流出していません。\n", "");
+    /* a question in a FAQ is no statement */
+    ITEMS("|情報流出についての質問|回答|\n|---|---|\n"
+          "|クレジットカードの情報は含まれますか？|含まれておりません。|\n"
+          "|どのような情報が流出しましたか？|氏名と住所が流出した可能性が"
+          "あります。|\n", "name address");
     /* credentials leaked elsewhere, tried here: the way in */
     ITEMS("流出した可能性のある情報:弊社以外のサービスから流出した可能性の"
           "あるユーザーID、パスワードを利用したリスト型攻撃\n", "");
