@@ -130,7 +130,9 @@ static int earlier_report(const struct ix_doc *d, size_t i)
         "公表いたしました", "公表しました", "お知らせいたしました",
         "お知らせしました", "お知らせした", "公表した", "ご報告いたしました",
         "ご報告した", "付「", "付け「", "掲載いたしました", "発表いたしました",
-        "公表しております", "お知らせしております", NULL,
+        "公表しております", "お知らせしております",
+        "お知らせさせていただきました", "」させていただきました",
+        "ご報告させていただきました", "公表させていただきました", NULL,
     };
     /* letters to the people affected are no publication (該当者には、3月
      * 21日付け郵送にて文書でお知らせしております) */
@@ -1042,7 +1044,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "接続できなく", "接続できないとの", "ログインできない状況",
         "ログインできない」", "しづらい状況", "しにくい状況",
         "アクセス不可能", "利用不可能", "使用不可能", "送受信ができな",
-        "送受信できな", NULL,
+        "送受信できな", "動作遅延", "送信の不具合", "送受信の不具合",
+        "表示の不具合", "行えない状況", "行えない状態", NULL,
     };
     /* stopping something ourselves, or bringing it back: an outage
      * unless a precaution; closing a shop site is one (tests/labels) */
@@ -1051,12 +1054,14 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "業務を停止", "休止", "緊急停止", "システムの復旧", "システム復旧",
         "システムは復旧", "システムはほぼ復旧", "システムが復旧",
         "システムを復旧", "業務を再開", "業務の再開", "業務再開",
-        "稼働を再開", "再稼働", "正常化を目指", "正常化に向け", NULL,
+        "稼働を再開", "再稼働", "正常化を目指", "正常化に向け",
+        "運用を停止", NULL,
     };
     /* restoration under way, unless of files from a backup (the labels
      * split on whether that is an outage) */
     static const char *const restoring[] = {
-        "復旧作業", "早期復旧", "復旧に向け", "復旧対応", NULL,
+        "復旧作業", "早期復旧", "復旧に向け", "復旧対応", "復旧予定",
+        "復旧の目途", "復旧の目処", "復旧の見込み", NULL,
     };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a shop site
@@ -1070,7 +1075,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     /* business carried on by substitute means, not a substitute for
      * notifying people (公表をもって通知の代替措置とする) */
     static const char *const substitute[] = {
-        "代替手段", "代替措置", "代替運用", NULL,
+        "代替手段", "代替措置", "代替運用", "仮設ホームページ", "仮設サイト",
+        "臨時ホームページ", "臨時サイト", "仮のホームページ", NULL,
     };
     static const char *const substitute_not[] = {
         "通知", "公表", "ご連絡", "お知らせ", "ご案内", NULL,

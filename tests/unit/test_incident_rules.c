@@ -377,6 +377,32 @@ static void test_outage_recovery_not_precaution(void **state)
         "ことを確認いたしました。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* slow or failing systems, work that cannot be done, a temporary
+     * site in place of the real one, a service stopped, restoration
+     * planned: outages */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "大規模な不正アクセスにより、本システムの動作遅延やメール送信の"
+        "不具合が継続的に発生しております。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "御請求書の発行が継続的に行えない状況がございます。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ホームページ再開の見通しについて",
+        "外部不正アクセスを受け、一時的に運用を停止し、仮設ホームページにて"
+        "情報配信してまいりました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "サーバーが不正アクセスを受けました。\nサーバーの復旧予定は2月10日頃"
+        "です。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* restoring one function stopped (card payment) is no outage;
      * restoring with nothing else said is one */
     rec = record_of(DOC(
@@ -1287,6 +1313,12 @@ static void test_stage_letters_not_earlier(void **state)
     rec = record_of(DOC(
         "不正アクセスに関するご報告",
         "2025年3月21日に当社ウェブサイトでお知らせいたしました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "update");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ネットワーク不具合による影響についてのお詫び",
+        "2025年6月30日付けにて、当社のネットワークの不具合について「お知らせ」"
+        "させていただきました。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "update");
     json_decref(rec);
 }
