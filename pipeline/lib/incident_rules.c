@@ -660,7 +660,11 @@ static int leak_span(const struct span *sp)
     int said = SANY(sp, leak);
     size_t kl, p0;
 
-    if (!(said || (SANY(sp, shown) && SANY(sp, shown_what)))
+    /* shown: not a fake warning's phone number readers are told not to
+     * call (表示されたメッセージ内の…記載された電話番号に連絡することは
+     * 絶対にお控えください) */
+    if (!(said || (SANY(sp, shown) && SANY(sp, shown_what)
+                   && !SHAS(sp, "ください")))
         || sp->sec == SEC_CONTACT
         || (sp->sec == SEC_RESPONSE && !SANY(sp, reported))
         || (SANY(sp, funds_out) && !SANY(sp, data_words))

@@ -518,6 +518,13 @@ static void test_outage_recovery_not_precaution(void **state)
         "ます。\n"));
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* a fake warning's phone number, not to be called, is no data shown */
+    rec = record_of(DOC(
+        "ホームページ改ざんについて",
+        "表示されたメッセージ内のボタンをクリックしたり、記載された電話番号に"
+        "連絡することは絶対にお控えください。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* a flood of login attempts is no DDoS; a service aimed to be back
      * to normal was not */
     rec = record_of(DOC(
