@@ -364,6 +364,20 @@ static size_t relative_day(const uint32_t *s, size_t n, size_t i,
         }
         return l;
     }
+    /* 同年4月2日: the month and day in the year of the date before */
+    if ((l = jaen_cps_lit(s, n, i, U("同年"))) && from->year) {
+        struct jaen_when t;
+        size_t m;
+        memset(&t, 0, sizeof t);
+        t.hour = -1;
+        m = month_day(s, n, i + l, &t);
+        if (m && m != BAD && t.month
+            && (!t.day || t.day <= jaen_days_in_month(from->year, t.month))) {
+            *w = t;
+            w->year = from->year;
+            return l + m;
+        }
+    }
     l = jaen_cps_lit(s, n, i, U("同月"));
     if (l) {
         size_t k = read_int(s, n, i + l, 2, &d);

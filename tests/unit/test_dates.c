@@ -281,6 +281,17 @@ static void test_context(void **state)
     s = decode("同月32日", &n);
     assert_int_equal(jaen_when_scan(s, n, 0, &ref, &ctx, hits, &skip), 0);
     jaen_free(s);
+    /* 同年: the year of the date before, not the reference's */
+    ctx.year = 2024;
+    s = decode("同年4月2日", &n);
+    nh = jaen_when_scan(s, n, 0, &ref, &ctx, hits, &skip);
+    assert_int_equal(nh, 1);
+    jaen_when_format(&hits[0].from, 1, 0, v);
+    assert_string_equal(v, "2024-04-02");
+    jaen_free(s);
+    s = decode("同年2月30日", &n);
+    assert_int_equal(jaen_when_scan(s, n, 0, &ref, &ctx, hits, &skip), 0);
+    jaen_free(s);
 }
 
 /* A bare D日 is a date only with its weekday, in the context date's month,
