@@ -149,6 +149,31 @@ static int earlier_report(const struct ix_doc *d, size_t i)
                           (const char *const[]){"年", "月", NULL});
 }
 
+/* The archive's own word on the report (a meta section 「# 公表種別」 with
+ * 「- 初報」, 「- 続報」, 「- 最終報」): 'i' initial, 'u' a later report,
+ * 'f' final, 0 when it says none of these. */
+static int archive_kind(const struct ix_doc *d)
+{
+    const json_t *secs = d->meta ? json_object_get(d->meta, "sections")
+                                 : NULL;
+    const char *v = json_string_value(json_object_get(secs, "公表種別"));
+    size_t len;
+    long n;
+
+    if (!v)
+        return 0;
+    len = strlen(v);
+    if (jaen_ix_has(v, len, "最終") || jaen_ix_has(v, len, "確報")
+        || jaen_ix_has(v, len, "終報"))
+        return 'f';
+    if (jaen_ix_has(v, len, "初報") || jaen_ix_has(v, len, "速報"))
+        return 'i';
+    if (jaen_ix_has(v, len, "続報"))
+        return 'u';
+    n = report_number(v, len);
+    return n == 1 ? 'i' : n >= 2 ? 'u' : 0;
+}
+
 const char *jaen_ix_report_stage(const struct ix_doc *d)
 {
     static const char *const final_title[] = {"最終報", "最終のご報告",
@@ -244,8 +269,14 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     int is_done = 0, promise = 0, first_said = 0, results = 0, probing = 0;
     long n = title ? report_number(title, tl) : 0;
 
-    if (title && ANY_OF(d, d->ns, final_title))
+    int kind = archive_kind(d);
+
+    if (kind == 'f' || (title && ANY_OF(d, d->ns, final_title)))
         return "final";
+    if (kind == 'i')
+        return "initial";
+    if (kind == 'u')
+        series = 1;
     if (title && ANY_OF(d, d->ns, done_title))
         is_done = 1;
     for (i = 0; i < d->ns; i++) {

@@ -1306,6 +1306,34 @@ static void test_stage_completed(void **state)
     json_decref(rec);
 }
 
+/* The archive's own word (# 公表種別) decides, where it gives one. */
+static void test_stage_archive_kind(void **state)
+{
+    static const struct {
+        const char *kind, *want;
+    } cases[] = {
+        {"- 初報", "initial"}, {"- 第1報", "initial"}, {"- 続報", "update"},
+        {"- 第3報", "update"}, {"- 最終報", "final"}, {"- その他", "single"},
+    };
+    char doc[512];
+    size_t k;
+    json_t *rec;
+
+    (void)state;
+    for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        snprintf(doc, sizeof(doc),
+                 "# 公表概要\n- 不正アクセス発生に関するお知らせ\n"
+                 "- 2025年12月8日\n- 株式会社テスト\n- https://example.jp/n"
+                 "\n\n# 事案ID\n- 2025-12-08-株式会社テスト\n\n"
+                 "# 公表種別\n%s\n\n# 本文\n当社ネットワークへの不正アクセス"
+                 "が確認されました。\n", cases[k].kind);
+        rec = record_of(doc);
+        assert_string_equal(str_at(rec, "source", "report_stage"),
+                            cases[k].want);
+        json_decref(rec);
+    }
+}
+
 /* Letters to the people affected (郵送にて文書でお知らせ) are no earlier
  * publication: the notice is still a single one. */
 static void test_stage_letters_not_earlier(void **state)
@@ -1714,6 +1742,7 @@ int main(void)
         cmocka_unit_test(test_stage_promise_to_all),
         cmocka_unit_test(test_stage_completed),
         cmocka_unit_test(test_stage_letters_not_earlier),
+        cmocka_unit_test(test_stage_archive_kind),
         cmocka_unit_test(test_cause_blind_sets_7_8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
