@@ -1023,12 +1023,20 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "改ざん", "改竄", "書き換え", "書換え", "不正な書き込み",
         "不正に書き込", "不正な投稿", "改変され", "を改変する", "を改変し",
         "の改変を確認",
+        /* a program planted in the site (弊社サイトへ不正プログラムが組み
+         * 込まれている) */
+        "プログラムが組み込", "プログラムが埋め込", "コードが埋め込",
+        "コードが組み込", "スクリプトが埋め込", "スクリプトが組み込",
         /* visitors sent elsewhere: 無関係のホームページに接続される */
         "無関係のホームページ", "無関係のサイト", "無関係なサイト",
         "無関係のページ", "不正なサイトに転送", "不審なサイトに転送",
         "別サイトに飛ばされ", "別のサイトに飛ばされ", "別サイトへ飛ばされ",
         "別サイトに転送され", "別のサイトに転送され", "別サイトに誘導され",
         "別のサイトに誘導され", NULL,
+    };
+    /* an account's data rewritten (会員情報書き換え) is a takeover */
+    static const char *const tamper_not[] = {
+        "会員情報", "登録情報", "お客様情報", "アカウント情報", NULL,
     };
     static const char *const tamper_what[] = {
         "サイト", "ページ", "アプリケーション", "プログラム", "決済", "画面",
@@ -1222,7 +1230,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             && !doubted_after(sp, phish))
             m |= 1u << T_PHISHING;
         if (affirmed(sp, tamper) && SANY(sp, tamper_what)
-            && sp->sec != SEC_RESPONSE)
+            && sp->sec != SEC_RESPONSE && !conditional(sp, tamper)
+            && !SANY(sp, tamper_not))
             m |= 1u << T_WEB_TAMPERING;
         if (mention(sp, misdel) && !SHAS(sp, "ないよう"))
             m |= 1u << T_MISDELIVERY;

@@ -503,6 +503,22 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "web_tampering"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* a program planted in the shop site is tampering; an account's
+     * data rewritten, or a what-if, is not */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "弊社サイトへ不正プログラムが組み込まれている可能性があると連絡を"
+        "受けました。\n"));
+    assert_true(has_type(rec, "web_tampering"));
+    assert_false(has_type(rec, "malware"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正ログインについて",
+        "万が一、会員情報が書き換えられている、また、マイページに身に覚えの"
+        "ない注文履歴があることにお気づきの場合は、お問い合わせください。\n"
+        "第三者から会員情報書き換えがあったアカウントは停止しました。\n"));
+    assert_false(has_type(rec, "web_tampering"));
+    json_decref(rec);
     /* visitors sent to an unrelated site: the site was tampered with; a
      * name or a note shown is no leak, others' data shown is */
     rec = record_of(DOC(
