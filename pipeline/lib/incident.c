@@ -308,6 +308,25 @@ static int looks_like_heading(const char *s, size_t len, size_t ncp)
 }
 
 /* Tags each sentence with its block's kind and its section. */
+/* Is a heading a group of people only (「### お客様」「### 当社従業員※2」),
+ * as the data section's sub-headings are, after prose under it? */
+static int people_heading(const char *s, size_t len)
+{
+    static const char *const people[] = {
+        "お客様", "お客さま", "顧客", "従業員", "社員", "職員", "パートナー",
+        "取引先", "会員", "生徒", "児童", "学生", "保護者", "患者", "利用者",
+        "株主", "役員", "退職者", "応募者", "卒業生", NULL,
+    };
+
+    /* not 「お客様へのお願い」, 「会員の皆様へ」 */
+    static const char *const more[] = {
+        "へ", "の", "お願い", "について", "ご案内", "皆様", NULL,
+    };
+
+    return len <= 15 * 3 && jaen_ix_any(s, len, people)
+           && !jaen_ix_any(s, len, more);
+}
+
 static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
                          size_t nb)
 {
@@ -342,7 +361,8 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
                  * heading, a caption of its lists (「【氏名・住所】」
                  * 「（2025年4月25日時点）」) */
                 int keep = hs == SEC_NONE && sec == SEC_DATA
-                           && (!md || prev_head || sub);
+                           && (!md || prev_head || sub
+                               || people_heading(d->text + a, z - a));
                 if (md)
                     sub = keep;
                 if (!keep)

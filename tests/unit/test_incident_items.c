@@ -128,6 +128,15 @@ static void test_heading_introduces_list(void **state)
     ITEMS("### 漏洩のおそれがある個人データ\n#### ①お取引先さま：12名\n"
           "|項目|対象|\n|---|---|\n|氏名|〇|\n|会社名|〇|\n",
           "name company_name");
+    /* sub-headings that only name the people, after prose under the
+     * data section's heading, keep it open; readers asked to beware
+     * under 「お客様へのお願い」 do not */
+    ITEMS("## 漏洩した可能性がある個人情報\n以下の個人情報が漏洩した可能性が"
+          "あることを確認しております。\n### お客様\n氏名、会社名\n"
+          "### 当社従業員※2\n氏名、役職\n", "name company_name job_title");
+    ITEMS("## 漏洩した可能性がある個人情報\n氏名\n## お客様へのお願い\n"
+          "クレジットカード情報の入力を求める不審なメールにご注意ください。"
+          "\n", "name");
     /* a heading named by its head noun, though it says 状況; lines of
      * people and their data under it; data reachable by an outsider */
     ITEMS("### 【外部者がアクセス可能な状況となった個人情報】６月３日現在\n"
