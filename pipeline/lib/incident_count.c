@@ -79,7 +79,22 @@ static int duplicates_figure(const struct ix_doc *d, size_t si,
  * count, even when the view takes it for a numbered heading. */
 static int closes_line(const struct ix_doc *d, size_t si, int64_t end)
 {
-    return end + 2 >= d->s[si].end;
+    size_t b, z;
+
+    if (end + 2 >= d->s[si].end)
+        return 1;
+    /* or only a note in brackets after it (「（1）個人情報　約16万件（現時点
+     * における最大数…）」) */
+    if (end < 0 || (size_t)end > d->ncp)
+        return 0;
+    b = d->cpb[end];
+    z = d->s[si].b;
+    while (z > b && (d->text[z - 1] == ' ' || d->text[z - 1] == '\n'))
+        z--;
+    return ((z - b >= 6 && memcmp(d->text + b, "（", 3) == 0
+             && memcmp(d->text + z - 3, "）", 3) == 0)
+            || (z - b >= 2 && d->text[b] == '(' && d->text[z - 1] == ')'))
+           && z - b <= 40 * 3;
 }
 
 /* Does a colon follow the figure ending at code point end (「③同窓会１３１

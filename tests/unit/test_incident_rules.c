@@ -1434,6 +1434,15 @@ static void test_table_counts(void **state)
     assert_string_equal(counts_str(rec, buf, sizeof(buf)),
                         "1771000 other 損失見込額; 256000000 yen ");
     json_decref(rec);
+    /* a heading that ends in a count and a note in brackets */
+    rec = record_of(DOC(
+        "個人情報漏えいについて",
+        "## 外部に流出した可能性がある情報\n"
+        "### （1）個人情報　約16万件（現時点における最大数です。）\n"
+        "氏名、住所\n"));
+    assert_string_equal(counts_str(rec, buf, sizeof(buf)),
+                        "160000 record 個人情報");
+    json_decref(rec);
     /* short numbered lines of people, then their data after a colon */
     rec = record_of(DOC(
         "個人情報漏えいについて",
