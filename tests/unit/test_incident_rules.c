@@ -843,6 +843,16 @@ static void test_cause_stated_or_not(void **state)
     assert_non_null(strstr(json_string_value(json_object_get(
                                cause_of(rec), "ja")), "経由"));
     json_decref(rec);
+    /* a cause said to be found but not said, or a way in blocked, is no
+     * cause */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "なお、本件の原因は既に特定しており、対策も完了しております。\n"
+        "本件事象の認知後、不正な侵入経路の遮断の強化等を実施することにより"
+        "影響の拡大を防止しました。\n"));
+    assert_true(json_is_null(cause_of(rec)));
+    json_decref(rec);
     rec = record_of(DOC(
         "予約情報の閲覧について",
         "第三者が管理画面に不正にログインしました。\n"
