@@ -1088,7 +1088,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "ログインできない」", "しづらい状況", "しにくい状況",
         "アクセス不可能", "利用不可能", "使用不可能", "送受信ができな",
         "送受信できな", "動作遅延", "送信の不具合", "送受信の不具合",
-        "表示の不具合", "行えない状況", "行えない状態", NULL,
+        "表示の不具合", "行えない状況", "行えない状態",
+        "見ることができな", "開くことができな", "使用することができな",
+        "利用することができな", "アクセスすることができな",
+        "閲覧することができな", "読み取ることができな", NULL,
     };
     /* stopping something ourselves, or bringing it back: an outage
      * unless a precaution; closing a shop site is one (tests/labels) */

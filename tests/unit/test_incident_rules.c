@@ -391,6 +391,13 @@ static void test_outage_recovery_not_precaution(void **state)
         "御請求書の発行が継続的に行えない状況がございます。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* files that could no longer be seen, a Kangxi radical folded */
+    rec = record_of(DOC(
+        "委託先におけるランサムウェア被害について",
+        "2024年8月29日にサーバ内にあるファイルを\xE2\xBE\x92ることができなく"
+        "なりました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
     rec = record_of(DOC(
         "ホームページ再開の見通しについて",
         "外部不正アクセスを受け、一時的に運用を停止し、仮設ホームページにて"
