@@ -438,6 +438,13 @@ static void test_outage_recovery_not_precaution(void **state)
         "以下の点にご注意ください。\n"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* files an attacker reached, without the word 不正アクセス */
+    rec = record_of(DOC(
+        "サイバー攻撃について",
+        "外部の集団からサイバー攻撃を受け、複数のサーバ内ファイルにアクセス"
+        "されるシステム被害が発生しました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* a clause of purpose before a thing that happened; a thing to be
      * kept from happening stays advice */
     rec = record_of(DOC(
