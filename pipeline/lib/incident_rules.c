@@ -445,6 +445,16 @@ static int advice_about(const struct span *sp, const char *const *ks)
            != (size_t)-1;
 }
 
+/* Is the first keyword of ks in sp told as having happened (不正アクセス
+ * を受けた…), not only named (不正アクセスに関する監視体制)? */
+static int stated(const struct span *sp, const char *const *ks)
+{
+    size_t kl, p = first_of(sp, ks, &kl);
+
+    return p != (size_t)-1
+           && asserted_after(sp->s + p + kl, sp->len - p - kl);
+}
+
 /* A plain statement of ks: affirmed, not advice, not contact details. */
 static int mention(const struct span *sp, const char *const *ks)
 {
@@ -1216,7 +1226,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         sp->si = i;
         if (sp->sec == SEC_CONTACT)
             continue;
-        if (mention(sp, unauth) && !SANY(sp, unauth_not))
+        if (mention(sp, unauth) && !SANY(sp, unauth_not)
+            && !(sp->sec == SEC_RESPONSE && !stated(sp, unauth)))
             m |= 1u << T_UNAUTHORIZED;
         /* an account or mail server used by an outsider (メールアカウントが
          * 第三者によって不正に利用され): hijacked; not a card misused */

@@ -438,6 +438,19 @@ static void test_outage_recovery_not_precaution(void **state)
         "以下の点にご注意ください。\n"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* named among the measures to come (不正アクセスに関する監視体制) is
+     * not said to have happened; told there as having happened, it is */
+    rec = record_of(DOC(
+        "セキュリティインシデントに関するお知らせ",
+        "## 今後の取り組み\n- 不正アクセスに関する監視体制を更に強化して"
+        "参ります。\n"));
+    assert_false(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "セキュリティインシデントに関するお知らせ",
+        "## 対応\n- 不正アクセスを受けたサーバを隔離しました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* files an attacker reached, without the word 不正アクセス */
     rec = record_of(DOC(
         "サイバー攻撃について",
