@@ -1141,6 +1141,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const substitute_not[] = {
         "通知", "公表", "ご連絡", "お知らせ", "ご案内", NULL,
     };
+    static const char *const runs_as_usual[] = {
+        "通常通り稼働", "通常どおり稼働", "通常通り稼動",
+        "事業活動への影響は発生しておりません", NULL,
+    };
     static const char *const one_function[] = {
         "決済", "新規", NULL,
     };
@@ -1181,7 +1185,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "セキュリティベンダー", "専門", "調査会社", "業者による調査",
         "ベンダーによる調査", "保守会社による調査",
         "メーカー",     /* the maker of our own device (its flaw) */
-        NULL,
+        /* the employer of people affected (派遣・業務委託会社所属者) */
+        "所属", "派遣", NULL,
     };
     /* a service used from another company stays one when the writer's
      * group uses it too (当社および当社グループ会社が利用している) */
@@ -1205,7 +1210,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     unsigned m = 0, terms = term_types(d);
     size_t i;
     int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
-    int restore = 0, one_fn = 0, named_malware = 0;
+    int restore = 0, one_fn = 0, named_malware = 0, no_impact = 0;
     int uses_rel = 0, used_hit = 0, uses;
     const char *title = d->title;
 
@@ -1276,6 +1281,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (affirmed(sp, restoring) && !SHAS(sp, "バックアップ")
             && !SANY(sp, outage_not) && sp->sec != SEC_RESPONSE)
             restore = 1;
+        /* business said to run as usual (業務システムは通常通り稼働して
+         * おり): a server stopped or brought back is no outage */
+        if (SANY(sp, runs_as_usual))
+            no_impact = 1;
         /* one function stopped (決済がご利用いただけない): restoring it
          * is no outage (README) */
         if ((affirmed(sp, outage) || affirmed(sp, outage_soft)
@@ -1309,7 +1318,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
      * names malware (a download swapped for an infected installer) */
     if ((m & (1u << T_WEB_TAMPERING)) && !named_malware)
         m &= ~(1u << T_MALWARE);
-    else if (soft_outage || (restore && !one_fn))
+    else if ((soft_outage || (restore && !one_fn)) && !no_impact)
         m |= 1u << T_OUTAGE;
     /* the glossary's incident-type terms confirm the rarer types */
     m |= terms & (1u << T_DDOS);

@@ -410,6 +410,18 @@ static void test_outage_recovery_not_precaution(void **state)
         "です。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* a server stopped as a measure while business runs as usual is no
+     * outage; the employer of people affected (派遣・業務委託会社) is no
+     * third party */
+    rec = record_of(DOC(
+        "不正アクセスについて（第3報）",
+        "弊社内の業務システムは通常通り稼働しており、事業活動への影響は発生"
+        "しておりません。\n当該サーバを停止し、通信をブロックしております。"
+        "\n個人情報が漏洩したおそれのある対象者の所属元の企業様（派遣・業務"
+        "委託会社）に対しても説明を行いました。\n"));
+    assert_false(has_type(rec, "system_outage"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
     /* restoring one function stopped (card payment) is no outage;
      * restoring with nothing else said is one */
     rec = record_of(DOC(
