@@ -251,6 +251,17 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     static const char *const told[] = {
         "お知らせ", "ご報告", "公表", "開示", "情報提供", NULL,
     };
+    /* again, as it comes, with a verb of telling a few words on (随時本
+     * ウェブサイトにてご報告いたします, 改めて当サイトにて公開いたします) */
+    static const char *const again[] = {
+        "随時", "改めて", "あらためて", "速やかに", "すみやかに", "追って",
+        NULL,
+    };
+    static const char *const will_tell[] = {
+        "ご報告いたします", "報告いたします", "お知らせいたします",
+        "公開いたします", "公表いたします", "掲載いたします",
+        "ご報告します", "お知らせします", "公表します", NULL,
+    };
     static const char *const not_incident[] = {
         "再開", "個別に", "個別で", "ご連絡", "通知", "まいりました",
         "本お知らせ", "ました。", NULL,
@@ -290,7 +301,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         if (ANY_OF(d, i, still_probing))
             probing = 1;
         if ((ANY_OF(d, i, more)
-             || (ANY_OF(d, i, more_known) && ANY_OF(d, i, told)))
+             || (ANY_OF(d, i, more_known) && ANY_OF(d, i, told))
+             || (ANY_OF(d, i, again) && ANY_OF(d, i, will_tell)))
             && (NONE_OF(d, i, not_incident)
                 || (ANY_OF(d, i, to_all) && !HAS(d, i, "個別")
                     && !HAS(d, i, "再開"))))

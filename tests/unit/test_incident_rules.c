@@ -1319,6 +1319,19 @@ static void test_stage_promise_to_all(void **state)
         "対象のお客様には、判明次第、個別にご連絡いたします。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "single");
     json_decref(rec);
+    /* again or as it comes, with the verb of telling a few words on */
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "調査の進捗および追加の対応については、随時本ウェブサイトにてご報告"
+        "いたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "運営会社より更なる詳細情報が開示され次第、改めて当サイトにて公開"
+        "いたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
     /* a listed company's promise to disclose (速やかに開示), after a
      * forecast published earlier, which is no earlier report */
     rec = record_of(DOC(
