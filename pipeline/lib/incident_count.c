@@ -97,6 +97,19 @@ static int closes_line(const struct ix_doc *d, size_t si, int64_t end)
            && z - b <= 40 * 3;
 }
 
+/* Is sentence si only a note in brackets after the sentence before it
+ * (「…が漏洩した可能性がある事案が発生しました。（全国で173,000 件）」)? */
+static int note_after(const struct ix_doc *d, size_t si)
+{
+    const char *s = IX_S(d, si);
+    size_t len = IX_L(d, si);
+
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+        len--;
+    return si > 0 && !d->s[si].heading && len >= 6 && len <= 40 * 3
+           && memcmp(s, "（", 3) == 0 && memcmp(s + len - 3, "）", 3) == 0;
+}
+
 /* Does a colon follow the figure ending at code point end (「③同窓会１３１
  * 人分：氏名、住所」: the people counted, then their data)? */
 static int colon_after(const struct ix_doc *d, int64_t end)
@@ -518,6 +531,7 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         if (money && !lost)
             continue;
         if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected) && !money
+             && !(note_after(d, si) && ANY_OF(d, si - 1, affected))
              && !(corrected && corrected_si == si)
              && !(closes_line(d, si, end) && d->s[si].end - d->s[si].start
                                                  <= 40

@@ -1496,6 +1496,14 @@ static void test_table_counts(void **state)
     assert_string_equal(counts_str(rec, buf, sizeof(buf)),
                         "1771000 other 損失見込額; 256000000 yen ");
     json_decref(rec);
+    /* a note in brackets after the sentence about the data */
+    rec = record_of(DOC(
+        "個人情報漏洩について",
+        "卒業アルバムに掲載された卒業生の個人情報が漏洩した可能性がある事案が"
+        "発生しました。（全国で173,000 件）\n"));
+    assert_string_equal(counts_str(rec, buf, sizeof(buf)),
+                        "173000 record 全国");
+    json_decref(rec);
     /* a heading that ends in a count and a note in brackets */
     rec = record_of(DOC(
         "個人情報漏えいについて",
