@@ -47,6 +47,13 @@ static const char *const possible[] = {
 static const char *const suspected[] = {"疑義", "疑い", NULL};
 
 /* Advice to readers and generic prevention: never evidence of a type. */
+/* Another incident, set apart (本件は…「…(最終報)」とは無関係です): its
+ * report is no earlier one of this, and its words no type of this. */
+static const char *const unrelated[] = {
+    "とは無関係", "とは関係ありません", "とは関係がありません",
+    "とは別の事案", "とは別事案", "とは別件", NULL,
+};
+
 static const char *const advice[] = {
     "ご注意", "注意喚起", "ご留意", "お気を付け", "お気をつけ", "開かず",
     "開封せず", "削除して", "ご警戒", "防止", "対策", "防ぐ", "備え",
@@ -142,6 +149,8 @@ static int earlier_report(const struct ix_doc *d, size_t i)
         "業績予想", "決算", NULL,
     };
 
+    if (ANY_OF(d, i, unrelated))
+        return 0;       /* 「…」とは無関係です: another incident's */
     if (ANY_OF(d, i, refs))
         return 1;
     return ANY_OF(d, i, published) && NONE_OF(d, i, letters)
@@ -1241,8 +1250,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             sp->sec = d->s[i].sec;
         }
         sp->si = i;
-        if (sp->sec == SEC_CONTACT)
-            continue;
+        if (sp->sec == SEC_CONTACT || SANY(sp, unrelated))
+            continue;       /* another incident (…「…」とは無関係です) */
         if (mention(sp, unauth) && !SANY(sp, unauth_not)
             && !(sp->sec == SEC_RESPONSE && !stated(sp, unauth)))
             m |= 1u << T_UNAUTHORIZED;

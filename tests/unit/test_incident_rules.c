@@ -1384,6 +1384,21 @@ static void test_stage_completed(void **state)
     json_decref(rec);
 }
 
+/* Another incident's report, set apart (「…」とは無関係です), makes no
+ * series and lends no type. */
+static void test_stage_unrelated_report(void **state)
+{
+    json_t *rec = record_of(DOC(
+        "海外子会社におけるサイバーセキュリティインシデントについて",
+        "海外子会社のサーバーの一部においてサイバーセキュリティインシデントが"
+        "発生しました。\n本件は2025年9月30日に公表しました「弊社サーバへの"
+        "不正アクセスについて(最終報)」とは無関係です。\n"));
+    (void)state;
+    assert_string_equal(str_at(rec, "source", "report_stage"), "single");
+    assert_false(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
+}
+
 /* The archive's own word (# 公表種別) decides, where it gives one. */
 static void test_stage_archive_kind(void **state)
 {
@@ -1838,6 +1853,7 @@ int main(void)
         cmocka_unit_test(test_stage_completed),
         cmocka_unit_test(test_stage_letters_not_earlier),
         cmocka_unit_test(test_stage_archive_kind),
+        cmocka_unit_test(test_stage_unrelated_report),
         cmocka_unit_test(test_cause_blind_sets_7_8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
