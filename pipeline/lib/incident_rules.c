@@ -1339,7 +1339,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
      * names malware (a download swapped for an infected installer) */
     if ((m & (1u << T_WEB_TAMPERING)) && !named_malware)
         m &= ~(1u << T_MALWARE);
-    else if ((soft_outage || (restore && !one_fn)) && !no_impact)
+    /* a site stopped or being restored is an outage, tampered or not
+     * (the labels tag 8 of 22 tampered sites so, every one that was) */
+    if ((soft_outage || (restore && !one_fn)) && !no_impact)
         m |= 1u << T_OUTAGE;
     /* the glossary's incident-type terms confirm the rarer types */
     m |= terms & (1u << T_DDOS);

@@ -410,6 +410,15 @@ static void test_outage_recovery_not_precaution(void **state)
         "です。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* a tampered site under restoration is out too */
+    rec = record_of(DOC(
+        "ホームページ改ざんについて",
+        "当法人の公式ホームページが不正な改ざんの影響を受け、アクセス時に"
+        "外部サイトへ転送される事象が発生しました。\n現在も復旧作業を進めて"
+        "おります。\n"));
+    assert_true(has_type(rec, "web_tampering"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* a server stopped as a measure while business runs as usual is no
      * outage; the employer of people affected (派遣・業務委託会社) is no
      * third party */
