@@ -341,8 +341,9 @@ static void test_service_of_other_company(void **state)
     json_decref(rec);
 }
 
-/* Systems being recovered were down; a shop site closed as a precaution
- * and a notice that stands in for letters are no outage. */
+/* Systems being recovered were down, and so is a site closed after a
+ * breach; a shop site stopped for a while as a precaution and a notice
+ * that stands in for letters are no outage. */
 static void test_outage_recovery_not_precaution(void **state)
 {
     json_t *rec = record_of(DOC(
@@ -362,6 +363,14 @@ static void test_outage_recovery_not_precaution(void **state)
         "安全性の確認のため、現在は一時的に通販サイトを停止しております。"
         "\n"));
     assert_true(has_type(rec, "unauthorized_access"));
+    assert_true(has_type(rec, "system_outage"));    /* the site closed */
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "連絡先が不明な方には、本公表をもって通知の代替措置とさせていただ"
+        "きます。\n"
+        "安全性の確認のため、現在は一時的に通販サイトを停止しております。"
+        "\n"));
     assert_false(has_type(rec, "system_outage"));
     json_decref(rec);
     /* data encrypted out of reach, errors on a website */
@@ -408,6 +417,30 @@ static void test_outage_recovery_not_precaution(void **state)
         "不正アクセスについて",
         "サーバーが不正アクセスを受けました。\nサーバーの復旧予定は2月10日頃"
         "です。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    /* hard to use, not viewable, sending restricted, the whole site
+     * closed */
+    rec = record_of(DOC(
+        "ご利用しづらい事象について",
+        "天気予報サイトがご利用しづらい事象が発生しております。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当財団のホームページが、外部からの不正アクセスにより、一時閲覧が"
+        "できない状況となりました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールアカウントの不正利用について",
+        "ブラックリストに登録されたことで、送信に制限がかかる状況となって"
+        "おりました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "## 対応\n- 8月19日（火）午前11時に当サイトを閉鎖しました。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
     /* a tampered site under restoration is out too */
