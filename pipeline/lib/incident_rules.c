@@ -216,10 +216,14 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     };
     /* a provider's results received (IIJ社の調査の結果、…漏洩は無かった
      * 旨の報告を受けました) */
-    static const char *const result[] = {"調査の結果", "調査結果", NULL};
+    static const char *const result[] = {"調査の結果", "調査結果",
+                                         "調査を行った結果", "調査した結果",
+                                         NULL};
     static const char *const result_got[] = {
         "報告を受けました", "報告を受けております", "報告がありました",
-        NULL,
+        /* or found (調査を行った結果、…流出がないことが確認できました) */
+        "ないことが確認でき", "ないことを確認いたしました",
+        "ないことを確認しました", NULL,
     };
     static const char *const interim[] = {
         "現時点", "現在のところ", "現段階", "現在まで", NULL,

@@ -1413,6 +1413,12 @@ static void test_stage_completed(void **state)
     assert_string_equal(str_at(rec, "source", "report_stage"), "final");
     json_decref(rec);
     rec = record_of(DOC(
+        "メール情報漏えいの可能性に関するお知らせ（続報）",
+        "サービス提供会社と連携して事実関係の調査を行った結果、当社のメール"
+        "情報の流出がないことが確認できました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    rec = record_of(DOC(
         "メールシステムへの不正アクセスについて（続報）",
         "サービス提供会社の調査の結果、現時点で情報の漏えいは発生していない"
         "との報告を受けております。\n"));
