@@ -268,12 +268,13 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
      * ウェブサイトにてご報告いたします, 改めて当サイトにて公開いたします) */
     static const char *const again[] = {
         "随時", "改めて", "あらためて", "速やかに", "すみやかに", "追って",
-        NULL,
+        "逐次", NULL,
     };
     static const char *const will_tell[] = {
         "ご報告いたします", "報告いたします", "お知らせいたします",
         "公開いたします", "公表いたします", "掲載いたします",
-        "ご報告します", "お知らせします", "公表します", NULL,
+        "ご報告します", "お知らせします", "公表します",
+        "開示してまいります", "開示いたします", NULL,
     };
     static const char *const not_incident[] = {
         "再開", "個別に", "個別で", "ご連絡", "通知", "まいりました",
@@ -1032,6 +1033,15 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "暗号化され", "暗号化される", "暗号化が行われ", "暗号化を実行",
         NULL,
     };
+    static const char *const got_encrypted[] = {
+        "サーバーが暗号化され", "サーバが暗号化され", "ファイルが暗号化され",
+        "データが暗号化され", "システムが暗号化され", "端末が暗号化され",
+        NULL,
+    };
+    static const char *const encrypted_to_protect[] = {
+        "暗号化されており", "暗号化されて保存", "暗号化されているため",
+        "暗号化されて保管", "暗号化された状態で", NULL,
+    };
     static const char *const encrypt_ctx[] = {
         "攻撃", "第三者", "不正", "被害", "ウイルス", "感染", "脅迫", NULL,
     };
@@ -1243,6 +1253,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     size_t i;
     int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
     int restore = 0, one_fn = 0, named_malware = 0, no_impact = 0;
+    int encrypted_store = 0;
     int uses_rel = 0, used_hit = 0, uses;
     const char *title = d->title;
 
@@ -1275,6 +1286,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             m |= 1u << T_RANSOMWARE;
         if (affirmed(sp, encrypted) && SANY(sp, encrypt_ctx))
             m |= 1u << T_RANSOMWARE;
+        /* a server encrypted, the attack told in another sentence
+         * (不正アクセスによるシステム障害…サーバーが暗号化され、アクセスが
+         * 不能な状況) */
+        if (affirmed(sp, got_encrypted) && !SANY(sp, encrypted_to_protect))
+            encrypted_store = 1;
         if (mention(sp, malware) && !SANY(sp, malware_not)) {
             m |= 1u << T_MALWARE;
             named_malware |= mention(sp, malware_word);
@@ -1346,6 +1362,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     }
     if ((vendor_rel && other_attack) || (uses_rel && used_hit))
         m |= 1u << T_THIRD_PARTY;
+    if (encrypted_store && (m & (1u << T_UNAUTHORIZED)))
+        m |= 1u << T_RANSOMWARE;
     /* the script a tampered page runs is the tampering, unless the text
      * names malware (a download swapped for an infected installer) */
     if ((m & (1u << T_WEB_TAMPERING)) && !named_malware)

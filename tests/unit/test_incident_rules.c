@@ -505,6 +505,21 @@ static void test_outage_recovery_not_precaution(void **state)
         "## 対応\n- 不正アクセスを受けたサーバを隔離しました。\n"));
     assert_true(has_type(rec, "unauthorized_access"));
     json_decref(rec);
+    /* a server encrypted, the attack told in the sentence before;
+     * data encrypted to protect it is no attack */
+    rec = record_of(DOC(
+        "システム障害について",
+        "香港子会社において、不正アクセスによるシステム障害が発生しました。"
+        "\n同社のサーバーが暗号化され、アクセスが不能な状況となっております。"
+        "\n"));
+    assert_true(has_type(rec, "ransomware"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\nなお、データが暗号化されて"
+        "保存されていたため、内容は読み取れません。\n"));
+    assert_false(has_type(rec, "ransomware"));
+    json_decref(rec);
     /* files an attacker reached, without the word 不正アクセス */
     rec = record_of(DOC(
         "サイバー攻撃について",
@@ -1362,6 +1377,17 @@ static void test_stage_promise_to_all(void **state)
     assert_string_equal(str_at(rec, "source", "report_stage"), "single");
     json_decref(rec);
     /* again or as it comes, with the verb of telling a few words on */
+    rec = record_of(DOC(
+        "ランサムウェア攻撃について",
+        "新たな情報が確認できましたら、逐次お知らせいたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "システム障害について",
+        "今後、お知らせすべき内容が判明した場合には、速やかに情報を開示して"
+        "まいります。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
+    json_decref(rec);
     rec = record_of(DOC(
         "不正アクセスに関するお知らせ",
         "調査の進捗および追加の対応については、随時本ウェブサイトにてご報告"
