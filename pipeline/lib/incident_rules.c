@@ -57,7 +57,11 @@ static const char *const unrelated[] = {
 static const char *const advice[] = {
     "ご注意", "注意喚起", "ご留意", "お気を付け", "お気をつけ", "開かず",
     "開封せず", "削除して", "ご警戒", "防止", "対策", "防ぐ", "備え",
-    "一般的", NULL,
+    "一般的",
+    /* a danger or a definition, not an event (ウイルス感染や不正アクセスなど
+     * の危険がございます; …ランサムウェア等のサイバー攻撃被害を受けた際に) */
+    "危険がございます", "危険があります", "を受けた際", "が発生した際",
+    NULL,
 };
 
 
@@ -708,6 +712,12 @@ static int leak_span(const struct span *sp)
         "可能性があることを", "おそれがあることを", NULL,
     };
 
+    /* a promise to tell once known (情報漏洩の可能性…が判明しましたら、
+     * 速やかにご報告) */
+    static const char *const once_known[] = {
+        "判明しましたら", "判明し次第", "判明次第", "わかりましたら",
+        "分かりましたら", "明らかになり次第", "明らかになりましたら", NULL,
+    };
     /* funds paid out to a fraudster (資金流出事案) are no data */
     static const char *const funds_out[] = {
         "資金流出", "資金の流出", "資金が流出", "資金を流出", "資金流失",
@@ -743,6 +753,7 @@ static int leak_span(const struct span *sp)
         return 0;
     if (SANY(sp, possible) || SANY(sp, suspected))
         return !(SHAS(sp, "有無") || possibility_denied(sp, no_possibility)
+                 || SANY(sp, once_known)
                  || (p0 != (size_t)-1 && possible_elsewhere(sp, p0, kl))
                  || probing(sp) || conditional(sp, possible));
     return affirmed(sp, sure) && !conditional(sp, sure);

@@ -1235,6 +1235,20 @@ static void test_phishing_warning_and_fake_virus(void **state)
         "閲覧された可能性がある個人情報：氏名、住所\n"));
     assert_true(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* a danger named, a definition in a footnote, a promise to tell once
+     * known: no malware, no ransomware, no leak */
+    rec = record_of(DOC(
+        "不正アクセス事案について",
+        "不審なメールを受信された場合は、ウイルス感染や不正アクセスなどの"
+        "危険がございますので、開封しないでください。\n"
+        "※フォレンジック調査：不正アクセスやランサムウェア等のサイバー攻撃"
+        "被害を受けた際に、原因を特定する調査です。\n"
+        "情報漏洩の可能性、影響範囲等が判明しましたら、速やかにご報告を"
+        "させていただきます。\n"));
+    assert_false(has_type(rec, "malware"));
+    assert_false(has_type(rec, "ransomware"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* a virus check among the measures, in either spelling */
     rec = record_of(DOC(
         "不正アクセスについて",
