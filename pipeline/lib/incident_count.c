@@ -53,6 +53,14 @@ static const char *const not_affected[] = {
     "社内エンジニア", "エンジニア等", NULL,
 };
 
+/* Is sentence si a count its label names (「件数：最大のべ15,535名」):
+ * then のべ is how the people were counted, not staff at work. */
+static int labelled_count(const struct ix_doc *d, size_t si)
+{
+    return HAS(d, si, "件数：") || HAS(d, si, "件数:") || HAS(d, si, "人数：")
+           || HAS(d, si, "人数:") || HAS(d, si, "対象者数");
+}
+
 /* A figure in a sentence about a help desk (窓口) counts staff or lines,
  * unless the desk's people are the data subjects (「窓口担当者の氏名」). */
 static int help_desk(const struct ix_doc *d, size_t si)
@@ -536,7 +544,8 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
              && !(closes_line(d, si, end) && d->s[si].end - d->s[si].start
                                                  <= 40
                   && under_count_heading(d, si)))
-            || ANY_OF(d, si, not_affected) || help_desk(d, si)
+            || (ANY_OF(d, si, not_affected) && !labelled_count(d, si))
+            || help_desk(d, si)
             || duplicates_figure(d, si, start))
             continue;
         bd = json_object_get(e, "before_dedup");

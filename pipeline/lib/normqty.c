@@ -28,6 +28,7 @@ static const struct qual before[] = {
     {U("上限"), "max", 0}, {U("最多"), "max", 0}, {U("最低でも"), "min", 0},
     {U("最低"), "min", 0}, {U("少なくとも"), "min", 0},
     {U("最小"), "min", 0},
+    {U("のべ"), NULL, 0}, {U("延べ"), NULL, 0},   /* 最大のべ15,535名 */
 };
 
 static const struct qual after[] = {

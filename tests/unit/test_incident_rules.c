@@ -1599,6 +1599,15 @@ static void test_table_counts(void **state)
     assert_string_equal(counts_str(rec, buf, sizeof(buf)),
                         "1771000 other 損失見込額; 256000000 yen ");
     json_decref(rec);
+    /* のべ in a count its label names is how people were counted; staff
+     * at work (のべ50名の体制) stay out */
+    rec = record_of(DOC(
+        "個人情報漏えいについて",
+        "## 漏えいのおそれがある情報\n- 件数：最大のべ15,535名\n"
+        "対策として、のべ50名の体制で調査しております。\n"));
+    assert_string_equal(counts_str(rec, buf, sizeof(buf)),
+                        "15535 person 件数");
+    json_decref(rec);
     /* a note in brackets after the sentence about the data */
     rec = record_of(DOC(
         "個人情報漏洩について",

@@ -42,6 +42,7 @@ static const struct norm_case cases[] = {
     {"最大 3 万人", R0, "quantity 最大 3 万人 30000 person max"},
     {"2 億円", R0, "money 2 億円 200000000 yen"},
     {"約 256 百万円", R0, "money 約 256 百万円 256000000 yen ~"},
+    {"最大のべ15,535名", R0, "quantity 最大のべ15,535名 15535 person max"},
     {"最大で約 2 億 5 千万円", R0,
      "money 最大で約 2 億 5 千万円 250000000 yen ~ max"},
     {"約1万 2025年", R0, "number 約1万 10000 ~; date 2025年 2025"},
