@@ -330,10 +330,18 @@ static int people_heading(const char *s, size_t len)
 static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
                          size_t nb)
 {
+    /* a heading that titles the whole notice (「## …情報漏洩の可能性に
+     * 関する調査結果のご報告」) opens no data section for what is below */
+    static const char *const notice_words[] = {
+        "ご報告", "お知らせ", "について", "お詫び", "に関する", NULL,
+    };
+    /* nor does one below it that denies (「### 漏洩していない情報」) */
+    static const char *const denies[] = {"ない", "対象外", NULL};
     size_t bi = 0, i;
     enum ix_sec sec = SEC_NONE;
     int64_t bs = -1, be = -1;
     int head = 0, item = 0, sub = 0, prev_head = 0, md = 0;
+    int data_level = 0;     /* the level of the data section's heading */
 
     for (i = 0; i < d->ns; i++) {
         struct ix_sent *st = &d->s[i];
@@ -362,9 +370,22 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
                  * 「（2025年4月25日時点）」) */
                 int keep = hs == SEC_NONE && sec == SEC_DATA
                            && (!md || prev_head || sub
-                               || people_heading(d->text + a, z - a));
+                               || people_heading(d->text + a, z - a)
+                               || (b->level && data_level
+                                   && b->level > data_level
+                                   && !jaen_ix_any(d->text + a, z - a,
+                                                   denies)));
                 if (md)
                     sub = keep;
+                /* so does any heading deeper than it (「## 漏えいのおそれが
+                 * ある情報」 over 「### 【看護キャリア支援システム】」) */
+                if (!keep && (hs != SEC_DATA || sec != SEC_DATA
+                              || !data_level || !b->level
+                              || b->level <= data_level))
+                    data_level = hs == SEC_DATA && md
+                                 && !jaen_ix_any(d->text + a, z - a,
+                                                 notice_words)
+                                 ? b->level : 0;
                 if (!keep)
                     sec = hs;
             }
@@ -392,7 +413,7 @@ static int grow(void **p, size_t *alloc, size_t need, size_t size)
 
 /* Appends a block; JAEN_OK or JAEN_ENOMEM. */
 static int add_block(struct jaen_incident *ix, const char *type,
-                     int64_t start, int64_t end)
+                     int64_t start, int64_t end, int64_t level)
 {
     struct ix_block *b;
 
@@ -404,6 +425,7 @@ static int add_block(struct jaen_incident *ix, const char *type,
               : strcmp(type, "item") == 0 ? BLOCK_ITEM : BLOCK_OTHER;
     b->start = start;
     b->end = end;
+    b->level = level >= 1 && level <= 6 ? (int)level : 0;
     return JAEN_OK;
 }
 
@@ -415,7 +437,7 @@ static int raw_block(struct jaen_incident *ix, const char *s, size_t len,
 {
     struct jaen_buf *k = &ix->key;
     size_t p = *pos, e;
-    int64_t start = 0, end = 0;
+    int64_t start = 0, end = 0, level = 0;
     int type = 0;               /* 0 none, 1 heading, 2 item, 3 other */
     int rc;
 
@@ -442,6 +464,9 @@ static int raw_block(struct jaen_incident *ix, const char *s, size_t len,
                    || (k->len == 3 && memcmp(k->ptr, "end", 3) == 0)) {
             if (jaen_jscan_int(s, len, &p, k->len == 5 ? &start : &end))
                 return 0;
+        } else if (k->len == 5 && memcmp(k->ptr, "level", 5) == 0) {
+            if (jaen_jscan_int(s, len, &p, &level))
+                return 0;
         } else if (jaen_jscan_value(s, len, &p, NULL)) {
             return 0;
         }
@@ -455,7 +480,7 @@ static int raw_block(struct jaen_incident *ix, const char *s, size_t len,
         return 0;
     *pos = p + 1;
     if (add_block(ix, type == 1 ? "heading" : type == 2 ? "item"
-                      : type == 3 ? "other" : NULL, start, end))
+                      : type == 3 ? "other" : NULL, start, end, level))
         return JAEN_ENOMEM;
     return 1;
 }
@@ -496,7 +521,8 @@ static int read_blocks(struct jaen_incident *ix, struct jaen_doc *doc)
         const json_t *b = json_array_get(arr, i);
         if (add_block(ix, json_string_value(json_object_get(b, "type")),
                       json_integer_value(json_object_get(b, "start")),
-                      json_integer_value(json_object_get(b, "end"))))
+                      json_integer_value(json_object_get(b, "end")),
+                      json_integer_value(json_object_get(b, "level"))))
             return JAEN_ENOMEM;
     }
     return JAEN_OK;

@@ -28,6 +28,7 @@ enum ix_block_type { BLOCK_OTHER = 0, BLOCK_HEADING, BLOCK_ITEM };
 struct ix_block {
     enum ix_block_type type;
     int64_t start, end;     /* code point span; 0 when missing */
+    int level;              /* a Markdown heading's level, else 0 */
 };
 
 /* One sentence as the rules see it. */

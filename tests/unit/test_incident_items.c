@@ -128,6 +128,15 @@ static void test_heading_introduces_list(void **state)
     ITEMS("### 漏洩のおそれがある個人データ\n#### ①お取引先さま：12名\n"
           "|項目|対象|\n|---|---|\n|氏名|〇|\n|会社名|〇|\n",
           "name company_name");
+    /* a heading deeper than the data section's keeps it open, whatever
+     * it names; under a heading that titles the notice it does not */
+    ITEMS("## 漏えいのおそれがある情報\n### 【検体検査】\n#### 〈職員に関する"
+          "情報〉\n職員ID、氏名\n### 【看護キャリア支援システム】\n"
+          "- ユーザー情報（ユーザーID、パスワード、部署）\n",
+          "name department login_id password employee_id");
+    ITEMS("## 情報漏洩の可能性に関する調査結果のご報告\n### ＜調査結果＞\n"
+          "サーバーがランサムウェアに感染しました。\n### ＜当社の対応＞\n"
+          "- 本人確認書類の提出をお願いしております。\n", "");
     /* sub-headings that only name the people, after prose under the
      * data section's heading, keep it open; readers asked to beware
      * under 「お客様へのお願い」 do not */
