@@ -312,6 +312,7 @@ static int looks_like_heading(const char *s, size_t len, size_t ncp)
  * as the data section's sub-headings are, after prose under it? */
 static int people_heading(const char *s, size_t len)
 {
+    const char *const *k;
     static const char *const people[] = {
         "お客様", "お客さま", "顧客", "従業員", "社員", "職員", "パートナー",
         "取引先", "会員", "生徒", "児童", "学生", "保護者", "患者", "利用者",
@@ -323,8 +324,27 @@ static int people_heading(const char *s, size_t len)
         "へ", "の", "お願い", "について", "ご案内", "皆様", NULL,
     };
 
-    return len <= 15 * 3 && jaen_ix_any(s, len, people)
-           && !jaen_ix_any(s, len, more);
+    /* or a longer one that ends in them or their number (「【…の期間中に
+     * クレジットカード決済をされたお客様9名】」) */
+    static const char *const ends[] = {"様", "さま", "名", "人", "者", NULL};
+    static const char *const asks[] = {
+        "へ", "お願い", "について", "ご案内", "皆様", NULL,
+    };
+    size_t e = len;
+
+    if (len <= 15 * 3 && jaen_ix_any(s, len, people)
+        && !jaen_ix_any(s, len, more))
+        return 1;
+    while (e >= 3 && (memcmp(s + e - 3, "】", 3) == 0
+                      || memcmp(s + e - 3, "＞", 3) == 0))
+        e -= 3;
+    for (k = ends; *k; k++) {
+        size_t kl = strlen(*k);
+        if (e >= kl && memcmp(s + e - kl, *k, kl) == 0)
+            break;
+    }
+    return *k && len <= 80 * 3 && jaen_ix_any(s, len, people)
+           && !jaen_ix_any(s, len, asks);
 }
 
 static void tag_sections(struct ix_doc *d, const struct ix_block *blk,

@@ -128,6 +128,13 @@ static void test_heading_introduces_list(void **state)
     ITEMS("### 漏洩のおそれがある個人データ\n#### ①お取引先さま：12名\n"
           "|項目|対象|\n|---|---|\n|氏名|〇|\n|会社名|〇|\n",
           "name company_name");
+    /* sibling headings that name the people and their number keep it
+     * open too */
+    ITEMS("### (2)個人情報漏洩の可能性があるお客様\n対象のお客様は以下の"
+          "とおりです。\n### 【2025年7月13日~14日の期間中にクレジットカード"
+          "決済をされたお客様9名】\n- クレジットカード番号\n- 有効期限\n"
+          "- セキュリティコード\n",
+          "credit_card_number card_expiry security_code");
     /* a heading deeper than the data section's keeps it open, whatever
      * it names; under a heading that titles the notice it does not */
     ITEMS("## 漏えいのおそれがある情報\n### 【検体検査】\n#### 〈職員に関する"
