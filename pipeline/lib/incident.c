@@ -307,33 +307,28 @@ static int looks_like_heading(const char *s, size_t len, size_t ncp)
     return 0;
 }
 
-/* Tags each sentence with its block's kind and its section. */
 /* Is a heading a group of people only (「### お客様」「### 当社従業員※2」),
  * as the data section's sub-headings are, after prose under it? */
 static int people_heading(const char *s, size_t len)
 {
-    const char *const *k;
     static const char *const people[] = {
         "お客様", "お客さま", "顧客", "従業員", "社員", "職員", "パートナー",
         "取引先", "会員", "生徒", "児童", "学生", "保護者", "患者", "利用者",
         "株主", "役員", "退職者", "応募者", "卒業生", NULL,
     };
-
     /* not 「お客様へのお願い」, 「会員の皆様へ」 */
-    static const char *const more[] = {
-        "へ", "の", "お願い", "について", "ご案内", "皆様", NULL,
-    };
-
-    /* or a longer one that ends in them or their number (「【…の期間中に
-     * クレジットカード決済をされたお客様9名】」) */
-    static const char *const ends[] = {"様", "さま", "名", "人", "者", NULL};
     static const char *const asks[] = {
         "へ", "お願い", "について", "ご案内", "皆様", NULL,
     };
+    /* or a longer one that ends in them or their number (「【…の期間中に
+     * クレジットカード決済をされたお客様9名】」) */
+    static const char *const ends[] = {"様", "さま", "名", "人", "者", NULL};
+    const char *const *k;
     size_t e = len;
 
-    if (len <= 15 * 3 && jaen_ix_any(s, len, people)
-        && !jaen_ix_any(s, len, more))
+    if (!jaen_ix_any(s, len, people) || jaen_ix_any(s, len, asks))
+        return 0;
+    if (len <= 15 * 3 && !jaen_ix_has(s, len, "の"))
         return 1;
     while (e >= 3 && (memcmp(s + e - 3, "】", 3) == 0
                       || memcmp(s + e - 3, "＞", 3) == 0))
@@ -343,10 +338,10 @@ static int people_heading(const char *s, size_t len)
         if (e >= kl && memcmp(s + e - kl, *k, kl) == 0)
             break;
     }
-    return *k && len <= 80 * 3 && jaen_ix_any(s, len, people)
-           && !jaen_ix_any(s, len, asks);
+    return *k && len <= 80 * 3;
 }
 
+/* Tags each sentence with its block's kind and its section. */
 static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
                          size_t nb)
 {
