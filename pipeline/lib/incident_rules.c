@@ -46,7 +46,6 @@ static const char *const possible[] = {
  * does not doubt the phishing before it). */
 static const char *const suspected[] = {"疑義", "疑い", NULL};
 
-/* Advice to readers and generic prevention: never evidence of a type. */
 /* Another incident, set apart (本件は…「…(最終報)」とは無関係です): its
  * report is no earlier one of this, and its words no type of this. */
 static const char *const unrelated[] = {
@@ -54,6 +53,7 @@ static const char *const unrelated[] = {
     "とは別の事案", "とは別事案", "とは別件", NULL,
 };
 
+/* Advice to readers and generic prevention: never evidence of a type. */
 static const char *const advice[] = {
     "ご注意", "注意喚起", "ご留意", "お気を付け", "お気をつけ", "開かず",
     "開封せず", "削除して", "ご警戒", "防止", "対策", "防ぐ", "備え",
@@ -297,7 +297,6 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     int series = json_is_array(rel) && json_array_size(rel) > 0;
     int is_done = 0, promise = 0, first_said = 0, results = 0, probing = 0;
     long n = title ? report_number(title, tl) : 0;
-
     int kind = archive_kind(d);
 
     if (kind == 'f' || (title && ANY_OF(d, d->ns, final_title)))
@@ -633,9 +632,8 @@ static int label_denied(const struct span *sp)
         "確認されませんでした", "確認されておりません", "確認されていません",
         "なし", "ありません", "ございません", "該当なし", NULL,
     };
-    size_t c = jaen_ix_find(sp->s, sp->len, "："), cl = 3;
-    size_t h = jaen_ix_find(sp->s, sp->len, ":");
-    const char *const *k;
+    size_t c = jaen_ix_q_find(sp->d, sp->si, 0, "："), cl = 3, kl;
+    size_t h = jaen_ix_q_find(sp->d, sp->si, 0, ":");
 
     if (h != (size_t)-1 && (c == (size_t)-1 || h < c)) {
         c = h;
@@ -646,11 +644,7 @@ static int label_denied(const struct span *sp)
     c += cl;
     while (c < sp->len && sp->s[c] == ' ')
         c++;
-    for (k = none; *k; k++)
-        if (sp->len - c >= strlen(*k)
-            && memcmp(sp->s + c, *k, strlen(*k)) == 0)
-            return 1;
-    return 0;
+    return jaen_ix_q_first(sp->d, sp->si, c, sp->len, none, &kl) == c;
 }
 
 static int leak_span(const struct span *sp)
