@@ -53,6 +53,11 @@ static const char *const not_affected[] = {
     "社内エンジニア", "エンジニア等", NULL,
 };
 
+/* Words that tell money was lost. */
+static const char *const loss[] = {
+    "被害", "詐取", "振り込", "送金", "損失", "不正利用", NULL,
+};
+
 /* Is sentence si a count its label names (「件数：最大のべ15,535名」):
  * then のべ is how the people were counted, not staff at work. */
 static int labelled_count(const struct ix_doc *d, size_t si)
@@ -82,12 +87,25 @@ static int duplicates_figure(const struct ix_doc *d, size_t si,
            && !jaen_ix_has(d->text + from + at, z - from - at, "除");
 }
 
+/* Is s[0..len), trailing spaces aside, a note of at most 40 characters in
+ * brackets: （…）, or (…) when ascii? */
+static int bracket_note(const char *s, size_t len, int ascii)
+{
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+        len--;
+    if (len > 40 * 3)
+        return 0;
+    return (len >= 6 && memcmp(s, "（", 3) == 0
+            && memcmp(s + len - 3, "）", 3) == 0)
+           || (ascii && len >= 2 && s[0] == '(' && s[len - 1] == ')');
+}
+
 /* Does the figure ending at code point end close sentence si (「第四中学校
  * 卒業生 計105人」, 「 91名分 」)?  Such a line names a population and its
  * count, even when the view takes it for a numbered heading. */
 static int closes_line(const struct ix_doc *d, size_t si, int64_t end)
 {
-    size_t b, z;
+    size_t b;
 
     if (end + 2 >= d->s[si].end)
         return 1;
@@ -96,26 +114,16 @@ static int closes_line(const struct ix_doc *d, size_t si, int64_t end)
     if (end < 0 || (size_t)end > d->ncp)
         return 0;
     b = d->cpb[end];
-    z = d->s[si].b;
-    while (z > b && (d->text[z - 1] == ' ' || d->text[z - 1] == '\n'))
-        z--;
-    return ((z - b >= 6 && memcmp(d->text + b, "（", 3) == 0
-             && memcmp(d->text + z - 3, "）", 3) == 0)
-            || (z - b >= 2 && d->text[b] == '(' && d->text[z - 1] == ')'))
-           && z - b <= 40 * 3;
+    return b <= d->s[si].b
+           && bracket_note(d->text + b, d->s[si].b - b, 1);
 }
 
 /* Is sentence si only a note in brackets after the sentence before it
  * (「…が漏洩した可能性がある事案が発生しました。（全国で173,000 件）」)? */
 static int note_after(const struct ix_doc *d, size_t si)
 {
-    const char *s = IX_S(d, si);
-    size_t len = IX_L(d, si);
-
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
-        len--;
-    return si > 0 && !d->s[si].heading && len >= 6 && len <= 40 * 3
-           && memcmp(s, "（", 3) == 0 && memcmp(s + len - 3, "）", 3) == 0;
+    return si > 0 && !d->s[si].heading
+           && bracket_note(IX_S(d, si), IX_L(d, si), 0);
 }
 
 /* Does a colon follow the figure ending at code point end (「③同窓会１３１
@@ -491,7 +499,7 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
         const char *unit;
         const json_t *bd;
         int64_t start, end;
-        int rc, money, lost;
+        int rc, money;
 
         /* (normalize reads counts spaced as in PDFs, 「約 337 万件」) */
         if (!type)
@@ -533,11 +541,8 @@ int jaen_ix_counts(struct ix_doc *d, jaen_ix_subject_fn subject,
             continue;
         }
         money = strcmp(type, "money") == 0;
-        lost = HAS(d, si, "被害") || HAS(d, si, "詐取")
-               || HAS(d, si, "振り込") || HAS(d, si, "送金")
-               || HAS(d, si, "損失") || HAS(d, si, "不正利用");
-        if (money && !lost)
-            continue;
+        if (money && NONE_OF(d, si, loss))
+            continue;           /* money counts only where a loss is told */
         if ((d->s[si].sec != SEC_DATA && !ANY_OF(d, si, affected) && !money
              && !(note_after(d, si) && ANY_OF(d, si - 1, affected))
              && !(corrected && corrected_si == si)
