@@ -931,9 +931,11 @@ static int other_company(const struct span *sp)
             /* the name's three characters after the form, else before it
              * (two were too few: イン of インターネットイニシアティブ is
              * in 日本インベスター…) */
-            size_t a = p + kl, b = a, cl, i;
+            size_t a = p + kl, b, cl, i;
             char name[16];
-            for (i = 0; i < 3 && b < sp->len
+            while (a < sp->len && sp->s[a] == ' ')  /* 株式会社 IIJ (PDF) */
+                a++;
+            for (b = a, i = 0; i < 3 && b < sp->len
                         && name_char(sp->s + b, sp->len - b, &cl); i++)
                 b += cl;
             if (b == a) {

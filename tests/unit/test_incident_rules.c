@@ -264,6 +264,15 @@ static void test_service_of_other_company(void **state)
     (void)state;
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* a space after the legal form (PDF text); the provider's alias
+     * (SNX社) in a sentence that also names a group company is not ours */
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて",
+        "当社は、一部グループ会社において、株式会社 サンプルネット（SNX社）"
+        "が運営するメールシステムを利用していますが、このたび、SNX社より同社"
+        "のメールシステムが不正アクセスを受けたとの報告がありました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
     rec = record_of(DOC(
         "不正アクセスについて",
         "株式会社テスト（以下「当社」）が使用しているサーバーが不正アクセス"
