@@ -1254,7 +1254,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     /* what the writer uses: attacked there, it is someone else's */
     static const char *const used_by_us[] = {
         "が利用する", "が利用している", "が利用していた", "が使用する",
-        "が使用している", NULL,
+        "が使用している", "が利用しております", "が利用しておりました",
+        "が利用していました", "が使用しております", NULL,
     };
     unsigned m = 0, terms = term_types(d);
     size_t i;

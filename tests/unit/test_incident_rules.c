@@ -264,6 +264,15 @@ static void test_service_of_other_company(void **state)
     (void)state;
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* the service named as one we use (が利用しております), its provider
+     * in another sentence */
+    rec = record_of(DOC(
+        "メールサービスへの不正アクセスについて",
+        "当会が利用しておりますメールサービス「SNXメール」に対し、第三者に"
+        "よる不正アクセスが行われました。\n現在、サービス提供元の株式会社"
+        "サンプルネットが調査を継続しています。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
     /* a space after the legal form (PDF text); the provider's alias
      * (SNX社) in a sentence that also names a group company is not ours */
     rec = record_of(DOC(
