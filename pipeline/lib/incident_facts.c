@@ -26,7 +26,9 @@ static const char *const noticed[] = {
     "発見", "見つか", "異常を", "不審な", "相談があり", "ご相談があり",
     "アラートを受", "アラートメールを受", "アラートが", "報告されま",
     "連絡があった", "報告があった", "通報があった", "指摘があった",
-    "相談があった", "問い合わせがあった", NULL,
+    "相談があった", "問い合わせがあった",
+    /* a contractor explaining to the writer (委託会社が中学校へ経緯説明) */
+    "へ経緯説明", "に経緯説明", "経緯を説明", "経緯の説明を受け", NULL,
 };
 
 /* After the date, words that make it something else than a detection. */

@@ -1704,6 +1704,14 @@ static void test_detected_blind_sets_7_8(void **state)
         "の報告がありました。\n"));
     assert_string_equal(detected_of(rec), "2025-04-07");
     json_decref(rec);
+    /* a contractor explaining to the writer, in a timeline */
+    rec = record_of(DOC(
+        "不正アクセスによる個人情報漏えいのおそれについて",
+        "## 経過\n- 令和6年5月18日\n"
+        "サンプル社のサーバーが第三者による不正アクセスの被害を受ける\n"
+        "- 令和7年3月11日\n委託会社が町立中学校へ経緯説明\n"));
+    assert_string_equal(detected_of(rec), "2025-03-11");
+    json_decref(rec);
     /* found within the day (同日中に) after a look: the finding's day */
     rec = record_of(DOC(
         "ランサムウェア被害について",
