@@ -655,22 +655,23 @@ static size_t part_suffix(const uint32_t *s, size_t n, size_t i,
 }
 
 /* A part of the day after a date with no time (7月10日未明から11日昼にか
- * けて): part of the span, so that a range connector after it is found.  Not
- * before a time (朝9時 is a time) nor in a word (朝刊). */
+ * けて, 10日の未明から): part of the span, so that a range connector after
+ * it is found.  Not before a time (朝9時 is a time) nor in a word (朝刊). */
 static size_t day_period(const uint32_t *s, size_t n, size_t i)
 {
     static const uint32_t *const words[] = {
         U("未明"), U("早朝"), U("午前中"), U("昼過ぎ"), U("昼頃"), U("昼"),
         U("夕方"), U("夕刻"), U("夜間"), U("深夜"), U("夜"), U("朝"),
     };
-    size_t k, l;
+    size_t k, l, no = i < n && s[i] == 0x306E;      /* の */
 
     for (k = 0; k < sizeof words / sizeof words[0]; k++) {
-        l = jaen_cps_lit(s, n, i, words[k]);
-        if (l && !(i + l < n && (jaen_cps_digit(s[i + l])
-                                 || jaen_num_kanji_digit(s[i + l]) >= 0
-                                 || s[i + l] == 0x520A)))   /* 朝刊 */
-            return l;
+        l = jaen_cps_lit(s, n, i + no, words[k]);
+        if (l && !(i + no + l < n
+                   && (jaen_cps_digit(s[i + no + l])
+                       || jaen_num_kanji_digit(s[i + no + l]) >= 0
+                       || s[i + no + l] == 0x520A)))        /* 朝刊 */
+            return no + l;
     }
     return 0;
 }
