@@ -1704,6 +1704,13 @@ static void test_detected_blind_sets_7_8(void **state)
         "の報告がありました。\n"));
     assert_string_equal(detected_of(rec), "2025-04-07");
     json_decref(rec);
+    /* the day of an earlier notice told as お知らせしておりますとおり */
+    rec = record_of(DOC(
+        "個人情報漏洩の可能性について（続報）",
+        "3月13日にお知らせしておりますとおり、業務委託先より当該医療機関の"
+        "サーバーがランサムウェア攻撃を受けた旨報告を受けました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
     /* a contractor explaining to the writer, in a timeline */
     rec = record_of(DOC(
         "不正アクセスによる個人情報漏えいのおそれについて",
