@@ -1221,7 +1221,14 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* the printer of a school's albums: 印刷を受注した印刷会社 */
         "受注した", "受注していた", "請け負った", "請け負っていた",
         "発注した会社", "発注先", "印刷会社", "制作会社", "提供元",
-        "提供業者", "印刷業者", "作成業者", "制作業者", "契約関係", NULL,
+        "提供業者", "印刷業者", "作成業者", "制作業者", "契約関係",
+        /* the contractor's system a school's album went through (事業者が
+         * 使用しているウェブ入稿システム) */
+        "事業者が使用", "事業者が利用", "業者が使用", "業者が利用",
+        /* the insurer an agent or a ward sells for (引受保険会社) */
+        "引受保険会社", "引受会社", "取扱保険会社", "幹事保険会社",
+        "提携保険会社", "扱う保険会社", "扱っている保険会社", "該当保険会社",
+        NULL,
     };
     static const char *const vendor_hit[] = {
         "不正アクセス", "ランサム", "攻撃", "感染", "侵入", "被害を受け",

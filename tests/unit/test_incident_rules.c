@@ -264,6 +264,27 @@ static void test_service_of_other_company(void **state)
     (void)state;
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* the album contractor's system (事業者が使用している); the insurer an
+     * agent sells for (取扱う保険会社, 引受保険会社) */
+    rec = record_of(DOC(
+        "個人情報漏えいのおそれについて",
+        "卒業アルバムの制作を外部に委託しています。\nこのたび、事業者が使用"
+        "しているウェブ入稿システムの管理サーバーが第三者による不正アクセス"
+        "被害を受けました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "保険会社への不正アクセスについて",
+        "この度、当社が取扱う保険会社であるサンプル損害保険株式会社のWeb"
+        "システムに対し不正アクセスが発生しました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "引受保険会社への不正アクセスについて",
+        "区民保険の引受保険会社「サンプル損害保険株式会社」から、社内システム"
+        "に対する不正アクセスが発生したとの報告がありました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
     /* the service named as one we use (が利用しております), its provider
      * in another sentence */
     rec = record_of(DOC(
