@@ -1055,7 +1055,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const malware[] = {
         "マルウェア", "ウイルス", "ウィルス", "不正プログラム",
         "不正なプログラム", "バックドア", "Emotet", "エモテット", "トロイ",
-        "悪意のあるプログラム", "不審なプログラム", "ワーム", NULL,
+        "悪意のあるプログラム", "不審なプログラム", "ワーム",
+        /* a file planted on the server and run (不正なファイルが設置され、
+         * 当該ファイルが実行された); planted alone, the labels read it as
+         * tampering or malware alike */
+        "ファイルが実行され", NULL,
     };
     static const char *const malware_word[] = {"マルウェア", NULL};
     static const char *const malware_not[] = {

@@ -638,6 +638,13 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "web_tampering"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* a file planted on the server and run is malware */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "第三者が不正アクセスを行い、本件サイトを運用していたサーバに不正な"
+        "ファイルが設置され、当該ファイルが実行されました。\n"));
+    assert_true(has_type(rec, "malware"));
+    json_decref(rec);
     /* a program planted in the shop site is tampering; an account's
      * data rewritten, or a what-if, is not */
     rec = record_of(DOC(
