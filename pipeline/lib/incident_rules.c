@@ -1018,7 +1018,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* what an attacker reached (サーバ内ファイルにアクセスされる) */
         "ファイルにアクセスされ", "サーバにアクセスされ",
         "サーバーにアクセスされ", "第三者にアクセスされ",
-        "攻撃者にアクセスされ", NULL,
+        "攻撃者にアクセスされ",
+        /* a timeline's terse line (社内ネットワークへ侵入。) */
+        "へ侵入", "に侵入", NULL,
     };
     static const char *const account[] = {
         "アカウント", "メールアドレス", "メールサーバ", NULL,

@@ -638,6 +638,13 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "web_tampering"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* a timeline's terse line of the break-in (ネットワークへ侵入。) */
+    rec = record_of(DOC(
+        "サイバー攻撃によるシステム障害について",
+        "## 概要\n10月1日（水）19:31　社員用VPNアカウントを悪用され、社内"
+        "ネットワークへ侵入。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* a file planted on the server and run is malware */
     rec = record_of(DOC(
         "不正アクセスについて",
