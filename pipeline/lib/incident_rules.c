@@ -1022,6 +1022,15 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* a timeline's terse line (社内ネットワークへ侵入。) */
         "へ侵入", "に侵入", NULL,
     };
+    static const char *const mail_server[] = {
+        "メールサーバ", "メール送受信サーバ", "送信サーバ", NULL,
+    };
+    static const char *const relayed[] = {
+        "悪用", "経由し", "中継", "踏み台", NULL,
+    };
+    static const char *const spam[] = {
+        "迷惑メール", "不審メール", "スパムメール", "不審なメール", NULL,
+    };
     static const char *const account[] = {
         "アカウント", "メールアドレス", "メールサーバ", NULL,
     };
@@ -1302,6 +1311,12 @@ unsigned jaen_ix_types(const struct ix_doc *d)
          * 第三者によって不正に利用され): hijacked; not a card misused */
         if (SANY(sp, account) && mention(sp, misused) && !SHAS(sp, "カード")
             && !SANY(sp, unauth_not))
+            m |= 1u << T_UNAUTHORIZED;
+        /* a mail server abused to send others' spam, an open relay among
+         * them (メールサーバを経由し、第三者からの迷惑メールが送信): the
+         * attack, its settings the cause (tests/labels/README.md) */
+        if (SANY(sp, mail_server) && SANY(sp, relayed) && SANY(sp, spam)
+            && affirmed(sp, spam) && sp->sec != SEC_RESPONSE)
             m |= 1u << T_UNAUTHORIZED;
         if (affirmed(sp, ransom) && !SANY(sp, advice))
             m |= 1u << T_RANSOMWARE;

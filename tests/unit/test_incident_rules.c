@@ -638,6 +638,23 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "web_tampering"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
+    /* a mail server abused to send spam: the attack, its settings the
+     * cause; not misconfiguration, so no leak either */
+    rec = record_of(DOC(
+        "不審メールについて",
+        "調査の結果、メールサーバの設定誤りにより、外部からのメールを中継"
+        "可能な状態となっており、第三者が当館のアドレスを偽装し不審メールを"
+        "送信したものであることが判明しました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    assert_false(has_type(rec, "misconfiguration"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "迷惑メールの送信について",
+        "当館のメールサーバが部外者から悪用され、大量の迷惑メールが外部に"
+        "送信される事案が発生しました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* a timeline's terse line of the break-in (ネットワークへ侵入。) */
     rec = record_of(DOC(
         "サイバー攻撃によるシステム障害について",
