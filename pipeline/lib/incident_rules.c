@@ -532,7 +532,8 @@ static int probing(const struct span *sp)
     static const char *const ongoing[] = {
         "調査を進め", "調査して", "調査を継続", "調査を実施して", "調査中",
         "調査を行って", "調査いたして", "調査しており", "調査を開始",
-        "確認を進め", "確認中", NULL,
+        "確認を進め", "確認中", "調査・対応を進め", "調査・確認を進め",
+        "調査・分析を進め", NULL,
     };
     static const char *const done[] = {"完了", "結果", "判明", NULL};
 

@@ -94,6 +94,13 @@ static void test_leak_probed_or_conditional(void **state)
     assert_true(has_type(rec, "unauthorized_access"));
     assert_false(has_type(rec, "data_leak"));
     json_decref(rec);
+    rec = record_of(DOC(
+        "システム障害に関するお知らせ",
+        "当社サーバーが第三者による不正アクセスを受けました。\n"
+        "データなどの外部流出の可能性を含めた影響範囲について、調査・対応を"
+        "進めております。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* the possibility itself stated: a leak */
     rec = record_of(DOC(
         "不正アクセスに関するお知らせ",
