@@ -1023,6 +1023,13 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* a timeline's terse line (社内ネットワークへ侵入。) */
         "へ侵入", "に侵入", NULL,
     };
+    static const char *const sent_to_fake[] = {
+        "偽サイトに誘導され", "偽サイトへ誘導され", "偽のサイトに誘導され",
+        "偽のサイトへ誘導され", NULL,
+    };
+    static const char *const by_message[] = {
+        "メール", "SMS", "メッセージ", "フィッシング", "リンク", NULL,
+    };
     static const char *const mail_server[] = {
         "メールサーバ", "メール送受信サーバ", "送信サーバ", NULL,
     };
@@ -1284,7 +1291,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     size_t i;
     int setting = 0, vendor_rel = 0, other_attack = 0, soft_outage = 0;
     int restore = 0, one_fn = 0, named_malware = 0, no_impact = 0;
-    int encrypted_store = 0;
+    int encrypted_store = 0, fake_site;
     int uses_rel = 0, used_hit = 0, uses;
     const char *title = d->title;
 
@@ -1334,8 +1341,15 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         }
         if (leak_span(sp))
             m |= 1u << T_DATA_LEAK;
+        /* the site's own visitors sent to a fake site (閲覧しようとした
+         * 場合に偽サイトに誘導される), no message leading them there: the
+         * site was tampered with, nobody was phished */
+        fake_site = SANY(sp, sent_to_fake) && !SANY(sp, by_message)
+                    && affirmed(sp, sent_to_fake) && sp->sec != SEC_RESPONSE;
+        if (fake_site)
+            m |= 1u << T_WEB_TAMPERING;
         if (mention(sp, phish) && !SHAS(sp, "危険")
-            && !doubted_after(sp, phish))
+            && !doubted_after(sp, phish) && !fake_site)
             m |= 1u << T_PHISHING;
         if (affirmed(sp, tamper) && SANY(sp, tamper_what)
             && sp->sec != SEC_RESPONSE && !conditional(sp, tamper)

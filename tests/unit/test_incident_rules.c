@@ -669,6 +669,23 @@ static void test_outage_recovery_not_precaution(void **state)
         "ネットワークへ侵入。\n"));
     assert_true(has_type(rec, "unauthorized_access"));
     json_decref(rec);
+    /* the site's visitors sent to a fake site: tampering, not phishing;
+     * a phishing mail leading people to a fake site is phishing */
+    rec = record_of(DOC(
+        "システム障害に伴うサイト停止のお知らせ",
+        "本日、当省ウェブマガジンのサイトにおいて、原因不明のシステム障害が"
+        "発生し、サイトを閲覧しようとした場合に偽サイトに誘導されるという"
+        "事象が確認されました。\n"));
+    assert_true(has_type(rec, "web_tampering"));
+    assert_false(has_type(rec, "phishing"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "フィッシングメールについて",
+        "当社を装ったフィッシングメールが送信され、本文のリンクから偽サイトに"
+        "誘導される事象が確認されました。\n"));
+    assert_false(has_type(rec, "web_tampering"));
+    assert_true(has_type(rec, "phishing"));
+    json_decref(rec);
     /* a file planted on the server and run is malware */
     rec = record_of(DOC(
         "不正アクセスについて",
