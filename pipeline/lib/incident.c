@@ -341,6 +341,40 @@ static int people_heading(const char *s, size_t len)
     return *k && len <= 80 * 3;
 }
 
+/* Is sentence st, in a paragraph block [bs, be) of several lines, a short
+ * line of its own that looks like a heading and names a section? */
+static int line_heading(const struct ix_doc *d, const struct ix_sent *st,
+                        int64_t bs, int64_t be)
+{
+    size_t ncp = (size_t)(st->end - st->start);
+
+    size_t a, z, n;
+
+    if (bs < 0 || st->start < bs || st->end > be || ncp > 20
+        || st->a >= st->b || (st->start == bs && st->end == be))
+        return 0;
+    a = st->a;                  /* only blanks back to the line's start */
+    while (a > d->cpb[bs] && d->text[a - 1] != '\n') {
+        if (d->text[a - 1] == ' ' || d->text[a - 1] == '\t')
+            a--;
+        else if (a - d->cpb[bs] >= 3
+                 && memcmp(d->text + a - 3, "\xE3\x80\x80", 3) == 0)
+            a -= 3;
+        else
+            return 0;
+    }
+    z = st->b;                  /* and on to its end */
+    while (z < d->cpb[be] && d->text[z] != '\n') {
+        if (!is_space_at(d->text, d->cpb[be], z, &n))
+            return 0;
+        z += n;
+    }
+    if (a == d->cpb[bs] && z == d->cpb[be])
+        return 0;               /* the whole block: not a line in one */
+    return looks_like_heading(d->text + st->a, st->b - st->a, ncp)
+           && heading_sec(d->text + st->a, st->b - st->a) != SEC_NONE;
+}
+
 /* Tags each sentence with its block's kind and its section. */
 static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
                          size_t nb)
@@ -404,6 +438,18 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
                 if (!keep)
                     sec = hs;
             }
+        }
+        /* a line of its own inside a paragraph that names a section
+         * (「(2)　原因」 over the cause's sentence, no blank line between,
+         * as PDF text is) heads what follows it in the paragraph */
+        if (!head && !item && line_heading(d, st, bs, be)) {
+            sec = heading_sec(d->text + st->a, st->b - st->a);
+            data_level = 0;
+            st->sec = sec;
+            st->heading = 1;
+            st->item = 0;
+            prev_head = 0;
+            continue;
         }
         st->sec = sec;
         st->heading = head && st->start >= bs && st->end <= be;

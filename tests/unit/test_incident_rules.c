@@ -979,6 +979,19 @@ static void test_cause_support_scam(void **state)
     (void)state;
     assert_false(json_is_null(cause_of(rec)));
     json_decref(rec);
+    /* a heading on a line of its own at the head of a paragraph (PDF
+     * text: no blank line after 「(2)　原因」) opens the cause section,
+     * and is no measure under 「5.当社の対応」 either */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当サイトが不正アクセスを受けました。\n\n(2)　原因\n"
+        "　ページを改修した際に、プログラム内に、SQLインジェクションによる"
+        "不正アクセスを受け付ける、セキュリティ上、脆弱な箇所があったこと。"
+        "\n\n5.当社の対応\n当該サーバーを停止しました。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    assert_int_equal(json_array_size(json_object_get(json_object_get(
+        rec, "response"), "implemented")), 1);
+    json_decref(rec);
     rec = record_of(DOC(
         "注意喚起",
         "偽の警告画面が表示されても、電話をかけないでください。\n"));
