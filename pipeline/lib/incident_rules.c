@@ -921,7 +921,7 @@ static int group_name(const struct ix_doc *d, const char *name)
 static int other_company(const struct span *sp)
 {
     static const char *const legal[] = {"株式会社", "有限会社", "合同会社",
-                                        NULL};
+                                        "㈱", "(株)", "（株）", NULL};
     const char *org = sp->d->org;
     const char *const *k;
 
@@ -985,9 +985,14 @@ static int uses_other(const struct span *sp)
 {
     static const char *const uses[] = {
         "利用する", "利用して", "使用する", "使用して", "提供の", "提供する",
-        "サービス", "運用して", "運用する", "導入して", "導入する", NULL,
+        "サービス", "運用して", "運用する", "導入して", "導入する",
+        "が運営する", "の運営する", "契約している", "契約しております", NULL,
     };
 
+    /* a table's row names a company, not a service of it (|マリサット
+     * 通信サービス(株)|漏洩のおそれは確認されていません|) */
+    if ((sp->len > 0 && sp->s[0] == '|') || memchr(sp->s, '\t', sp->len))
+        return 0;
     return SANY(sp, uses) && other_company(sp);
 }
 

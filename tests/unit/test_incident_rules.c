@@ -292,6 +292,28 @@ static void test_service_of_other_company(void **state)
         "に対する不正アクセスが発生したとの報告がありました。\n"));
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* the provider with ㈱ for its legal form, a service it runs
+     * (が運営する) or one contracted with it (契約している) */
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて",
+        "当社がメールシステムサービスを契約している㈱サンプルネットの"
+        "メールサービスが不正アクセスされた旨の報告を受けました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて（続報）",
+        "当行は、株式会社サンプルネットが運営するメールシステムへの不正"
+        "アクセス事案につきまして、調査の結果、情報漏洩はなかったことが確認"
+        "されました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    /* but a table's row of group companies names no provider */
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "|サンプル通信サービス(株)|漏洩のおそれは確認されていません|\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
     /* the service named as one we use (が利用しております), its provider
      * in another sentence */
     rec = record_of(DOC(
