@@ -1589,6 +1589,12 @@ static void test_stage_completed(void **state)
     json_decref(rec);
     rec = record_of(DOC(
         "メールシステムへの不正アクセスについて（続報）",
+        "当行は、メールシステムへの不正アクセス事案につきまして、調査の結果、"
+        "お客様に関する情報漏洩はなかったことが確認されました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて（続報）",
         "サービス提供会社の調査の結果、現時点で情報の漏えいは発生していない"
         "との報告を受けております。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "update");
