@@ -1210,6 +1210,17 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "サイトを閉鎖", "サイトの閉鎖", "サイトの一時閉鎖", "サイトを一時閉鎖",
         "ホームページを閉鎖", "ホームページの閉鎖", NULL,
     };
+    /* or stopped after the breach (発覚したため、現在ウェブサイトを停止
+     * しています), unless only to check it is safe */
+    static const char *const site_stop[] = {
+        "サイトを停止", "サイトの停止", "サイトを一時停止", "サイトの一時停止",
+        "サイトを一時的に停止", "ホームページを停止", "ホームページの停止",
+        "ホームページを一時停止", "サイトの公開を停止", "サイトの公開停止",
+        "ホームページの公開を停止", NULL,
+    };
+    static const char *const precaution[] = {
+        "安全性の確認", "安全確認", "念のため", "予防", "安全のため", NULL,
+    };
     /* business carried on by substitute means, not a substitute for
      * notifying people (公表をもって通知の代替措置とする) */
     static const char *const substitute[] = {
@@ -1375,7 +1386,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (affirmed(sp, outage) && !SANY(sp, outage_not)
             && sp->sec != SEC_RESPONSE && !SHAS(sp, "場合"))
             m |= 1u << T_OUTAGE;
-        if (affirmed(sp, whole_stop))
+        if (affirmed(sp, whole_stop)
+            || (affirmed(sp, site_stop) && !SANY(sp, precaution)))
             m |= 1u << T_OUTAGE;
         if (mention(sp, substitute) && !SANY(sp, substitute_not)
             && sp->sec != SEC_RESPONSE)

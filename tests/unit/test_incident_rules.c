@@ -511,6 +511,12 @@ static void test_outage_recovery_not_precaution(void **state)
         "## 対応\n- 8月19日（火）午前11時に当サイトを閉鎖しました。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    rec = record_of(DOC(
+        "ウェブサイトへの不正アクセスについて",
+        "ウェブサイトが不正アクセスを受けたことが発覚したため、現在ウェブ"
+        "サイトを停止しています。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* a tampered site under restoration is out too */
     rec = record_of(DOC(
         "ホームページ改ざんについて",
