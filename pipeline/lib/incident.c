@@ -242,6 +242,12 @@ static enum ix_sec heading_sec(const char *s0, size_t len0)
 {
     static const char *const contact[] = {"問い合わせ", "問合せ", "窓口",
                                           "連絡先", NULL};
+    static const char *const inquiries_as_data[] = {
+        "問い合わせに関する", "からのお問い合わせ", "からの問い合わせ", NULL,
+    };
+    static const char *const inquiry_content[] = {
+        "問い合わせ内容", "問合せ内容", NULL,
+    };
     static const char *const second[] = {"二次被害", "二次的な被害", NULL};
     static const char *const cause[] = {"原因", "要因", "侵入経路", NULL};
     static const char *const resp[] = {"対応", "対策", "再発防止", "措置",
@@ -262,7 +268,14 @@ static enum ix_sec heading_sec(const char *s0, size_t len0)
 
     if (!len)
         len = len0;
-    if (jaen_ix_any(s, len, contact))
+    /* inquiries as data (「…のお客様からのお問い合わせに関する一部の
+     * 情報」, 「（お客様氏名、電話番号、お問い合わせ内容等）」) head no
+     * contact section */
+    if (jaen_ix_any(s, len, contact)
+        && !jaen_ix_any(s, len, inquiry_content)
+        && !(jaen_ix_any(s, len, inquiries_as_data)
+             && jaen_ix_any(s, len, (const char *const[]){"情報", "データ",
+                                                          NULL})))
         return SEC_CONTACT;
     if (jaen_ix_any(s, len, second))
         return SEC_SECONDARY;

@@ -307,6 +307,11 @@ static void test_credentials_and_contact(void **state)
           "可能性を調査しております。\n", "");
     ITEMS("流出した可能性がある情報は、お取引先の氏名、社名です。\n",
           "name company_name");
+    /* inquiries as data head no contact section */
+    ITEMS("## 外部流出を確認した情報\n### ①お客様からのお問い合わせに関する"
+          "一部の情報\n（お客様氏名、電話番号、お問い合わせ内容等）\n"
+          "### ②仕入れ先の情報\n（ご担当者様の部門名・氏名等）\n",
+          "name phone department other");
     /* a password that protects the data is no datum */
     ITEMS("## 紛失した媒体に保存されていた情報\n"
           "ご担当者名、電話番号を記録したファイルです。\n"
