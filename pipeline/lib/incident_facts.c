@@ -494,7 +494,7 @@ static int denied_before_doubt(const struct ix_doc *d, size_t i,
      * ならびにその恐れは確認されておりません) */
     static const char *const asserted[] = {"あり", "ある", "が、", "否定",
                                            NULL};
-    size_t kl, len = IX_L(d, i);
+    size_t kl, dl, len = IX_L(d, i);
     size_t pd = jaen_ix_q_first(d, i, 0, len, damage, &kl), pn, pq, pa;
 
     if (pd == (size_t)-1)
@@ -505,7 +505,17 @@ static int denied_before_doubt(const struct ix_doc *d, size_t i,
     pq = jaen_ix_q_first(d, i, pd, len, doubt, &kl);
     if (pq == (size_t)-1 || pn < pq)
         return 1;
-    pa = jaen_ix_q_first(d, i, pq, pn, asserted, &kl);
+    /* a doubt about what was misused, not about the misuse (流出した
+     * 可能性のある情報が悪用されたといった二次被害の報告は確認されて
+     * おりません): attributive のある, with the damage named after it,
+     * asserts nothing */
+    for (pa = jaen_ix_q_first(d, i, pq, pn, asserted, &kl);
+         pa != (size_t)-1 && kl == 6 && pa >= 3
+         && memcmp(IX_S(d, i) + pa - 3, "の", 3) == 0
+         && memcmp(IX_S(d, i) + pa, "ある", 6) == 0
+         && jaen_ix_q_first(d, i, pa, pn, damage, &dl) != (size_t)-1;
+         pa = jaen_ix_q_first(d, i, pa + kl, pn, asserted, &kl))
+        ;
     return pa == (size_t)-1;
 }
 

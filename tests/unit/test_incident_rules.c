@@ -1297,6 +1297,14 @@ static void test_secondary_denied_or_doubted(void **state)
     assert_string_equal(str_at(rec, "impact", "secondary_damage"),
                         "none_confirmed");
     json_decref(rec);
+    /* the doubt about what was misused, the misuse named first */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "現時点では、本件に起因する不正利用や、流出した可能性のある情報が"
+        "悪用されたといった二次被害の報告は確認されておりません。\n"));
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "none_confirmed");
+    json_decref(rec);
     rec = record_of(DOC(
         "不正アクセスについて",
         "現時点において、二次被害ならびにその恐れは確認されていない。\n"));
