@@ -740,9 +740,17 @@ static int left_open(const struct ix_doc *d, size_t i)
         "可能性が高", "原因と考え", NULL,
     };
     static const char *const turn[] = {"が、", "ところ、", NULL};
+    static const char *const details[] = {"で、詳細", "。詳細", "、詳細",
+                                          NULL};
     size_t kl, p = jaen_ix_q_first(d, i, 0, IX_L(d, i), open, &kl), c;
 
     if (p == (size_t)-1)
+        return 0;
+    /* the way in told, only the details still looked into (脆弱性を悪用
+     * して不正アクセスされたもので、詳細については現在調査を進めて
+     * おります) */
+    if (jaen_ix_q_first(d, i, 0, p, likely, &kl) != (size_t)-1
+        && jaen_ix_q_first(d, i, 0, p, details, &kl) != (size_t)-1)
         return 0;
     c = jaen_ix_q_first(d, i, p, IX_L(d, i), turn, &kl);
     return c == (size_t)-1 || !jaen_ix_q_any_from(d, i, c, likely)

@@ -1273,6 +1273,14 @@ static void test_cause_after_contrast(void **state)
     (void)state;
     assert_false(json_is_null(cause_of(rec)));
     json_decref(rec);
+    /* the way in told, only its details still looked into */
+    rec = record_of(DOC(
+        "サーバへの不正アクセスについて",
+        "本事案については、当該サーバに導入されているソフトウェアの脆弱性を"
+        "悪用して不正アクセスされたもので、詳細については現在調査を進めて"
+        "おります。\n"));
+    assert_false(json_is_null(cause_of(rec)));
+    json_decref(rec);
     rec = record_of(DOC(
         "システム障害について",
         "調査の結果、第三者による不正アクセスが原因でシステム障害が発生した"
