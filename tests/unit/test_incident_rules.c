@@ -1305,6 +1305,13 @@ static void test_secondary_denied_or_doubted(void **state)
     assert_string_equal(str_at(rec, "impact", "secondary_damage"),
                         "none_confirmed");
     json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報漏洩について（続報）",
+        "現時点で、二次被害発生がないことから、本件専用の窓口を終了いた"
+        "します。\n"));
+    assert_string_equal(str_at(rec, "impact", "secondary_damage"),
+                        "none_confirmed");
+    json_decref(rec);
     /* the doubt about what was misused, the misuse named first */
     rec = record_of(DOC(
         "ランサムウェア被害について",
