@@ -1395,8 +1395,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (affirmed(sp, outage_soft) && !SANY(sp, outage_not)
             && sp->sec != SEC_RESPONSE)
             soft_outage = 1;
+        /* told among the measures too (5.当社の対応 - システムの復旧作業):
+         * what is being restored was down */
         if (affirmed(sp, restoring) && !SHAS(sp, "バックアップ")
-            && !SANY(sp, outage_not) && sp->sec != SEC_RESPONSE)
+            && !SANY(sp, outage_not))
             restore = 1;
         /* business said to run as usual (業務システムは通常通り稼働して
          * おり): a server stopped or brought back is no outage */

@@ -517,6 +517,13 @@ static void test_outage_recovery_not_precaution(void **state)
         "サイトを停止しています。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
+    /* restoration told among the measures: what is restored was down */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "当社サーバーがランサムウェアに感染しました。\n\n5.当社の対応\n"
+        "- 感染サーバーの停止\n- システムの復旧作業\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
     /* a tampered site under restoration is out too */
     rec = record_of(DOC(
         "ホームページ改ざんについて",
