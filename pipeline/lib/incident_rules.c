@@ -858,6 +858,14 @@ static int provided_by_other(const struct span *sp)
     return 0;
 }
 
+/* A full-width Latin letter or digit (ＩＩＪ社: the text is not folded
+ * here). */
+static int wide_alnum(uint32_t c)
+{
+    return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A)
+           || (c >= 0xFF41 && c <= 0xFF5A);
+}
+
 /* Is a character at s (UTF-8, at most n bytes, folded: full-width
  * letters are ASCII) part of a company name: a letter, digit, katakana or
  * kanji, not a particle (hiragana), bracket, punctuation or space?  Its
@@ -870,7 +878,7 @@ static int name_char(const char *s, size_t n, size_t *cl)
     if (!n || !jaen_utf8_next(s, n, cl, &c))
         return 0;
     return jaen_cps_digit(c) || jaen_cps_alpha(c) || jaen_cps_kanji(c)
-           || (c >= 0x30A0 && c <= 0x30FF);     /* katakana */
+           || wide_alnum(c) || (c >= 0x30A0 && c <= 0x30FF);   /* katakana */
 }
 
 /* Is a name of Latin letters, digits or katakana, two characters or more,
@@ -887,7 +895,7 @@ static int name_before(const struct span *sp, size_t p, size_t *a)
         while (q > 0 && ((unsigned char)sp->s[q] & 0xC0) == 0x80)
             q--;
         if (!jaen_utf8_next(sp->s + q, b - q, &cl, &c) || cl != b - q
-            || !(jaen_cps_digit(c) || jaen_cps_alpha(c)
+            || !(jaen_cps_digit(c) || jaen_cps_alpha(c) || wide_alnum(c)
                  || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC))
             break;
         b = q;
@@ -903,15 +911,34 @@ static int name_before(const struct span *sp, size_t p, size_t *a)
 static int group_name(const struct ix_doc *d, const char *name)
 {
     static const char *const group[] = {
-        "子会社", "グループ会社", "関連会社", "当社グループ", "弊社グループ",
-        NULL,
+        "子会社", "グループ会社", "関連会社", NULL,
     };
-    size_t i, nl = strlen(name);
+    /* the group itself names a member only right before it (当社グループ
+     * のX社), not in 当社グループのメールデータ…IIJ社より */
+    static const char *const of_group[] = {
+        "当社グループの", "弊社グループの", NULL,
+    };
+    /* not a service the group uses from it (当社グループが利用している
+     * IIJ社提供のメールシステム) */
+    static const char *const service[] = {
+        "提供の", "提供する", "が運営する", "の運営する", "利用している",
+        "利用する", NULL,
+    };
+    size_t i, k, nl = strlen(name);
 
-    for (i = 0; i < d->ns; i++)
-        if (jaen_ix_find(IX_S(d, i), IX_L(d, i), name) != (size_t)-1
-            && jaen_ix_q_any(d, i, group))
-            return nl > 0;
+    for (i = 0; i < d->ns && nl > 0; i++) {
+        const char *s = IX_S(d, i);
+        size_t len = IX_L(d, i), p = jaen_ix_find(s, len, name);
+        if (p == (size_t)-1 || jaen_ix_q_any(d, i, service))
+            continue;
+        if (jaen_ix_q_any(d, i, group))
+            return 1;
+        for (k = 0; of_group[k]; k++) {
+            size_t gl = strlen(of_group[k]);
+            if (p >= gl && memcmp(s + p - gl, of_group[k], gl) == 0)
+                return 1;
+        }
+    }
     return 0;
 }
 
@@ -1262,6 +1289,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "受注した", "受注していた", "請け負った", "請け負っていた",
         "発注した会社", "発注先", "印刷会社", "制作会社", "提供元",
         "提供業者", "印刷業者", "作成業者", "制作業者", "契約関係",
+        "を制作した", "を印刷した",
         /* the contractor's system a school's album went through (事業者が
          * 使用しているウェブ入稿システム) */
         "事業者が使用", "事業者が利用", "業者が使用", "業者が利用",
@@ -1279,7 +1307,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "子会社", "グループ会社", "監督", "委託先と", "委託先へ",
         "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
         "セキュリティベンダー", "専門", "調査会社", "業者による調査",
-        "ベンダーによる調査", "保守会社による調査",
+        "ベンダーによる調査", "保守会社による調査", "業者の調査",
+        "業者による解析", "業者の解析",
         "メーカー",     /* the maker of our own device (its flaw) */
         /* the employer of people affected (派遣・業務委託会社所属者) */
         "所属", "派遣", NULL,

@@ -307,6 +307,32 @@ static void test_service_of_other_company(void **state)
         "されました。\n"));
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* named in full-width letters (ＳＮＸ社), in a sentence that also
+     * names our group; another sentence on the group's data names no
+     * member either */
+    rec = record_of(DOC(
+        "当社グループが利用するメールシステムへの不正アクセスについて",
+        "当社および当社グループが利用しているＳＮＸ社提供のメールシステムが"
+        "不正アクセスを受けた旨の報告を受けました。\nなお、ＳＮＸ社からは、"
+        "当社グループのメールデータの流出は確認されていないとの報告を"
+        "受けております。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    /* the printer that made the school's album; an investigation by an
+     * outside firm names no contractor breached */
+    rec = record_of(DOC(
+        "卒業アルバムに関する情報漏えいの可能性について",
+        "本校の卒業アルバム（令和6年3月卒業生）を制作したサンプル印刷株式会社"
+        "において、工場へのランサムウェア攻撃がありました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について（最終報）",
+        "当社サーバーへの不正アクセスにより攻撃されたことが確認されました。"
+        "\nまた、外部業者の調査及び解析においては、今回の攻撃による情報の"
+        "外部流出は確認されませんでした。\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
     /* but a table's row of group companies names no provider */
     rec = record_of(DOC(
         "不正アクセスについて",
