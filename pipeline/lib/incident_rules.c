@@ -192,7 +192,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
     static const char *const final_title[] = {"最終報", "最終のご報告",
                                               "最終ご報告", "【確報】",
                                               "（確報）", "(確報)", "終報）",
-                                              "終報)", "【終報】", NULL};
+                                              "終報)", "【終報】", "最終確報",
+                                              "確報）", "確報】", NULL};
     static const char *const first[] = {"初報", "速報", NULL};
     static const char *const first_body[] = {
         "第一報をご報告", "第一報として", "第1報として", "初報として",
@@ -228,7 +229,7 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         /* or found (調査を行った結果、…流出がないことが確認できました) */
         "ないことが確認でき", "ないことを確認いたしました",
         "ないことを確認しました", "なかったことが確認", "なかったことを確認",
-        "ないことが確認されました", NULL,
+        "ないことが確認されました", "確認されませんでした", NULL,
     };
     static const char *const interim[] = {
         "現時点", "現在のところ", "現段階", "現在まで", NULL,
@@ -315,6 +316,10 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
             is_done = 1;
         if (ANY_OF(d, i, result) && ANY_OF(d, i, result_got)
             && NONE_OF(d, i, interim))
+            results = 1;
+        /* a section of results (## 調査結果の概要), not of results so far */
+        if (d->s[i].heading && HAS(d, i, "調査結果") && NONE_OF(d, i, interim)
+            && NONE_OF(d, i, first) && NONE_OF(d, i, later))
             results = 1;
         if (ANY_OF(d, i, still_probing))
             probing = 1;

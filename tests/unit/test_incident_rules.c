@@ -1651,6 +1651,24 @@ static void test_stage_completed(void **state)
     json_decref(rec);
     rec = record_of(DOC(
         "メールシステムへの不正アクセスについて（続報）",
+        "サービス提供会社による調査の結果、当社のメール情報が外部に漏えい"
+        "した事実は確認されませんでした。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    /* a section of results; a title of the last definite report */
+    rec = record_of(DOC(
+        "ホームページの再開について（続報）",
+        "ホームページを再開いたしました。\n## 調査結果の概要\n"
+        "不正な書き込みは合計3件行われていました。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア対応（最終確報）",
+        "先般お知らせいたしました不正アクセスについてご報告いたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて（続報）",
         "当行は、メールシステムへの不正アクセス事案につきまして、調査の結果、"
         "お客様に関する情報漏洩はなかったことが確認されました。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "final");
