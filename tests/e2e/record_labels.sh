@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy per field of `jaen run` against the hand labels of
 # tests/labels/labels.jsonl (55 documents of ../shared/corpus) and
-# tests/labels/holdout.jsonl (440 more, labelled blind).  Skips
+# tests/labels/holdout.jsonl (560 more, labelled blind).  Skips
 # when ../shared/corpus is absent.  The thresholds sit just below what the
 # extractor reaches (scripts/eval-labels.py prints the figures), so a
 # regression fails the test.
@@ -25,17 +25,17 @@ for l in open(sys.argv[1]): print(json.loads(l)["path"])' \
       "$tmp/$name.records" "$@"
 }
 fail=0
-# types: a closed site is an outage, as the blind labels read it; one dev
-# label (すかいらーく 07/30) reads it not
+# types: a closed or stopped site is an outage, as the blind labels read
+# it; two dev labels (すかいらーく 07/30, はたけなか製麺) read it not
 score labels \
     --min report_stage=0.98 --min types=0.94 --min detected=0.94 \
     --min counts=0.96 --min counts_vu=0.96 --min data_items=0.89 \
     --min secondary_damage=0.98 --min has_cause=0.96 \
     --min response_implemented=0.89 --min response_planned=0.91 || fail=1
-# the holdout: 440 documents, so one document is 0.0023
+# the holdout: 560 documents, so one document is 0.0018
 score holdout \
-    --min report_stage=0.945 --min types=0.815 --min detected=0.93 \
-    --min counts=0.93 --min counts_vu=0.94 --min data_items=0.775 \
-    --min secondary_damage=0.96 --min has_cause=0.94 \
-    --min response_implemented=0.915 --min response_planned=0.97 || fail=1
+    --min report_stage=0.955 --min types=0.84 --min detected=0.93 \
+    --min counts=0.935 --min counts_vu=0.945 --min data_items=0.765 \
+    --min secondary_damage=0.95 --min has_cause=0.925 \
+    --min response_implemented=0.91 --min response_planned=0.97 || fail=1
 exit $fail
