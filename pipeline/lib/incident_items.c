@@ -199,6 +199,16 @@ static const char *const text_items[][2] = {
     {"ID、パスワード", "login_id"}, {"ID／パスワード", "login_id"},
     {"ID/パスワード", "login_id"}, {"ID及びパスワード", "login_id"},
     {"IDおよびパスワード", "login_id"},
+    /* a mail account named with its password is its address and its login
+     * (電子メールのアカウント、パスワード): the labels read both */
+    {"メールのアカウント、パスワード", "email"},
+    {"メールのアカウント、パスワード", "login_id"},
+    {"メールのアカウント・パスワード", "email"},
+    {"メールのアカウント・パスワード", "login_id"},
+    {"メールアカウント、パスワード", "email"},
+    {"メールアカウント、パスワード", "login_id"},
+    {"メールアカウント・パスワード", "email"},
+    {"メールアカウント・パスワード", "login_id"},
 };
 
 /* "Personal information" and the like name no kind of data: 1.  A

@@ -307,6 +307,10 @@ static void test_credentials_and_contact(void **state)
           "可能性を調査しております。\n", "");
     ITEMS("流出した可能性がある情報は、お取引先の氏名、社名です。\n",
           "name company_name");
+    /* a mail account named with its password: its address and login */
+    ITEMS("## 漏えいした可能性のある情報\n"
+          "- 当該サービスで作成された電子メールのアカウント、パスワード\n",
+          "email login_id password");
     /* inquiries as data head no contact section */
     ITEMS("## 外部流出を確認した情報\n### ①お客様からのお問い合わせに関する"
           "一部の情報\n（お客様氏名、電話番号、お問い合わせ内容等）\n"
