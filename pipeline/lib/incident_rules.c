@@ -1019,7 +1019,10 @@ static int uses_other(const struct span *sp)
     static const char *const uses[] = {
         "利用する", "利用して", "使用する", "使用して", "提供の", "提供する",
         "サービス", "運用して", "運用する", "導入して", "導入する",
-        "が運営する", "の運営する", "契約している", "契約しております", NULL,
+        "が運営する", "の運営する", "契約している", "契約しております",
+        /* 株式会社インターネットイニシアティブのメールシステムへの不正
+         * アクセス事案 */
+        "のメールシステム", "のメールセキュリティ", NULL,
     };
 
     /* a table's row names a company, not a service of it (|マリサット
@@ -1198,7 +1201,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "繋がりにくい", "ご利用いただけない", "ご利用いただけなく",
         "ご利用いただけません", "システム停止",
         "サービス停止", "稼働停止", "業務停止", "不通", "起動しない",
-        "起動できない", "動かない", "支障", "開けない", "停止する見込み",
+        "起動できない", "動かない", "機能しない状況", "機能しなくな",
+        "稼働しない状況", "稼働しなくな", "支障", "開けない", "停止する見込み",
         "停止しております", "アクセス不能", "エラーが表示", "不具合が発生",
         "不具合が生じ", "閲覧できなく", "閲覧できなかっ", "表示できなく",
         "接続できなく", "接続できないとの", "ログインできない状況",
@@ -1323,9 +1327,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const uses_not[] = {
         "メーカー", "ベンダー", "専門", "調査会社", "連携", "協力", "相談",
         "装っ", "騙", "名乗",
-        /* the company is ours (その関連会社である株式会社…, 当社子会社で
-         * あり…), or we are its contractor (…様から業務を受託している) */
-        "関連会社であ", "子会社であ", "グループ会社であ", "受託して",
+        /* we are its contractor (…様から業務を受託している) */
+        "受託して",
         /* our account on a booking platform (Booking.com社提供の予約
          *情報管理システム) is ours (tests/labels/README.md) */
         "Booking.com", "ブッキング・ドットコム", "Trip.com", "Expedia",
@@ -1333,6 +1336,15 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         NULL,
     };
     /* what the writer uses: attacked there, it is someone else's */
+    /* the company is ours (その関連会社である株式会社…, 当社子会社であり…),
+     * not another's (アスクル株式会社（以下、アスクル）のグループ会社である
+     * ASKUL LOGIST株式会社が提供する) */
+    static const char *const our_group[] = {
+        "関連会社であ", "子会社であ", "グループ会社であ", NULL,
+    };
+    static const char *const their_group[] = {
+        "）の関連会社であ", "）の子会社であ", "）のグループ会社であ", NULL,
+    };
     static const char *const used_by_us[] = {
         "が利用する", "が利用している", "が利用していた", "が使用する",
         "が使用している", "が利用しております", "が利用しておりました",
@@ -1449,7 +1461,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* 「…株式会社…が運営するメールシステムを利用しています」: with an
          * attack in the same sentence, or in another on what we use
          * (「当社が利用するメールシステムへの不正アクセス」, the title) */
-        uses = uses_other(sp) && !SANY(sp, uses_not);
+        uses = uses_other(sp) && !SANY(sp, uses_not)
+               && !(SANY(sp, our_group) && !SANY(sp, their_group));
         uses_rel |= uses;
         if ((((SANY(sp, vendor) || provided_by_other(sp))
               && !SANY(sp, vendor_not) && !to_vendor(sp)) || uses)

@@ -333,6 +333,21 @@ static void test_service_of_other_company(void **state)
         "外部流出は確認されませんでした。\n"));
     assert_false(has_type(rec, "third_party"));
     json_decref(rec);
+    /* the provider's mail system named alone; the group company of
+     * another (…（以下、サンプル）のグループ会社である) is a provider */
+    rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて（続報）",
+        "このたびの株式会社サンプルネット（SNX社）のメールシステムへの不正"
+        "アクセス事案につきまして、調査の結果をお知らせいたします。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア感染による顧客情報流出の可能性について",
+        "当社は、サンプル株式会社（以下、サンプル）のグループ会社である"
+        "サンプル物流株式会社が提供する物流サービスを利用しておりますが、"
+        "同社がランサムウェアに感染しました。\n"));
+    assert_true(has_type(rec, "third_party"));
+    json_decref(rec);
     /* but a table's row of group companies names no provider */
     rec = record_of(DOC(
         "不正アクセスについて",
@@ -535,6 +550,12 @@ static void test_outage_recovery_not_precaution(void **state)
     rec = record_of(DOC(
         "不正アクセスについて",
         "## 対応\n- 8月19日（火）午前11時に当サイトを閉鎖しました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "サイバー攻撃について",
+        "5月26日に当社のグループ会社で一部サーバーが機能しない状況が発生"
+        "しました。\n"));
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
     rec = record_of(DOC(
