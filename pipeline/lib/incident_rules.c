@@ -229,7 +229,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         /* or found (調査を行った結果、…流出がないことが確認できました) */
         "ないことが確認でき", "ないことを確認いたしました",
         "ないことを確認しました", "なかったことが確認", "なかったことを確認",
-        "ないことが確認されました", "確認されませんでした", NULL,
+        "ないことが確認されました", "確認されませんでした", "見当たらず",
+        "見当たりませんでした", "認められませんでした", NULL,
     };
     static const char *const interim[] = {
         "現時点", "現在のところ", "現段階", "現在まで", NULL,
@@ -1103,7 +1104,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const got_encrypted[] = {
         "サーバーが暗号化され", "サーバが暗号化され", "ファイルが暗号化され",
         "データが暗号化され", "システムが暗号化され", "端末が暗号化され",
-        NULL,
+        "ソフトウェアが暗号化され", "パソコンが暗号化され", "PCが暗号化され",
+        "が暗号化されアクセス", "が暗号化され、アクセス", NULL,
     };
     static const char *const encrypted_to_protect[] = {
         "暗号化されており", "暗号化されて保存", "暗号化されているため",

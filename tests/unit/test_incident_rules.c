@@ -643,6 +643,14 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "ransomware"));
     json_decref(rec);
     rec = record_of(DOC(
+        "システム障害について",
+        "不正アクセスおよびウイルス感染を確認しました。\n対象のサーバに保存"
+        "していた各種業務データ、業務用ソフトウェアが暗号化されアクセス不能な"
+        "状況になっています。\n"));
+    assert_true(has_type(rec, "ransomware"));
+    assert_false(has_type(rec, "malware"));
+    json_decref(rec);
+    rec = record_of(DOC(
         "不正アクセスについて",
         "当社サーバーが不正アクセスを受けました。\nなお、データが暗号化されて"
         "保存されていたため、内容は読み取れません。\n"));
@@ -1674,6 +1682,12 @@ static void test_stage_completed(void **state)
         "メールシステムへの不正アクセスについて（続報）",
         "サービス提供会社による調査の結果、当社のメール情報が外部に漏えい"
         "した事実は確認されませんでした。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスによる情報流出の可能性について（第2報）",
+        "外部専門機関によるフォレンジック調査の結果、外部への情報流出の痕跡"
+        "は見当たらず、個人情報を含むデータの流出はありませんでした。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "final");
     json_decref(rec);
     /* a section of results; a title of the last definite report */
