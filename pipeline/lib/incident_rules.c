@@ -534,17 +534,25 @@ static int probing(const struct span *sp)
     static const char *const probe[] = {
         "可能性について", "可能性を調査", "可能性を含め", "可能性も含め",
         "可能性を含む", "可能性につきまして調査", "可能性および",
-        "可能性及び", NULL,
+        "可能性及び", "可能性がないか", "おそれもふまえ", "おそれも踏まえ",
+        "おそれを踏まえ", "可能性もふまえ", "可能性も踏まえ", "可能性を踏まえ",
+        NULL,
     };
     static const char *const ongoing[] = {
         "調査を進め", "調査して", "調査を継続", "調査を実施して", "調査中",
         "調査を行って", "調査いたして", "調査しており", "調査を開始",
         "確認を進め", "確認中", "調査・対応を進め", "調査・確認を進め",
-        "調査・分析を進め", NULL,
+        "調査・分析を進め", "調査を依頼し", "検証を進め", NULL,
     };
     static const char *const done[] = {"完了", "結果", "判明", NULL};
 
-    return SANY(sp, probe) && SANY(sp, ongoing) && !SANY(sp, done);
+    size_t kl, p = first_of(sp, probe, &kl);
+
+    /* done after the doubt: what happened before it (不正アクセスの事実が
+     * 判明したことに伴い、情報漏洩の可能性について…検証を進めて) is no
+     * result of the look */
+    return p != (size_t)-1 && SANY(sp, ongoing)
+           && !jaen_ix_q_any_from(sp->d, sp->si, p, done);
 }
 
 /* Is byte p of s inside 「」? */
@@ -738,6 +746,11 @@ static int leak_span(const struct span *sp)
 
     int said = SANY(sp, leak);
     size_t kl, p0;
+
+    /* a section's heading (### ■ 情報漏洩について, (1) 情報漏洩の可能性に
+     * ついて) names the question; what is under it answers */
+    if (sp->si < sp->d->ns && sp->d->s[sp->si].heading && SHAS(sp, "について"))
+        return 0;
 
     /* shown: not a fake warning's phone number readers are told not to
      * call (表示されたメッセージ内の…記載された電話番号に連絡することは

@@ -101,6 +101,19 @@ static void test_leak_probed_or_conditional(void **state)
         "進めております。\n"));
     assert_false(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* a section's heading names the question; a look that weighs the
+     * possibility (おそれもふまえ, 可能性がないか) is still a look; what
+     * was found before the doubt is no result of it */
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "当社サーバーがランサムウェアに感染しました。\n### ■ 情報漏洩について"
+        "\n現時点で、個人情報の漏洩は確認されておりません。\n引き続き、漏洩の"
+        "可能性がないかについて、慎重に調査を継続しております。\n"
+        "●個人情報の漏洩のおそれもふまえ、厳重に調査を行っております。\n"
+        "不正アクセスの事実が判明したことに伴い、情報漏洩の可能性について、"
+        "外部の専門家へ詳細な調査を依頼し、検証を進めております。\n"));
+    assert_false(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* the possibility itself stated: a leak */
     rec = record_of(DOC(
         "不正アクセスに関するお知らせ",
