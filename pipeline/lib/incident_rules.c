@@ -930,7 +930,7 @@ static int name_before(const struct span *sp, size_t p, size_t *a)
 static int group_name(const struct ix_doc *d, const char *name)
 {
     static const char *const group[] = {
-        "子会社", "グループ会社", "関連会社", NULL,
+        "子会社", "グループ会社", "関連会社", "グループ企業", NULL,
     };
     /* the group itself names a member only right before it (当社グループ
      * のX社), not in 当社グループのメールデータ…IIJ社より */
@@ -1328,7 +1328,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         NULL,
     };
     static const char *const vendor_not[] = {
-        "子会社", "グループ会社", "監督", "委託先と", "委託先へ",
+        "子会社", "グループ会社", "グループ企業", "監督", "委託先と",
+        "委託先へ",
+        "代理店のお客",     /* people data is about, not a contractor */
         "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
         "セキュリティベンダー", "専門", "調査会社", "業者による調査",
         "ベンダーによる調査", "保守会社による調査", "業者の調査",
@@ -1355,10 +1357,12 @@ unsigned jaen_ix_types(const struct ix_doc *d)
      * not another's (アスクル株式会社（以下、アスクル）のグループ会社である
      * ASKUL LOGIST株式会社が提供する) */
     static const char *const our_group[] = {
-        "関連会社であ", "子会社であ", "グループ会社であ", NULL,
+        "関連会社であ", "子会社であ", "グループ会社であ", "グループ企業であ",
+        NULL,
     };
     static const char *const their_group[] = {
-        "）の関連会社であ", "）の子会社であ", "）のグループ会社であ", NULL,
+        "）の関連会社であ", "）の子会社であ", "）のグループ会社であ",
+        "）のグループ企業であ", NULL,
     };
     static const char *const used_by_us[] = {
         "が利用する", "が利用している", "が利用していた", "が使用する",

@@ -361,6 +361,22 @@ static void test_service_of_other_company(void **state)
         "同社がランサムウェアに感染しました。\n"));
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
+    /* our group company (グループ企業), and an agent's customers, name no
+     * third party */
+    rec = record_of(DOC(
+        "システム障害について",
+        "この度、サンプル化学株式会社（以下、「当社」）のグループ企業である"
+        "株式会社サンプル塗料においてシステム障害が発生し、一部のサーバーが"
+        "第三者による不正アクセスを受けた可能性を確認しました。\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "個人情報流出の可能性について",
+        "当社が従業員に貸与している携帯電話の電話帳に登録された医療機関・"
+        "代理店のお客さまの氏名などの情報が、不正アクセスにより外部へ流出"
+        "した可能性があることが確認されました。\n"));
+    assert_false(has_type(rec, "third_party"));
+    json_decref(rec);
     /* but a table's row of group companies names no provider */
     rec = record_of(DOC(
         "不正アクセスについて",
