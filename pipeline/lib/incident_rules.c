@@ -1246,6 +1246,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
      * split on whether that is an outage) */
     static const char *const restoring[] = {
         "復旧作業", "早期復旧", "復旧に向け", "復旧対応", "復旧予定",
+        "復旧に向か", "早急な復旧", "復旧を進め",
         "復旧の目途", "復旧の目処", "復旧の見込み", NULL,
     };
     /* every function or service stopped, even as a measure (README: a
@@ -1268,6 +1269,16 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "サイトを一時的に停止", "ホームページを停止", "ホームページの停止",
         "ホームページを一時停止", "サイトの公開を停止", "サイトの公開停止",
         "ホームページの公開を停止", NULL,
+    };
+    /* a site whose publishing was stopped, or is back (公開を停止して
+     * おりました個別ホームページ, 公開を再開いたしました) */
+    static const char *const site_words[] = {
+        "ホームページ", "ウェブサイト", "Webサイト", "WEBサイト", "サイト",
+        NULL,
+    };
+    static const char *const site_down[] = {
+        "公開を停止しており", "公開を停止していた", "により停止していた",
+        "公開を再開", NULL,
     };
     static const char *const precaution[] = {
         "安全性の確認", "安全確認", "念のため", "予防", "安全のため", NULL,
@@ -1452,7 +1463,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             && sp->sec != SEC_RESPONSE && !SHAS(sp, "場合"))
             m |= 1u << T_OUTAGE;
         if (affirmed(sp, whole_stop)
-            || (affirmed(sp, site_stop) && !SANY(sp, precaution)))
+            || (affirmed(sp, site_stop) && !SANY(sp, precaution))
+            || (SANY(sp, site_words) && SANY(sp, site_down)
+                && !SANY(sp, precaution) && !SANY(sp, outage_not)))
             m |= 1u << T_OUTAGE;
         if (mention(sp, substitute) && !SANY(sp, substitute_not)
             && sp->sec != SEC_RESPONSE)

@@ -582,6 +582,18 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
     rec = record_of(DOC(
+        "不正アクセスにより停止していたホームページの再開について",
+        "不正アクセスにより公開を停止しておりました個別ホームページを、"
+        "対応を講じた上で再開しましたのでお知らせいたします。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "ランサムウェア被害について",
+        "当社サーバーがランサムウェアに感染しました。\n受発注業務や物流体制"
+        "においても徐々に復旧に向かって対応を進めております。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
         "サイバー攻撃について",
         "5月26日に当社のグループ会社で一部サーバーが機能しない状況が発生"
         "しました。\n"));
