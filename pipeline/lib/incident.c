@@ -359,9 +359,7 @@ static int people_heading(const char *s, size_t len)
 static int line_heading(const struct ix_doc *d, const struct ix_sent *st,
                         int64_t bs, int64_t be)
 {
-    size_t ncp = (size_t)(st->end - st->start);
-
-    size_t a, z, n;
+    size_t ncp = (size_t)(st->end - st->start), a, z, n;
 
     if (bs < 0 || st->start < bs || st->end > be || ncp > 20
         || st->a >= st->b || (st->start == bs && st->end == be))

@@ -885,10 +885,9 @@ static int wide_alnum(uint32_t c)
            || (c >= 0xFF41 && c <= 0xFF5A);
 }
 
-/* Is a character at s (UTF-8, at most n bytes, folded: full-width
- * letters are ASCII) part of a company name: a letter, digit, katakana or
- * kanji, not a particle (hiragana), bracket, punctuation or space?  Its
- * length in *cl. */
+/* Is a character at s (UTF-8, at most n bytes) part of a company name: a
+ * letter or digit (full-width too), katakana or kanji, not a particle
+ * (hiragana), bracket, punctuation or space?  Its length in *cl. */
 static int name_char(const char *s, size_t n, size_t *cl)
 {
     uint32_t c;
