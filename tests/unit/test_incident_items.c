@@ -307,6 +307,8 @@ static void test_credentials_and_contact(void **state)
           "可能性を調査しております。\n", "");
     ITEMS("流出した可能性がある情報は、お取引先の氏名、社名です。\n",
           "name company_name");
+    ITEMS("## 漏えいした可能性のある情報\n- 氏名\n- 職位（約50名）\n",
+          "name job_title");
     /* a mail account named with its password: its address and login */
     ITEMS("## 漏えいした可能性のある情報\n"
           "- 当該サービスで作成された電子メールのアカウント、パスワード\n",
