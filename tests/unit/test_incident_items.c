@@ -309,6 +309,9 @@ static void test_credentials_and_contact(void **state)
           "name company_name");
     ITEMS("## 漏えいした可能性のある情報\n- 氏名\n- 職位（約50名）\n",
           "name job_title");
+    ITEMS("## 漏えいした可能性のある情報\n- 株主様の情報（氏名、所有株数等）\n"
+          "- 住所、お支払い口座を含むお取引に関する情報\n",
+          "name address bank_account shareholding");
     /* a mail account named with its password: its address and login */
     ITEMS("## 漏えいした可能性のある情報\n"
           "- 当該サービスで作成された電子メールのアカウント、パスワード\n",
