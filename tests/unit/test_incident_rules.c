@@ -114,6 +114,20 @@ static void test_leak_probed_or_conditional(void **state)
         "外部の専門家へ詳細な調査を依頼し、検証を進めております。\n"));
     assert_false(has_type(rec, "data_leak"));
     json_decref(rec);
+    /* the attacker as the subject of the viewing; a leak said found */
+    rec = record_of(DOC(
+        "不正アクセス発生について（最終報）",
+        "調査の結果、顧客情報の漏洩は確認されませんでした。\nまた、攻撃者が"
+        "一部従業者の情報について閲覧した可能性がありましたが、被害は確認"
+        "されておりません。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "当社サーバーへの不正アクセスを確認しました。\n情報漏洩が判明した先"
+        "には個別に連絡させていただいております。\n"));
+    assert_true(has_type(rec, "data_leak"));
+    json_decref(rec);
     /* the possibility itself stated: a leak */
     rec = record_of(DOC(
         "不正アクセスに関するお知らせ",
