@@ -596,6 +596,19 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "system_outage"));
     json_decref(rec);
     rec = record_of(DOC(
+        "メールシステムへの不正アクセスについて",
+        "6月25日に、メールが送信できない事象を調査した結果、メールシステムに"
+        "外部から不正アクセスがあったことが判明しました。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
+        "不正アクセスについて",
+        "本件に伴いサービスを一時停止しておりましたが、9月12日にサービスを"
+        "再開いたしました。\n調査および対応にあたり、以下の業務に一部影響"
+        "がでております。\n"));
+    assert_true(has_type(rec, "system_outage"));
+    json_decref(rec);
+    rec = record_of(DOC(
         "不正アクセスにより停止していたホームページの再開について",
         "不正アクセスにより公開を停止しておりました個別ホームページを、"
         "対応を講じた上で再開しましたのでお知らせいたします。\n"));
