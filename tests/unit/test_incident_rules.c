@@ -820,6 +820,13 @@ static void test_outage_recovery_not_precaution(void **state)
         "送信される事案が発生しました。\n"));
     assert_true(has_type(rec, "unauthorized_access"));
     json_decref(rec);
+    /* a mail address used by an outsider to send spam */
+    rec = record_of(DOC(
+        "スパムメールに御注意ください",
+        "この度、センターのメールアドレスを第三者が使用して、不特定多数の"
+        "メールアドレスにスパムメールを送信する事案が発生しました。\n"));
+    assert_true(has_type(rec, "unauthorized_access"));
+    json_decref(rec);
     /* a timeline's terse line of the break-in (ネットワークへ侵入。) */
     rec = record_of(DOC(
         "サイバー攻撃によるシステム障害について",
@@ -1757,6 +1764,13 @@ static void test_stage_completed(void **state)
         "外部専門機関によるフォレンジック調査の結果、外部への情報流出の痕跡"
         "は見当たらず、個人情報を含むデータの流出はありませんでした。\n"));
     assert_string_equal(str_at(rec, "source", "report_stage"), "final");
+    json_decref(rec);
+    /* a promise to act once new facts are found is a promise */
+    rec = record_of(DOC(
+        "不正アクセスに関するお知らせ",
+        "当社サーバーが不正アクセスを受けました。\n今後公表等をすべき新しい"
+        "事実が発見された場合には、速やかに対応いたします。\n"));
+    assert_string_equal(str_at(rec, "source", "report_stage"), "initial");
     json_decref(rec);
     /* a section of results; a title of the last definite report */
     rec = record_of(DOC(
