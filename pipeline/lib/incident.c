@@ -63,6 +63,18 @@ int jaen_ix_any(const char *s, size_t len, const char *const *ks)
     return 0;
 }
 
+int jaen_ix_ends_any(const char *s, size_t len, const char *const *ks)
+{
+    size_t kl;
+
+    for (; *ks; ks++) {
+        kl = strlen(*ks);
+        if (len >= kl && memcmp(s + len - kl, *ks, kl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 size_t jaen_ix_despace(const char *s, size_t len, char *out, size_t cap)
 {
     size_t i = 0, n = 0;
@@ -336,22 +348,16 @@ static int people_heading(const char *s, size_t len)
     /* or a longer one that ends in them or their number (「【…の期間中に
      * クレジットカード決済をされたお客様9名】」) */
     static const char *const ends[] = {"様", "さま", "名", "人", "者", NULL};
-    const char *const *k;
+    static const char *const closers[] = {"】", "＞", NULL};   /* 3 bytes */
     size_t e = len;
 
     if (!jaen_ix_any(s, len, people) || jaen_ix_any(s, len, asks))
         return 0;
     if (len <= 15 * 3 && !jaen_ix_has(s, len, "の"))
         return 1;
-    while (e >= 3 && (memcmp(s + e - 3, "】", 3) == 0
-                      || memcmp(s + e - 3, "＞", 3) == 0))
+    while (jaen_ix_ends_any(s, e, closers))
         e -= 3;
-    for (k = ends; *k; k++) {
-        size_t kl = strlen(*k);
-        if (e >= kl && memcmp(s + e - kl, *k, kl) == 0)
-            break;
-    }
-    return *k && len <= 80 * 3;
+    return jaen_ix_ends_any(s, e, ends) && len <= 80 * 3;
 }
 
 /* Is sentence st, in a paragraph block [bs, be) of several lines, a short

@@ -98,6 +98,8 @@ extern const char *const jaen_ix_type_names[T_NTYPES];
 int jaen_ix_has(const char *s, size_t len, const char *k);
 /* Does s[0..len) contain any of the NULL-terminated list ks? */
 int jaen_ix_any(const char *s, size_t len, const char *const *ks);
+/* Does s[0..len) end with one of the NULL-terminated list ks? */
+int jaen_ix_ends_any(const char *s, size_t len, const char *const *ks);
 /* Byte offset of k in s[0..len), or (size_t)-1. */
 size_t jaen_ix_find(const char *s, size_t len, const char *k);
 /* Copies s[0..len) to out without spaces (ASCII and U+3000), as the

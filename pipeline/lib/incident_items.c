@@ -297,19 +297,6 @@ static int pseudo_heading(const struct ix_doc *d, size_t i)
     return 1;
 }
 
-/* Does s[0..len) end with one of the NULL-terminated list ks? */
-static int ends_with_any(const char *s, size_t len, const char *const *ks)
-{
-    size_t kl;
-
-    for (; *ks; ks++) {
-        kl = strlen(*ks);
-        if (len >= kl && !memcmp(s + len - kl, *ks, kl))
-            return 1;
-    }
-    return 0;
-}
-
 /* Does sentence i end with the people it describes (「…年間パスポートのご
  * 購入履歴のあるお客様」)?  Then the data it names describes them, and is
  * not said to be exposed. */
@@ -325,7 +312,7 @@ static int describes_people(const struct ix_doc *d, size_t i)
     while (len >= 3 && (!memcmp(s + len - 3, "。", 3)
                         || !memcmp(s + len - 3, "）", 3)))
         len -= 3;
-    return ends_with_any(s, len, people);
+    return jaen_ix_ends_any(s, len, people);
 }
 
 /* Is sentence i a caption over the line below it: short, no full stop,
@@ -340,7 +327,7 @@ static int caption(const struct ix_doc *d, size_t i)
         return 0;
     if (len >= 6 && !memcmp(s, "【", 3) && !memcmp(s + len - 3, "】", 3))
         len -= 3;
-    return ends_with_any(s, len, ends);
+    return jaen_ix_ends_any(s, len, ends);
 }
 
 /* Is sentence si a row of a Markdown table? */

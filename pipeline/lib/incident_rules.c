@@ -828,16 +828,11 @@ static int at_other(const struct span *sp)
         while ((p = jaen_ix_q_find(sp->d, sp->si, at0, *a))
                != (size_t)-1) {
             for (w = who; *w; w++) {
-                size_t wl = strlen(*w), o;
+                size_t wl = strlen(*w);
                 if (p < wl || memcmp(sp->s + p - wl, *w, wl) != 0
                     || (closing_bracket(*w) && own_alias(sp->s, p)))
                     continue;
-                for (o = 0; own[o]; o++) {
-                    size_t ol = strlen(own[o]);
-                    if (p >= ol && memcmp(sp->s + p - ol, own[o], ol) == 0)
-                        break;
-                }
-                if (!own[o])
+                if (!jaen_ix_ends_any(sp->s, p, own))
                     return 1;
             }
             at0 = p + strlen(*a);
@@ -947,20 +942,15 @@ static int group_name(const struct ix_doc *d, const char *name)
         "提供の", "提供する", "が運営する", "の運営する", "利用している",
         "利用する", NULL,
     };
-    size_t i, k, nl = strlen(name);
+    size_t i, nl = strlen(name);
 
     for (i = 0; i < d->ns && nl > 0; i++) {
         const char *s = IX_S(d, i);
-        size_t len = IX_L(d, i), p = jaen_ix_find(s, len, name);
+        size_t p = jaen_ix_find(s, IX_L(d, i), name);
         if (p == (size_t)-1 || jaen_ix_q_any(d, i, service))
             continue;
-        if (jaen_ix_q_any(d, i, group))
+        if (jaen_ix_q_any(d, i, group) || jaen_ix_ends_any(s, p, of_group))
             return 1;
-        for (k = 0; of_group[k]; k++) {
-            size_t gl = strlen(of_group[k]);
-            if (p >= gl && memcmp(s + p - gl, of_group[k], gl) == 0)
-                return 1;
-        }
     }
     return 0;
 }
