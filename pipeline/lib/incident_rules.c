@@ -1338,15 +1338,16 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     };
     static const char *const vendor_not[] = {
         "子会社", "グループ会社", "グループ企業", "監督", "委託先と",
-        "委託先へ",
-        "代理店のお客",     /* people data is about, not a contractor */
-        "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス", "不備",
+        "委託先へ", "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス",
+        "不備",
         "セキュリティベンダー", "専門", "調査会社", "業者による調査",
         "ベンダーによる調査", "保守会社による調査", "業者の調査",
         "業者による解析", "業者の解析",
         "メーカー",     /* the maker of our own device (its flaw) */
         /* the employer of people affected (派遣・業務委託会社所属者) */
-        "所属", "派遣", NULL,
+        "所属", "派遣",
+        "代理店のお客",     /* people data is about, not a contractor */
+        NULL,
     };
     /* a service used from another company stays one when the writer's
      * group uses it too (当社および当社グループ会社が利用している) */
@@ -1361,7 +1362,6 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "エクスペディア", "Agoda", "アゴダ",
         NULL,
     };
-    /* what the writer uses: attacked there, it is someone else's */
     /* the company is ours (その関連会社である株式会社…, 当社子会社であり…),
      * not another's (アスクル株式会社（以下、アスクル）のグループ会社である
      * ASKUL LOGIST株式会社が提供する) */
@@ -1373,6 +1373,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "）の関連会社であ", "）の子会社であ", "）のグループ会社であ",
         "）のグループ企業であ", NULL,
     };
+    /* what the writer uses: attacked there, it is someone else's */
     static const char *const used_by_us[] = {
         "が利用する", "が利用している", "が利用していた", "が使用する",
         "が使用している", "が利用しております", "が利用しておりました",
