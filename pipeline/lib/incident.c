@@ -360,16 +360,18 @@ static int people_heading(const char *s, size_t len)
     return jaen_ix_ends_any(s, e, ends) && len <= 80 * 3;
 }
 
-/* Is sentence st, in a paragraph block [bs, be) of several lines, a short
- * line of its own that looks like a heading and names a section? */
-static int line_heading(const struct ix_doc *d, const struct ix_sent *st,
-                        int64_t bs, int64_t be)
+/* If sentence st, in a paragraph block [bs, be) of several lines, is a
+ * short line of its own that looks like a heading, the section it names;
+ * else SEC_NONE. */
+static enum ix_sec line_heading(const struct ix_doc *d,
+                                const struct ix_sent *st, int64_t bs,
+                                int64_t be)
 {
     size_t ncp = (size_t)(st->end - st->start), a, z, n;
 
     if (bs < 0 || st->start < bs || st->end > be || ncp > 20
         || st->a >= st->b || (st->start == bs && st->end == be))
-        return 0;
+        return SEC_NONE;
     a = st->a;                  /* only blanks back to the line's start */
     while (a > d->cpb[bs] && d->text[a - 1] != '\n') {
         if (d->text[a - 1] == ' ' || d->text[a - 1] == '\t')
@@ -378,18 +380,18 @@ static int line_heading(const struct ix_doc *d, const struct ix_sent *st,
                  && memcmp(d->text + a - 3, "\xE3\x80\x80", 3) == 0)
             a -= 3;
         else
-            return 0;
+            return SEC_NONE;
     }
     z = st->b;                  /* and on to its end */
     while (z < d->cpb[be] && d->text[z] != '\n') {
         if (!is_space_at(d->text, d->cpb[be], z, &n))
-            return 0;
+            return SEC_NONE;
         z += n;
     }
-    if (a == d->cpb[bs] && z == d->cpb[be])
-        return 0;               /* the whole block: not a line in one */
-    return looks_like_heading(d->text + st->a, st->b - st->a, ncp)
-           && heading_sec(d->text + st->a, st->b - st->a) != SEC_NONE;
+    if ((a == d->cpb[bs] && z == d->cpb[be])   /* the whole block */
+        || !looks_like_heading(d->text + st->a, st->b - st->a, ncp))
+        return SEC_NONE;
+    return heading_sec(d->text + st->a, st->b - st->a);
 }
 
 /* Tags each sentence with its block's kind and its section. */
@@ -404,7 +406,7 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
     /* nor does one below it that denies (「### 漏洩していない情報」) */
     static const char *const denies[] = {"ない", "対象外", NULL};
     size_t bi = 0, i;
-    enum ix_sec sec = SEC_NONE;
+    enum ix_sec sec = SEC_NONE, line_sec;
     int64_t bs = -1, be = -1;
     int head = 0, item = 0, sub = 0, prev_head = 0, md = 0;
     int data_level = 0;     /* the level of the data section's heading */
@@ -459,8 +461,9 @@ static void tag_sections(struct ix_doc *d, const struct ix_block *blk,
         /* a line of its own inside a paragraph that names a section
          * (「(2)　原因」 over the cause's sentence, no blank line between,
          * as PDF text is) heads what follows it in the paragraph */
-        if (!head && !item && line_heading(d, st, bs, be)) {
-            sec = heading_sec(d->text + st->a, st->b - st->a);
+        if (!head && !item
+            && (line_sec = line_heading(d, st, bs, be)) != SEC_NONE) {
+            sec = line_sec;
             data_level = 0;
             st->sec = sec;
             st->heading = 1;
