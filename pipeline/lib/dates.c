@@ -291,6 +291,13 @@ day:
     return j - i;
 }
 
+/* An empty date and time: no field read, no hour. */
+static void when_clear(struct jaen_when *w)
+{
+    memset(w, 0, sizeof *w);
+    w->hour = -1;
+}
+
 /* Month and day: M月[D日], with optional spaces; 月 alone when no day. */
 static size_t month_day(const uint32_t *s, size_t n, size_t i,
                         struct jaen_when *w)
@@ -368,8 +375,7 @@ static size_t relative_day(const uint32_t *s, size_t n, size_t i,
     if ((l = jaen_cps_lit(s, n, i, U("同年"))) && from->year) {
         struct jaen_when t;
         size_t m;
-        memset(&t, 0, sizeof t);
-        t.hour = -1;
+        when_clear(&t);
         m = month_day(s, n, i + l, &t);
         if (m && m != BAD && t.month
             && (!t.day || t.day <= jaen_days_in_month(from->year, t.month))) {
@@ -724,8 +730,7 @@ static size_t when_part(const uint32_t *s, size_t n, size_t i,
 {
     size_t j, l, k, t;
 
-    memset(w, 0, sizeof *w);
-    w->hour = -1;
+    when_clear(w);
     *date_end = *time_start = 0;
     *wd = -1;
     l = date_part(s, n, i, from ? from : ctx, from != NULL, w);
