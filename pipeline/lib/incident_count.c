@@ -62,8 +62,11 @@ static const char *const loss[] = {
  * then のべ is how the people were counted, not staff at work. */
 static int labelled_count(const struct ix_doc *d, size_t si)
 {
-    return HAS(d, si, "件数：") || HAS(d, si, "件数:") || HAS(d, si, "人数：")
-           || HAS(d, si, "人数:") || HAS(d, si, "対象者数");
+    static const char *const labels[] = {
+        "件数：", "件数:", "人数：", "人数:", "対象者数", NULL,
+    };
+
+    return ANY_OF(d, si, labels);
 }
 
 /* A figure in a sentence about a help desk (窓口) counts staff or lines,
