@@ -258,6 +258,25 @@ static void test_table(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* text scanned with the context date ctx is one date, want (YYYY-MM-DD),
+ * or no hit at all when want is NULL. */
+static void one_date(const char *text, const struct jaen_ref *ref,
+                     const struct jaen_when *ctx, const char *want)
+{
+    struct jaen_when_hit hits[2];
+    size_t n, skip;
+    char v[24];
+    uint32_t *s = decode(text, &n);
+    size_t nh = jaen_when_scan(s, n, 0, ref, ctx, hits, &skip);
+
+    assert_int_equal(nh, want ? 1 : 0);
+    if (want) {
+        jaen_when_format(&hits[0].from, 1, 0, v);
+        assert_string_equal(v, want);
+    }
+    jaen_free(s);
+}
+
 /* 同月, 同日 and 翌日 at the start of a date need the context date. */
 static void test_context(void **state)
 {
@@ -275,26 +294,12 @@ static void test_context(void **state)
     nh = jaen_when_scan(s, n, 0, &ref, NULL, hits, &skip);
     assert_int_equal(nh, 0);
     jaen_free(s);
-    s = decode("同月5日", &n);
-    nh = jaen_when_scan(s, n, 0, &ref, &ctx, hits, &skip);
-    assert_int_equal(nh, 1);
-    jaen_when_format(&hits[0].from, 1, 0, v);
-    assert_string_equal(v, "2025-03-05");
-    jaen_free(s);
-    s = decode("同月32日", &n);
-    assert_int_equal(jaen_when_scan(s, n, 0, &ref, &ctx, hits, &skip), 0);
-    jaen_free(s);
+    one_date("同月5日", &ref, &ctx, "2025-03-05");
+    one_date("同月32日", &ref, &ctx, NULL);
     /* 同年: the year of the date before, not the reference's */
     ctx.year = 2024;
-    s = decode("同年4月2日", &n);
-    nh = jaen_when_scan(s, n, 0, &ref, &ctx, hits, &skip);
-    assert_int_equal(nh, 1);
-    jaen_when_format(&hits[0].from, 1, 0, v);
-    assert_string_equal(v, "2024-04-02");
-    jaen_free(s);
-    s = decode("同年2月30日", &n);
-    assert_int_equal(jaen_when_scan(s, n, 0, &ref, &ctx, hits, &skip), 0);
-    jaen_free(s);
+    one_date("同年4月2日", &ref, &ctx, "2024-04-02");
+    one_date("同年2月30日", &ref, &ctx, NULL);
 }
 
 /* A bare D日 is a date only with its weekday, in the context date's month,
