@@ -678,7 +678,9 @@ static int leak_span(const struct span *sp)
         "第三者にダウンロード", "不正にダウンロード",
         /* the attacker as subject (攻撃者が一部従業者の情報について閲覧した
          * 可能性がありましたが) */
-        "閲覧した可能性", "閲覧できた可能性", NULL,
+        "閲覧した可能性", "閲覧できた可能性",
+        /* データの一部が不正に読みだされた可能性 */
+        "読み出され", "読みだされ", NULL,
     };
     /* shown: personal data shown to others (他のお客様の氏名・住所…が
      * 表示された), not a page or a site shown (表示された本会の名称) */
@@ -694,7 +696,8 @@ static int leak_span(const struct span *sp)
     static const char *const cites[] = {
         "からのリリース", "からのプレスリリース", "社のリリース",
         "社のプレスリリース", "社からのお知らせ", "社の公表", "社の発表資料",
-        "同社ニュースリリース", "同社のニュースリリース", NULL,
+        "同社ニュースリリース", "同社のニュースリリース", "(参考)", "（参考）",
+        NULL,
     };
     static const char *const sure[] = {
         "漏えいしました", "漏洩しました", "流出しました", "流出した",
@@ -711,7 +714,9 @@ static int leak_span(const struct span *sp)
         "漏洩のお知らせ", "表示された", "持ち出された", "外部へ送信された",
         "外部に送信された", "閲覧された形跡", "閲覧された痕跡",
         "送信された形跡", "窃取された形跡", "閲覧できる状態であった",
-        "閲覧できる状態にあった", "閲覧可能な状態であった", NULL,
+        "閲覧できる状態にあった", "閲覧可能な状態であった",
+        "漏えいしていたこと", "漏洩していたこと", "流出していたこと",
+        "漏えいしていました", "漏洩していました", "流出していました", NULL,
     };
     /* the possibility denied (漏えいのおそれがないことが確認できて) */
     static const char *const no_possibility[] = {
@@ -900,13 +905,17 @@ static int name_char(const char *s, size_t n, size_t *cl)
 }
 
 /* Is a name of Latin letters, digits or katakana, two characters or more,
- * just before byte p of sp (IIJ社, シーナッツ社: another company named by
- * 社 alone; 当社, 会社, 各社 and other kanji words are not names)?  Its
- * start in *a. */
-static int name_before(const struct span *sp, size_t p, size_t *a)
+ * just before byte p of sp, or before the spaces there (IIJ社, IIJ 社 in
+ * PDF text, シーナッツ社: another company named by 社 alone; 当社, 会社,
+ * 各社 and other kanji words are not names)?  The name is [*a, *e). */
+static int name_before(const struct span *sp, size_t p, size_t *a,
+                       size_t *e)
 {
     size_t b = p, n = 0;
 
+    while (b > 0 && sp->s[b - 1] == ' ')
+        b--;
+    *e = b;
     while (b > 0 && n < 24) {
         size_t q = b - 1, cl = 0;      /* in: where to decode; out: after */
         uint32_t c;
@@ -1001,14 +1010,15 @@ static int other_company(const struct span *sp)
             from = p + kl;
         }
     }
-    {                           /* or by 社 after a name (IIJ社) */
-        size_t from = 0, p, a;
+    {           /* or by 社 after a name (IIJ社), not its make (Cisco 社製品) */
+        size_t from = 0, p, a, e;
         char name[80];
         while ((p = jaen_ix_q_find(sp->d, sp->si, from, "社"))
                != (size_t)-1) {
-            if (name_before(sp, p, &a) && p - a < sizeof(name)) {
-                memcpy(name, sp->s + a, p - a);
-                name[p - a] = '\0';
+            if (name_before(sp, p, &a, &e) && e - a < sizeof(name)
+                && !(p + 6 <= sp->len && memcmp(sp->s + p + 3, "製", 3) == 0)) {
+                memcpy(name, sp->s + a, e - a);
+                name[e - a] = '\0';
                 if ((!org || !strstr(org, name))
                     && !group_name(sp->d, name))
                     return 1;
@@ -1106,7 +1116,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
                                          "身代金", NULL};
     static const char *const encrypted[] = {
         "暗号化され", "暗号化される", "暗号化が行われ", "暗号化を実行",
-        NULL,
+        /* the attacker as subject (犯人が…ファイルの一部を暗号化したことを
+         * 確認) */
+        "暗号化したことを確認", "暗号化したことが判明", NULL,
     };
     static const char *const got_encrypted[] = {
         "サーバーが暗号化され", "サーバが暗号化され", "ファイルが暗号化され",
@@ -1125,12 +1137,15 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "マルウェア", "ウイルス", "ウィルス", "不正プログラム",
         "不正なプログラム", "バックドア", "Emotet", "エモテット", "トロイ",
         "悪意のあるプログラム", "不審なプログラム", "ワーム",
+        "攻撃ツール",
         /* a file planted on the server and run (不正なファイルが設置され、
          * 当該ファイルが実行された); planted alone, the labels read it as
          * tampering or malware alike */
         "ファイルが実行され", NULL,
     };
-    static const char *const malware_word[] = {"マルウェア", NULL};
+    static const char *const malware_word[] = {
+        "マルウェア", "攻撃ツール", NULL,
+    };
     static const char *const malware_not[] = {
         "対策ソフト", "アンチウイルス", "ウイルス対策", "ウイルスチェック",
         "ウイルス定義", "アンチウィルス", "ウィルス対策", "ウィルスチェック",
@@ -1227,7 +1242,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "閲覧することができな", "読み取ることができな",
         "しづらい事象", "しにくい事象", "しづらい状態", "しにくい状態",
         "閲覧ができな", "利用ができな", "使用ができな", "アクセスができな",
-        "接続ができな", "送信に制限", "送信が制限", "制限がかかる状況", NULL,
+        "接続ができな", "送信に制限", "送信が制限", "制限がかかる状況",
+        "閲覧不可の状態", "閲覧不可能な状態", "表示が出来な", "表示ができな",
+        NULL,
     };
     /* stopping something ourselves, or bringing it back: an outage
      * unless a precaution; closing a shop site is one (tests/labels) */
@@ -1245,7 +1262,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const restoring[] = {
         "復旧作業", "早期復旧", "復旧に向け", "復旧対応", "復旧予定",
         "復旧に向か", "早急な復旧", "復旧を進め",
-        "復旧の目途", "復旧の目処", "復旧の見込み", NULL,
+        "復旧の目途", "復旧の目処", "復旧の見込み", "復旧への対応", NULL,
     };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a site
@@ -1258,7 +1275,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "全ての機能を一時停止", "すべての機能を一時停止",
         /* the whole site closed (当サイトを閉鎖, 本サイトの一時閉鎖措置) */
         "サイトを閉鎖", "サイトの閉鎖", "サイトの一時閉鎖", "サイトを一時閉鎖",
-        "ホームページを閉鎖", "ホームページの閉鎖", NULL,
+        "ホームページを閉鎖", "ホームページの閉鎖", "サイトを一時的に閉鎖",
+        "ホームページを一時的に閉鎖", NULL,
     };
     /* or stopped after the breach (発覚したため、現在ウェブサイトを停止
      * しています), unless only to check it is safe */
@@ -1266,7 +1284,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "サイトを停止", "サイトの停止", "サイトを一時停止", "サイトの一時停止",
         "サイトを一時的に停止", "ホームページを停止", "ホームページの停止",
         "ホームページを一時停止", "サイトの公開を停止", "サイトの公開停止",
-        "ホームページの公開を停止", NULL,
+        "ホームページの公開を停止", "サイトが停止", "サイトが断続的に停止",
+        "サイトが一時停止", "ホームページが停止", NULL,
     };
     /* a site whose publishing was stopped, or is back (公開を停止して
      * おりました個別ホームページ, 公開を再開いたしました) */
@@ -1276,7 +1295,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     };
     static const char *const site_down[] = {
         "公開を停止しており", "公開を停止していた", "により停止していた",
-        "公開を再開", NULL,
+        "公開を再開",
+        /* the site failing (楽待サイトでエラーが発生), not a device */
+        "エラーが発生", NULL,
     };
     static const char *const precaution[] = {
         "安全性の確認", "安全確認", "念のため", "予防", "安全のため", NULL,
@@ -1314,6 +1335,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "提供事業者", "サービス提供者", "事業者のサーバ", "事業者のシステム",
         "再委託", "指定管理者", "代理店", "取引先のサーバ", "取引先のシステム",
         "ベンダー", "外部事業者", "外部業者", "利用しているサービス",
+        "利用している外部サービス", "利用する外部サービス",
         "サービス事業者", "運営元", "開発会社", "契約先", "委託している",
         "委託しておりました", "委託していた", "委託する", "委託した",
         "委託業務",
@@ -1322,7 +1344,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "受注した", "受注していた", "請け負った", "請け負っていた",
         "発注した会社", "発注先", "印刷会社", "制作会社", "提供元",
         "提供業者", "印刷業者", "作成業者", "制作業者", "契約関係",
-        "を制作した", "を印刷した",
+        "を制作した", "を印刷した", "印刷をした", "製本をした",
         /* the contractor's system a school's album went through (事業者が
          * 使用しているウェブ入稿システム) */
         "事業者が使用", "事業者が利用", "業者が使用", "業者が利用",
@@ -1347,6 +1369,13 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* the employer of people affected (派遣・業務委託会社所属者) */
         "所属", "派遣",
         "代理店のお客",     /* people data is about, not a contractor */
+        /* we are the contractor: people data is about (漏えいのおそれの
+         * ある業務委託者), our client's agent (委託元の代理店) */
+        "業務委託者", "委託元",
+        /* the contractor told or asked (外部委託業者に連絡の上、調査;
+         * 同システム運営会社を通じ…調査を実施) */
+        "業者に連絡", "業者へ連絡", "委託先に連絡", "会社を通じ",
+        "会社を通して",
         NULL,
     };
     /* a service used from another company stays one when the writer's
@@ -1371,7 +1400,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     };
     static const char *const their_group[] = {
         "）の関連会社であ", "）の子会社であ", "）のグループ会社であ",
-        "）のグループ企業であ", NULL,
+        "）のグループ企業であ",
+        /* the service's provider named beside our subsidiary (当社子会社
+         * である…では、…（IIJ 社）が運営するメールセキュリティサービス) */
+        "社）が運営する", "社」）が運営する", "社）提供の", "社」）提供の",
+        "社）が提供する", "社」）が提供する", NULL,
     };
     /* what the writer uses: attacked there, it is someone else's */
     static const char *const used_by_us[] = {
@@ -1487,8 +1520,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
              || SHAS(sp, "停止"))
             && SANY(sp, one_function) && sp->sec != SEC_RESPONSE)
             one_fn = 1;
-        if (mention(sp, ddos) && !SHAS(sp, "ログイン"))
-            m |= 1u << T_DDOS;      /* not 「ログインを試みる大量のアクセス」 */
+        /* not 「ログインを試みる大量のアクセス」, nor the way in (外部から
+         * 大量のアクセスがあり、不正な侵入を許していた) */
+        if (mention(sp, ddos) && !SHAS(sp, "ログイン") && !SHAS(sp, "侵入"))
+            m |= 1u << T_DDOS;
         /* 「…株式会社…が運営するメールシステムを利用しています」: with an
          * attack in the same sentence, or in another on what we use
          * (「当社が利用するメールシステムへの不正アクセス」, the title) */

@@ -45,6 +45,17 @@ static int has_type(json_t *rec, const char *s)
     return 0;
 }
 
+/* Does the record of doc have type t?  For the many cases that ask one
+ * question of a document. */
+static int doc_has(const char *doc, const char *t)
+{
+    json_t *rec = record_of(doc);
+    int r = has_type(rec, t);
+
+    json_decref(rec);
+    return r;
+}
+
 static const char *detected_of(json_t *rec)
 {
     return str_at(rec, "incident", "detected");
@@ -2266,10 +2277,158 @@ static void test_spaced_heading(void **state)
     json_decref(rec);
 }
 
+/* Providers named in more ways: spaced as PDF text has it (IIJ 社), an
+ * outside service we use, the provider beside our own subsidiary, the
+ * printer named by what it did.  Not a maker of a product (Cisco社製品),
+ * a contractor told or asked, nor the people of a writer that is itself
+ * the contractor (業務委託者, 委託元の代理店). */
+static void test_third_party_named_more(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社が利用しております IIJ 社メールセキュリティシステムへの不正"
+        "アクセス事案につきまして、調査の結果をお知らせします。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC("職員を騙ったメールにご注意下さい",
+        "当協会で利用している外部サービスに不正アクセスがあり、職員のメール"
+        "アドレスが漏洩した可能性があることが判明しました。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社ならびに当社子会社である株式会社テスト銀行では、株式会社サンプル"
+        "ネット（サンプル社）が運営するメールセキュリティサービスへの不正"
+        "アクセス事案について、調査結果をお知らせします。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC("卒業アルバムについて",
+        "本学園卒業アルバムの印刷・製本をした会社（テスト印刷）へのランサム"
+        "ウェア攻撃の影響により、データ漏洩の可能性があることが判明いたしま"
+        "した。\n"),
+        "third_party"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "調査の結果、Cisco社製品の脆弱性を悪用され、サービスで利用している"
+        "サーバに不正アクセスの形跡が認められました。\n"),
+        "third_party"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "予約管理システムの認証情報を変更するとともに、同システム運営会社を"
+        "通じ不正アクセスがないか調査を実施したところ、不正アクセスが行われ"
+        "ていたことが判明しました。\n"),
+        "third_party"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "当サイトのレイアウト崩れを確認しました。\n"
+        "再度、外部委託業者に連絡の上、調査しました結果、不正アクセスの形跡"
+        "が確認されました。\n"),
+        "third_party"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "当社ネットワークが不正アクセスを受けました。\n"
+        "### （2）漏えいのおそれのある業務委託者、採用応募者等に関する個人"
+        "情報\n"
+        "- 氏名、住所\n"),
+        "third_party"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "当社は、当社ネットワークに対する不正アクセスについて、2025年7月11日"
+        "付け「不正アクセスに関するご報告とお詫び」にてご報告いたしました。\n"
+        "番号のみの場合、委託元、委託元の代理店、もしくは当社の業務システム"
+        "等で調べない限り個人を特定できません。\n"),
+        "third_party"));
+}
+
+/* Outages in more wordings: every page unviewable, a site that cannot
+ * display, a site closed for a while, stopping now and then or failing
+ * with errors, restoration under way (復旧への対応).  Not an error of a
+ * device. */
+static void test_outage_more_wordings(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社ホームページが第三者による不正アクセス（改ざん）の被害を受け、"
+        "全てのページが閲覧不可の状態となっておりました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "3月8日の21時頃から、公式HPは外部からの不正アクセスにより正しい表示"
+        "が出来なくなっておりました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "情報コンテンツ「テストCafe」は、外部から不正アクセスを受けたことか"
+        "ら、当該サイトを一時的に閉鎖し、改修作業を実施しておりました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "12月6日～10日にかけ当社コーポレートサイトの負荷が急激に高まり、"
+        "サイトが断続的に停止致しました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "6月10日19時頃、テストサイトでエラーが発生したことから調査を開始し"
+        "たところ、データベースサーバーに不正アクセスを受けていたことが判明"
+        "しました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社サーバーがランサムウェアの被害を受けました。\n"
+        "専門会社の助言を得ながら、原因の特定と自力復旧への対応を進めており"
+        "ます。\n"),
+        "system_outage"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "9月7日、確認機器にてエラーが発生し、事務用パソコンで調べていたとこ"
+        "ろ、偽の警告画面が表示され、遠隔操作ソフトをインストールさせられま"
+        "した。\n"),
+        "system_outage"));
+}
+
+/* Leaks told as found (漏えいしていたことが判明) or as data read out
+ * (不正に読みだされた可能性); not a provider's release cited under
+ * (参考). */
+static void test_leak_more_wordings(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "株式会社サンプルネット提供のメールシステムへの不正アクセス事案につ"
+        "きまして、同社からの最終報告の結果、当社グループのメールアドレスが"
+        "漏えいしていたことが判明いたしました。\n"),
+        "data_leak"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社ネットワークに第三者による不正アクセスを受けたことを確認しまし"
+        "た。社内調査の結果、ファイルサーバーのデータの一部が不正に読みださ"
+        "れた可能性があることが判明しました。\n"),
+        "data_leak"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "当機構が利用しているメールセキュリティサービスにおいて、不正アクセ"
+        "スがあったとの報告を受けました。\n"
+        "同社の報告では、当機構のメールアドレスの漏洩は現時点では確認されて"
+        "いないとのことです。\n"
+        "(参考)\n\n"
+        "サンプルセキュアサービスにおけるお客様情報の漏えいについて\n\n"
+        "https://example.jp/news/0415.html\n"),
+        "data_leak"));
+}
+
+/* Kinds of attack: files the intruder encrypted (暗号化したことを確認)
+ * are ransomware, an attack tool planted on a tampered site is malware,
+ * and heavy traffic that let an intruder in is no DDoS. */
+static void test_attack_kinds_more(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社は、当社のネットワークが第三者による不正アクセスを受けたことを"
+        "確認後、調査を行っておりますが、犯人が当社の特定のサーバーにアクセ"
+        "スし、保存されているファイルの一部を暗号化したことを確認いたしまし"
+        "た。\n"),
+        "ransomware"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社ホームページが改ざんされました。\n"
+        "- 3月12日、海外のIPアドレスから不正なアクセスが行われ、攻撃ツール"
+        "がサイト内に設置されました。\n"),
+        "malware"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "3月6日以降、当該サーバーに外部から大量のアクセスがあり、不正な侵入"
+        "を許していたことが判明しました。\n"),
+        "ddos"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kangxi_folded),
+        cmocka_unit_test(test_third_party_named_more),
+        cmocka_unit_test(test_outage_more_wordings),
+        cmocka_unit_test(test_leak_more_wordings),
+        cmocka_unit_test(test_attack_kinds_more),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
