@@ -28,7 +28,11 @@ static const char *const noticed[] = {
     "連絡があった", "報告があった", "通報があった", "指摘があった",
     "相談があった", "問い合わせがあった",
     /* a contractor explaining to the writer (委託会社が中学校へ経緯説明) */
-    "へ経緯説明", "に経緯説明", "経緯を説明", "経緯の説明を受け", NULL,
+    "へ経緯説明", "に経緯説明", "経緯を説明", "経緯の説明を受け",
+    /* told, the report named by what it said (…不正アクセスを受けた旨の
+     * 報告を同社から受けました; …があった旨本校へ報告が入る) */
+    "旨の報告を", "との報告を", "旨の連絡を", "との連絡を", "報告が入",
+    "連絡が入", NULL,
 };
 
 /* After the date, words that make it something else than a detection. */
@@ -51,7 +55,12 @@ static const char *const not_detection[] = {
     "確認されておりません", "確認されていません", "確認できておりません",
     "確認されませんでした", "確認されず", "確認できませんでした",
     "侵入した", "侵入され", "ログ解析", "ログの解析", "ログを解析",
-    "ログを調査", "ログを分析", "ログの調査", "ログ調査", NULL,
+    "ログを調査", "ログを分析", "ログの調査", "ログ調査",
+    /* the attack's day, told as what caused the finding (12月4日に…攻撃
+     * を受けたことにより、…おそれがあるとの報告を…受けました) */
+    "を受けたことにより",
+    /* a report that denied it (漏えいはないとの報告が入る) */
+    "はないとの", NULL,
 };
 
 /* Learning of another's publication (the contractor's parent company's

@@ -2421,6 +2421,40 @@ static void test_attack_kinds_more(void **state)
         "ddos"));
 }
 
+/* The day the writer was told, the report named by what it said (…を
+ * 受けた旨の報告を同社から受けました, …旨本校へ報告が入る), is the
+ * detection; not the attack's day that caused the report (…攻撃を受けた
+ * ことにより…報告を受けました), nor a report that denied a leak. */
+static void test_detected_told_by_report(void **state)
+{
+    json_t *rec;
+
+    (void)state;
+    rec = record_of(DOC("不正アクセスについて",
+        "2025年4月14日、サンプル社のメールシステムが不正アクセスを受けた旨"
+        "の報告を同社から受けました。\n"));
+    assert_string_equal(detected_of(rec), "2025-04-14");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "当社が委託する業者のサーバーがランサムウェアの被害を受けました。\n"
+        "## 経過\n"
+        "令和7年4月16日 委託業者より事故発生があった旨本校へ報告が入る\n"));
+    assert_string_equal(detected_of(rec), "2025-04-16");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "当クリニックのウェブサーバーに対して、2024年12月4日に何者かによる"
+        "不正アクセス攻撃を受けたことにより、お客様情報の一部が外部へ流出し"
+        "たおそれがあると、サーバー運営委託会社より報告を受けました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "サンプル社のメールサービスへの不正アクセスにつきまして、2025年4月"
+        "21日にサンプル社より、当社のメール情報の漏えいはないとの追加報告を"
+        "受けました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2429,6 +2463,7 @@ int main(void)
         cmocka_unit_test(test_outage_more_wordings),
         cmocka_unit_test(test_leak_more_wordings),
         cmocka_unit_test(test_attack_kinds_more),
+        cmocka_unit_test(test_detected_told_by_report),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
