@@ -600,6 +600,35 @@ static void test_purpose_then_past(void **state)
                                  "\n", "planned"), 1);
 }
 
+/* Data shown on a page an intruder logged in to (会員情報ページには…が
+ * 掲載されておりますが) is exposed; data the writer does not hold
+ * (所持しておりません), data on systems the attack did not touch (影響を
+ * 受けておりません) and a scam given as an example (例）…個人番号が漏えい
+ * しているなどとして) are not. */
+static void test_items_shown_held_example(void **state)
+{
+    (void)state;
+    ITEMS("不正ログインが確認されたお客様には本文書と同内容のメールを送付して"
+          "おります。会員情報ページには、お名前、性別、生年月日、郵便番号、"
+          "住所、電話番号、バーコード番号が掲載されておりますが、クレジット"
+          "カード情報は掲載されておりません。\n",
+          "name address postal_code phone birth_date gender other");
+    ITEMS("漏えいのおそれがある情報は、氏名、住所です。\n"
+          "（注）マイナンバーカードやクレジットカード等の財産的被害が生じる"
+          "おそれのある情報は所持しておりません。\n",
+          "name address");
+    ITEMS("## 1. 流出した可能性のある情報について\n"
+          "流出の可能性がある情報には、お名前、ご住所、電話番号、メールアド"
+          "レスなどが含まれることが確認されております。ただし、通販系サーバー"
+          "につきましては、別のシステムで稼働しており、クレジットカード情報"
+          "や銀行口座情報など、本件不正アクセスの影響を受けておりません。\n",
+          "name address phone email");
+    ITEMS("漏えいのおそれがある情報は、氏名、住所です。\n"
+          "例）行政機関を名乗り、個人番号が漏えいしているなどとして金銭の振"
+          "り込みに誘導するような詐欺\n",
+          "name address");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -619,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_measure_list_layout),
         cmocka_unit_test(test_purpose_then_past),
         cmocka_unit_test(test_ip_address),
+        cmocka_unit_test(test_items_shown_held_example),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
