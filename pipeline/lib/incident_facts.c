@@ -556,6 +556,30 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "不正利用が確認", "不正利用を確認", "不正利用された", "送信されて",
         "送付されて", "届いて", NULL,
     };
+    /* the misuse named, then found (本件に起因する個人情報の不正利用と
+     * しては、…に送られたフィッシングメールが確認されております) */
+    static const char *const misuse_as[] = {
+        "不正利用としては", "二次被害としては", "悪用としては", NULL,
+    };
+    static const char *const found[] = {
+        "確認されております", "確認されています", "確認しております",
+        "発生しております", NULL,
+    };
+    /* 被害 alone that is not the damage: the leak (個人情報漏洩の被害は
+     * 確認されておりません), its spreading (これ以上被害が拡大するおそれは
+     * ない), the same attack elsewhere (他のサービスでは同様の被害は発生
+     * しておりません) */
+    static const char *const named[] = {
+        "二次被害", "二次的な被害", "二次的被害", "不正利用", "悪用",
+        "不正使用", "不正流用", "不正に", NULL,
+    };
+    static const char *const not_damage[] = {
+        "漏洩の被害", "漏えいの被害", "流出の被害", "被害が拡大", "被害拡大",
+        "被害の拡大", "同様の被害", NULL,
+    };
+    /* data that could lead to it (二次被害を直接生じさせ得る情報は…確認
+     * されておりません) */
+    static const char *const could_lead[] = {"させ得る", "させうる", NULL};
     size_t i;
     int said_none = 0;
 
@@ -571,7 +595,11 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
             continue;
         if (reported_under_heading(d, i))
             return "confirmed";
-        if (!ANY_OF(d, i, damage))
+        if (ANY_OF(d, i, misuse_as) && ANY_OF(d, i, found)
+            && !HAS(d, i, "ません") && !HAS(d, i, "可能性"))
+            return "confirmed";
+        if (!ANY_OF(d, i, damage) || ANY_OF(d, i, could_lead)
+            || (ANY_OF(d, i, not_damage) && NONE_OF(d, i, named)))
             continue;
         if (denied_before_doubt(d, i, damage, none))
             said_none = 1;

@@ -2455,6 +2455,52 @@ static void test_detected_told_by_report(void **state)
     json_decref(rec);
 }
 
+/* The secondary damage of one document: "confirmed", "none_confirmed" or
+ * NULL, copied into out[16]. */
+static const char *secondary_of(const char *doc, char out[16])
+{
+    json_t *rec = record_of(doc);
+    const char *v = str_at(rec, "impact", "secondary_damage");
+
+    snprintf(out, 16, "%s", v ? v : "");
+    json_decref(rec);
+    return v ? out : NULL;
+}
+
+/* Misuse named, then found (不正利用としては…が確認されております), is
+ * confirmed damage.  被害 that is the leak, its spreading or the same
+ * attack elsewhere, and data that could lead to damage (生じさせ得る情報),
+ * deny nothing; a denial of 二次被害 beside them still does. */
+static void test_secondary_named_or_not(void **state)
+{
+    char v[16];
+
+    (void)state;
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "現時点で、本件に起因する個人情報の不正利用としては、お客様のメール"
+        "アドレス宛に10月23日に送られたフィッシングメールが確認されており"
+        "ます。\n"), v), "confirmed");
+    assert_null(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "現時点では個人情報漏洩の被害は確認されておりませんが、漏洩の可能性"
+        "が否定できないため、調査を続けます。\n"), v));
+    assert_null(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "これ以上被害が拡大するおそれはないものと判断しております。他のサー"
+        "ビスにおきましては同様の被害は発生しておりません。\n"), v));
+    assert_null(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "※決済については別の代行会社に委託しているため、クレジットカード等"
+        "の経済的な二次被害を直接生じさせ得る情報は現時点では確認されており"
+        "ません。\n"), v));
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "また、個人情報が不正に利用されたなどの二次被害は確認されておりませ"
+        "んが、今後、被害が拡大することがないよう努めてまいります。\n"), v),
+        "none_confirmed");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2464,6 +2510,7 @@ int main(void)
         cmocka_unit_test(test_leak_more_wordings),
         cmocka_unit_test(test_attack_kinds_more),
         cmocka_unit_test(test_detected_told_by_report),
+        cmocka_unit_test(test_secondary_named_or_not),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
