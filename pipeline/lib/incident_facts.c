@@ -746,7 +746,10 @@ static const char *const states[] = {
     "リモートデスクトップ", "RDP", "インジェクション", "多要素認証",
     "ないまま", "得ずに", "怠", "守られ", "規程", "手順",
     "不適切な設定", "不適切な構成", "有効化されておらず",
-    "有効化されていなかった", "指示に従", NULL,
+    "有効化されていなかった", "指示に従",
+    /* the way in (インターネットとの接続口から当社環境へ侵入された), a
+     * step left undone (使用後データ消去の未完了) */
+    "接続口", "環境へ侵入", "未完了", "未実施", NULL,
 };
 
 /* Words that leave the cause open. */
@@ -763,7 +766,9 @@ static const char *const open[] = {
     "明らかになっていません", "明らかではありません",
     /* said to be found, but not said (本件の原因は既に特定しており) */
     "原因は既に特定", "原因は特定", "原因を特定し", "原因を特定済",
-    "原因を特定いたし", NULL,
+    "原因を特定いたし",
+    /* still to come (原因…に関する調整は…しばらくの時間がかかる見込み) */
+    "時間がかかる", "時間を要", NULL,
 };
 
 /* Does sentence i leave the cause open, and not go on to state one after

@@ -2501,6 +2501,44 @@ static void test_secondary_named_or_not(void **state)
         "none_confirmed");
 }
 
+/* Does the record of doc state a cause? */
+static int doc_has_cause(const char *doc)
+{
+    json_t *rec = record_of(doc);
+    const json_t *c = cause_of(rec);
+    int r = c && !json_is_null(c);
+
+    json_decref(rec);
+    return r;
+}
+
+/* Causes told as a label and its value (〇原 因：…の脆弱性をつかれたもの,
+ * no heading), as the way in (接続口から当社環境へ侵入), as a step left
+ * undone (使用後データ消去の未完了); not a cause said to take time yet
+ * (原因…に関する調整は…しばらくの時間がかかる見込み). */
+static void test_cause_more_wordings(void **state)
+{
+    (void)state;
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "## １ 事案の概要\n"
+        "〇被 害：サーバー内のソフトウェアが攻撃され、会員ログインページの"
+        "ソースコードが改ざんされた\n\n"
+        "〇原 因：サーバー内のソフトウェアの脆弱性をつかれたもの\n")));
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "## 2. 暗号化被害の原因\n"
+        "外部セキュリティ専門会社の調査結果から、当社のインターネットとの"
+        "接続口から当社環境へ侵入されたことが判明しております。\n")));
+    assert_true(doc_has_cause(DOC("卒業アルバムについて",
+        "## ２ 原因\n"
+        "- 委託先業者へのランサムウェアによる不正アクセス\n"
+        "- 使用後データ消去の未完了\n")));
+    assert_false(doc_has_cause(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "しかしながら、不正アクセスの原因、情報漏洩等の影響に関する調整は、"
+        "すべての対応に対し復旧作業を優先しているため、しばらくの時間がか"
+        "かる見込みとなっております。\n")));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2511,6 +2549,7 @@ int main(void)
         cmocka_unit_test(test_attack_kinds_more),
         cmocka_unit_test(test_detected_told_by_report),
         cmocka_unit_test(test_secondary_named_or_not),
+        cmocka_unit_test(test_cause_more_wordings),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
