@@ -295,13 +295,40 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         "改めてご連絡", "あらためてご連絡", "本お知らせに掲載",
         "本お知らせを更新", "本お知らせにて更新", NULL,
     };
+    /* a promise to act, not to tell (具体的な漏えい状況等が判明次第、その
+     * 状況に応じて適切に対応してまいりたい) */
+    static const char *const act[] = {
+        "対応してまいり", "対応いたし", "対応させていただ", "対処いたし",
+        "対処してまいり", NULL,
+    };
+    static const char *const tell[] = {
+        "お知らせ", "報告", "公表", "開示", "ご連絡", "掲載", "公開", "ご案内",
+        NULL,
+    };
+    /* on the site as well as to each (弊社ウェブサイトおよび個別通知等で
+     * お知らせいたします) */
+    static const char *const on_site[] = {
+        "ウェブサイト", "ホームページ", "Webサイト", "WEBサイト", NULL,
+    };
     const char *title = d->title;
     size_t tl = d->title_len, i;
     const json_t *rel = d->meta ? json_object_get(d->meta, "related") : NULL;
-    int series = json_is_array(rel) && json_array_size(rel) > 0;
+    int series = 0;
     int is_done = 0, promise = 0, first_said = 0, results = 0, probing = 0;
     long n = title ? report_number(title, tl) : 0;
     int kind = archive_kind(d);
+
+    /* an earlier report links a series; a related one of another party
+     * (関連 株式会社ＡＯＫＩホールディングス（親会社）: the parent's
+     * release) does not */
+    for (i = 0; json_is_array(rel) && i < json_array_size(rel); i++) {
+        const json_t *r = json_array_get(rel, i);
+        const char *lb = json_string_value(json_object_get(r, "label"));
+        const char *note = json_string_value(json_object_get(r, "note"));
+        if (!(lb && strncmp(lb, "関連", strlen("関連")) == 0 && note
+              && d->org && !strstr(note, d->org)))
+            series = 1;
+    }
 
     if (kind == 'f' || (title && ANY_OF(d, d->ns, final_title)))
         return "final";
@@ -330,7 +357,9 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
              || (ANY_OF(d, i, again) && ANY_OF(d, i, will_tell)))
             && (NONE_OF(d, i, not_incident)
                 || (ANY_OF(d, i, to_all) && !HAS(d, i, "個別")
-                    && !HAS(d, i, "再開"))))
+                    && !HAS(d, i, "再開"))
+                || (ANY_OF(d, i, on_site) && !HAS(d, i, "再開")))
+            && !(ANY_OF(d, i, act) && NONE_OF(d, i, tell)))
             promise = 1;
         if (ANY_OF(d, i, first_body))
             first_said = 1;

@@ -2539,6 +2539,52 @@ static void test_cause_more_wordings(void **state)
         "かる見込みとなっております。\n")));
 }
 
+/* The archive header with related-report line r, then body b. */
+#define DOC_REL(r, b)                                                      \
+    "# 公表概要\n- 不正アクセスについて\n- 2025年1月21日\n"               \
+    "- 株式会社テスト\n- https://example.jp/n\n" r "\n# 本文\n" b
+
+static const char *stage_of(const char *doc, char out[16])
+{
+    json_t *rec = record_of(doc);
+    const char *v = str_at(rec, "source", "report_stage");
+
+    snprintf(out, 16, "%s", v ? v : "");
+    json_decref(rec);
+    return out;
+}
+
+/* A related release of another party (関連 …（親会社）) makes no series,
+ * a related link of the writer's own does; a promise to tell on the site
+ * and to each (ウェブサイトおよび個別通知等でお知らせ) is one to all; a
+ * promise only to act once more is known (判明次第…適切に対応してまいり
+ * たい) promises no report. */
+static void test_stage_related_and_promises(void **state)
+{
+    char v[16];
+
+    (void)state;
+    assert_string_equal(stage_of(DOC_REL(
+        "- 関連 株式会社サンプルホールディングス（親会社）\n"
+        "https://example.jp/p.pdf\n",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "今後お知らせすべき事実が判明しましたら、改めてお知らせいたします。"
+        "\n"), v), "initial");
+    assert_string_equal(stage_of(DOC_REL(
+        "- 関連：https://example.jp/earlier.md\n",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "今後お知らせすべき事実が判明しましたら、改めてお知らせいたします。"
+        "\n"), v), "update");
+    assert_string_equal(stage_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "詳細が判明次第、速やかに当社ウェブサイトおよび個別通知等でお知らせ"
+        "いたします。\n"), v), "initial");
+    assert_string_equal(stage_of(DOC("不正アクセスについて",
+        "委託先のサーバーがランサムウェアの被害を受けました。\n"
+        "今後、具体的な漏えい状況等が判明次第、その状況に応じて適切に対応し"
+        "てまいりたいと存じます。\n"), v), "single");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2550,6 +2596,7 @@ int main(void)
         cmocka_unit_test(test_detected_told_by_report),
         cmocka_unit_test(test_secondary_named_or_not),
         cmocka_unit_test(test_cause_more_wordings),
+        cmocka_unit_test(test_stage_related_and_promises),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
