@@ -2585,6 +2585,45 @@ static void test_stage_related_and_promises(void **state)
         "てまいりたいと存じます。\n"), v), "single");
 }
 
+/* The counts of one document, as counts_str gives them, into buf. */
+static const char *doc_counts(const char *doc, char *buf, size_t size)
+{
+    json_t *rec = record_of(doc);
+
+    counts_str(rec, buf, size);
+    json_decref(rec);
+    return buf;
+}
+
+/* Attempts are no count (不正ログイン試行回数は…件), the hits beside them
+ * are; a device hit (業務用パソコン１台に対し…不正アクセス) is one; so are
+ * guests counted cumulatively (延べ約2,800人) and trainees named on a list
+ * (受講生421名分の氏名). */
+static void test_counts_attempts_devices_trainees(void **state)
+{
+    char buf[512];
+
+    (void)state;
+    assert_string_equal(doc_counts(DOC("不正ログインについて",
+        "不正ログイン試行回数は1,722,379件、そのうち不正ログインされたもの"
+        "が194,307件あり、ログイン後に一部の会員情報ページが閲覧されたおそれ"
+        "がございます。\n"), buf, sizeof(buf)),
+        "194307 record そのうち不正ログインされたもの");
+    assert_string_equal(doc_counts(DOC("不正アクセスについて",
+        "2025年10月13日に、事業所で使用している業務用パソコン１台に対し、外"
+        "部からの不正アクセスを受ける事象が発生しました。\n"), buf,
+        sizeof(buf)),
+        "1 device 事業所で使用している業務用パソコン");
+    assert_string_equal(doc_counts(DOC("不正アクセスについて",
+        "2025年10月23日時点において、当ホテルに宿泊する予約をされていたお客"
+        "様、延べ約2,800人。\n"), buf, sizeof(buf)),
+        "2800 person ");
+    assert_string_equal(doc_counts(DOC("不正アクセスについて",
+        "漏えいのおそれがある情報は、過去5回分の研修実施要領に記載の名簿（受"
+        "講生421名分の氏名、講師17名分の氏名）です。\n"), buf, sizeof(buf)),
+        "421 person 受講生; 17 person 講師");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2597,6 +2636,7 @@ int main(void)
         cmocka_unit_test(test_secondary_named_or_not),
         cmocka_unit_test(test_cause_more_wordings),
         cmocka_unit_test(test_stage_related_and_promises),
+        cmocka_unit_test(test_counts_attempts_devices_trainees),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
