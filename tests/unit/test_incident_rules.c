@@ -105,54 +105,43 @@ static void test_leak_probed_or_conditional(void **state)
     assert_true(has_type(rec, "unauthorized_access"));
     assert_false(has_type(rec, "data_leak"));
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "システム障害に関するお知らせ",
         "当社サーバーが第三者による不正アクセスを受けました。\n"
         "データなどの外部流出の可能性を含めた影響範囲について、調査・対応を"
-        "進めております。\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "進めております。\n"), "data_leak"));
     /* a section's heading names the question; a look that weighs the
      * possibility (おそれもふまえ, 可能性がないか) is still a look; what
      * was found before the doubt is no result of it */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "ランサムウェア被害について",
         "当社サーバーがランサムウェアに感染しました。\n### ■ 情報漏洩について"
         "\n現時点で、個人情報の漏洩は確認されておりません。\n引き続き、漏洩の"
         "可能性がないかについて、慎重に調査を継続しております。\n"
         "●個人情報の漏洩のおそれもふまえ、厳重に調査を行っております。\n"
         "不正アクセスの事実が判明したことに伴い、情報漏洩の可能性について、"
-        "外部の専門家へ詳細な調査を依頼し、検証を進めております。\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "外部の専門家へ詳細な調査を依頼し、検証を進めております。\n"),
+        "data_leak"));
     /* the attacker as the subject of the viewing; a leak said found */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "不正アクセス発生について（最終報）",
         "調査の結果、顧客情報の漏洩は確認されませんでした。\nまた、攻撃者が"
         "一部従業者の情報について閲覧した可能性がありましたが、被害は確認"
-        "されておりません。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "されておりません。\n"), "data_leak"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "当社サーバーへの不正アクセスを確認しました。\n情報漏洩が判明した先"
-        "には個別に連絡させていただいております。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "には個別に連絡させていただいております。\n"), "data_leak"));
     /* the possibility itself stated: a leak */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "不正アクセスに関するお知らせ",
         "当社サーバーが不正アクセスを受け、お客様の氏名が外部に流出した"
-        "可能性があります。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "可能性があります。\n"), "data_leak"));
     /* traces of viewing found: a leak */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "不正ログインについて",
         "調査の結果、利用者の登録情報が第三者に閲覧された形跡があることが"
-        "判明しました。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "判明しました。\n"), "data_leak"));
 }
 
 /* The writer's own alias (以下「当ホテル」) and the writer's own service
@@ -182,12 +171,10 @@ static void test_own_alias_not_third_party(void **state)
     assert_false(has_type(rec, "third_party"));
     json_decref(rec);
     /* a contractor's breach is one */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "委託先への不正アクセスについて",
         "当社が業務を委託している委託先のサーバーが不正アクセスを受け、"
-        "当社のお客様情報が流出した可能性があります。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "当社のお客様情報が流出した可能性があります。\n"), "third_party"));
 }
 
 /* A denial later in the sentence is about something else when the
@@ -203,12 +190,10 @@ static void test_attack_then_other_denial(void **state)
     (void)state;
     assert_true(has_type(rec, "ransomware"));
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "システム障害について",
         "今回のシステム障害は、ランサムウェア被害によるものではないことを"
-        "確認しております。\n"));
-    assert_false(has_type(rec, "ransomware"));
-    json_decref(rec);
+        "確認しております。\n"), "ransomware"));
 }
 
 /* A risk of a leak that existed is a possible leak, as a fear is. */
@@ -224,35 +209,26 @@ static void test_leak_risk(void **state)
     json_decref(rec);
     /* suspected, exposed to view, or reported to the regulator as
      * possible among the measures */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "当社業務委託先における情報漏えい疑義事案の発生について",
-        "委託先のサーバーが攻撃を受けました。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "委託先のサーバーが攻撃を受けました。\n"), "data_leak"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "第三者が同社のお客様情報を一時的に閲覧できる状態であったことが"
-        "わかりました。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "わかりました。\n"), "data_leak"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "## 対応\n個人情報保護委員会に対し、個人情報漏洩の可能性があること"
-        "を速報として報告しました。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "を速報として報告しました。\n"), "data_leak"));
     /* exposed to outsiders; a defence against access is no attack */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "開発環境への不正アクセスについて",
         "保存されていた情報の一部が外部からアクセス可能な状態となっていた"
-        "ことを確認しました。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "ことを確認しました。\n"), "data_leak"));
+    assert_false(doc_has(DOC(
         "決済の改善について",
-        "システム監査を通じ、不正なアクセスへの耐性を強化してまいります。\n"));
-    assert_false(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "システム監査を通じ、不正なアクセスへの耐性を強化してまいります。\n"),
+        "unauthorized_access"));
     /* a provider's release cited by its title is its words; the writer's
      * own earlier release is the writer's */
     rec = record_of(DOC(
@@ -264,20 +240,17 @@ static void test_leak_risk(void **state)
     assert_false(has_type(rec, "data_leak"));
     assert_string_equal(detected_of(rec), "2025-04-15");
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "再発防止策について",
         "当社は、5月7日発表の「不正アクセスによる情報漏えいの可能性に関する"
-        "お詫び」において、不正アクセスについてお知らせしました。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "お詫び」において、不正アクセスについてお知らせしました。\n"),
+        "data_leak"));
     /* but suspicion of an intrusion does not doubt the phishing */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "不審なメールについて",
         "外部サービスを装ったフィッシングメールが一部のお客さまに送信される"
         "事象が確認されたことから不正アクセスの疑いに関する調査を継続して"
-        "おります。\n"));
-    assert_true(has_type(rec, "phishing"));
-    json_decref(rec);
+        "おります。\n"), "phishing"));
     /* a list item that finds no traces */
     rec = record_of(DOC(
         "ホームページの閲覧障害について",
@@ -311,171 +284,137 @@ static void test_service_of_other_company(void **state)
     json_decref(rec);
     /* the album contractor's system (事業者が使用している); the insurer an
      * agent sells for (取扱う保険会社, 引受保険会社) */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "個人情報漏えいのおそれについて",
         "卒業アルバムの制作を外部に委託しています。\nこのたび、事業者が使用"
         "しているウェブ入稿システムの管理サーバーが第三者による不正アクセス"
-        "被害を受けました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "被害を受けました。\n"), "third_party"));
+    assert_true(doc_has(DOC(
         "保険会社への不正アクセスについて",
         "この度、当社が取扱う保険会社であるサンプル損害保険株式会社のWeb"
-        "システムに対し不正アクセスが発生しました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "システムに対し不正アクセスが発生しました。\n"), "third_party"));
+    assert_true(doc_has(DOC(
         "引受保険会社への不正アクセスについて",
         "区民保険の引受保険会社「サンプル損害保険株式会社」から、社内システム"
-        "に対する不正アクセスが発生したとの報告がありました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "に対する不正アクセスが発生したとの報告がありました。\n"),
+        "third_party"));
     /* the provider with ㈱ for its legal form, a service it runs
      * (が運営する) or one contracted with it (契約している) */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "メールシステムへの不正アクセスについて",
         "当社がメールシステムサービスを契約している㈱サンプルネットの"
-        "メールサービスが不正アクセスされた旨の報告を受けました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "メールサービスが不正アクセスされた旨の報告を受けました。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC(
         "メールシステムへの不正アクセスについて（続報）",
         "当行は、株式会社サンプルネットが運営するメールシステムへの不正"
         "アクセス事案につきまして、調査の結果、情報漏洩はなかったことが確認"
-        "されました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "されました。\n"), "third_party"));
     /* named in full-width letters (ＳＮＸ社), in a sentence that also
      * names our group; another sentence on the group's data names no
      * member either */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "当社グループが利用するメールシステムへの不正アクセスについて",
         "当社および当社グループが利用しているＳＮＸ社提供のメールシステムが"
         "不正アクセスを受けた旨の報告を受けました。\nなお、ＳＮＸ社からは、"
         "当社グループのメールデータの流出は確認されていないとの報告を"
-        "受けております。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "受けております。\n"), "third_party"));
     /* the printer that made the school's album; an investigation by an
      * outside firm names no contractor breached */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "卒業アルバムに関する情報漏えいの可能性について",
         "本校の卒業アルバム（令和6年3月卒業生）を制作したサンプル印刷株式会社"
-        "において、工場へのランサムウェア攻撃がありました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "において、工場へのランサムウェア攻撃がありました。\n"),
+        "third_party"));
+    assert_false(doc_has(DOC(
         "ランサムウェア被害について（最終報）",
         "当社サーバーへの不正アクセスにより攻撃されたことが確認されました。"
         "\nまた、外部業者の調査及び解析においては、今回の攻撃による情報の"
-        "外部流出は確認されませんでした。\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
+        "外部流出は確認されませんでした。\n"), "third_party"));
     /* the provider's mail system named alone; the group company of
      * another (…（以下、サンプル）のグループ会社である) is a provider */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "メールシステムへの不正アクセスについて（続報）",
         "このたびの株式会社サンプルネット（SNX社）のメールシステムへの不正"
-        "アクセス事案につきまして、調査の結果をお知らせいたします。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "アクセス事案につきまして、調査の結果をお知らせいたします。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC(
         "ランサムウェア感染による顧客情報流出の可能性について",
         "当社は、サンプル株式会社（以下、サンプル）のグループ会社である"
         "サンプル物流株式会社が提供する物流サービスを利用しておりますが、"
-        "同社がランサムウェアに感染しました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "同社がランサムウェアに感染しました。\n"), "third_party"));
     /* our group company (グループ企業), and an agent's customers, name no
      * third party */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "システム障害について",
         "この度、サンプル化学株式会社（以下、「当社」）のグループ企業である"
         "株式会社サンプル塗料においてシステム障害が発生し、一部のサーバーが"
-        "第三者による不正アクセスを受けた可能性を確認しました。\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "第三者による不正アクセスを受けた可能性を確認しました。\n"),
+        "third_party"));
+    assert_false(doc_has(DOC(
         "個人情報流出の可能性について",
         "当社が従業員に貸与している携帯電話の電話帳に登録された医療機関・"
         "代理店のお客さまの氏名などの情報が、不正アクセスにより外部へ流出"
-        "した可能性があることが確認されました。\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
+        "した可能性があることが確認されました。\n"), "third_party"));
     /* but a table's row of group companies names no provider */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "不正アクセスについて",
         "当社サーバーが不正アクセスを受けました。\n"
-        "|サンプル通信サービス(株)|漏洩のおそれは確認されていません|\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
+        "|サンプル通信サービス(株)|漏洩のおそれは確認されていません|\n"),
+        "third_party"));
     /* the service named as one we use (が利用しております), its provider
      * in another sentence */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "メールサービスへの不正アクセスについて",
         "当会が利用しておりますメールサービス「SNXメール」に対し、第三者に"
         "よる不正アクセスが行われました。\n現在、サービス提供元の株式会社"
-        "サンプルネットが調査を継続しています。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "サンプルネットが調査を継続しています。\n"), "third_party"));
     /* a space after the legal form (PDF text); the provider's alias
      * (SNX社) in a sentence that also names a group company is not ours */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "メールシステムへの不正アクセスについて",
         "当社は、一部グループ会社において、株式会社 サンプルネット（SNX社）"
         "が運営するメールシステムを利用していますが、このたび、SNX社より同社"
-        "のメールシステムが不正アクセスを受けたとの報告がありました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "のメールシステムが不正アクセスを受けたとの報告がありました。\n"),
+        "third_party"));
+    assert_false(doc_has(DOC(
         "不正アクセスについて",
         "株式会社テスト（以下「当社」）が使用しているサーバーが不正アクセス"
-        "を受けました。\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "を受けました。\n"), "third_party"));
+    assert_false(doc_has(DOC(
         "不正アクセスについて",
         "当社が利用している機器のメーカーであるサンプル機器合同会社に報告"
-        "し、同機器の脆弱性を利用して侵入されたことが判明しました。\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
+        "し、同機器の脆弱性を利用して侵入されたことが判明しました。\n"),
+        "third_party"));
     /* the provider named in one sentence, the attack on what we use in
      * another (the title) */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "当社が利用するメールシステムへの不正アクセスに関するご報告",
         "当社は、株式会社サンプルネットが運営するメールシステムを利用して"
-        "います。\n同社の調査結果についてご報告いたします。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "います。\n同社の調査結果についてご報告いたします。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC(
         "大手通信企業が受けた不正アクセスに関して",
         "当法人が利用しているメールセキュリティサービス提供元業者が第三者に"
-        "よる不正アクセスを受けました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "よる不正アクセスを受けました。\n"), "third_party"));
     /* a provider named by 社 alone; but our account on a booking
      * platform is ours, and 当社, 会社 are no names */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "メールシステムへの不正アクセスについて",
         "弊社が利用しているサンプルネット（SNX社）のメールシステムが第三者に"
-        "よる不正アクセスを受けました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "よる不正アクセスを受けました。\n"), "third_party"));
+    assert_false(doc_has(DOC(
         "予約管理システムへの不正アクセスについて",
         "当ホテルが利用しているBooking.com社提供の予約情報管理システムが"
         "不正アクセスを受けました。\n当社が利用するサーバーへの不正アクセス"
-        "を、本社の担当者が確認しました。\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
+        "を、本社の担当者が確認しました。\n"), "third_party"));
     /* a cart system run from another company; a group company named by
      * its alias in another sentence is ours */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "システム障害について",
         "当社が通販サイトで運用しております、見本テック株式会社のECカート"
-        "システムの一部サーバーにおいて、不正アクセスが発生しました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "システムの一部サーバーにおいて、不正アクセスが発生しました。\n"),
+        "third_party"));
     rec = record_of(DOC(
         "不正アクセスについて",
         "当社子会社である見本クレスト株式会社（以下、クレスト社）から報告が"
@@ -485,23 +424,20 @@ static void test_service_of_other_company(void **state)
     assert_true(has_type(rec, "unauthorized_access"));
     json_decref(rec);
     /* the printer of a school's albums */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "卒業アルバムに掲載された情報の漏えいのおそれについて",
         "卒業アルバムの印刷を受注した印刷会社において、ランサムウェアによる"
-        "攻撃を受け、情報が漏えいしたおそれがあることが判明しました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
+        "攻撃を受け、情報が漏えいしたおそれがあることが判明しました。\n"),
+        "third_party"));
     /* our own affiliate, and a service we run as someone's contractor */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "不正アクセスについて",
         "株式会社テスト並びにその関連会社である株式会社サンプルサービスの"
         "ファイルサーバーが不正アクセスを受けました。\n"
         "当社が株式会社サンプル様から業務を受託している開発環境のサービスに"
         "対し、不正アクセスがありました。\n"
         "当社子会社であり、取引先である見本建材株式会社の従業員が使用する"
-        "パソコンが不正なアクセスを受けました。\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
+        "パソコンが不正なアクセスを受けました。\n"), "third_party"));
 }
 
 /* Systems being recovered were down, and so is a site closed after a
@@ -528,128 +464,96 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "unauthorized_access"));
     assert_true(has_type(rec, "system_outage"));    /* the site closed */
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "不正アクセスに関するお知らせ",
         "連絡先が不明な方には、本公表をもって通知の代替措置とさせていただ"
         "きます。\n"
         "安全性の確認のため、現在は一時的に通販サイトを停止しております。"
-        "\n"));
-    assert_false(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "\n"), "system_outage"));
     /* data encrypted out of reach, errors on a website */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ランサムウェア被害について",
         "サーバーに保存していた業務データの一部が暗号化され、アクセス不能な"
-        "状況となっております。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "状況となっております。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "当社ホームページに一部エラーが表示される等の不具合が発生している"
-        "ことを確認いたしました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "ことを確認いたしました。\n"), "system_outage"));
     /* slow or failing systems, work that cannot be done, a temporary
      * site in place of the real one, a service stopped, restoration
      * planned: outages */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "大規模な不正アクセスにより、本システムの動作遅延やメール送信の"
-        "不具合が継続的に発生しております。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "不具合が継続的に発生しております。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
-        "御請求書の発行が継続的に行えない状況がございます。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "御請求書の発行が継続的に行えない状況がございます。\n"),
+        "system_outage"));
     /* files that could no longer be seen, a Kangxi radical folded */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "委託先におけるランサムウェア被害について",
         "2024年8月29日にサーバ内にあるファイルを\xE2\xBE\x92ることができなく"
-        "なりました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "なりました。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "ホームページ再開の見通しについて",
         "外部不正アクセスを受け、一時的に運用を停止し、仮設ホームページにて"
-        "情報配信してまいりました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "情報配信してまいりました。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "サーバーが不正アクセスを受けました。\nサーバーの復旧予定は2月10日頃"
-        "です。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "です。\n"), "system_outage"));
     /* hard to use, not viewable, sending restricted, the whole site
      * closed */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ご利用しづらい事象について",
-        "天気予報サイトがご利用しづらい事象が発生しております。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "天気予報サイトがご利用しづらい事象が発生しております。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "当財団のホームページが、外部からの不正アクセスにより、一時閲覧が"
-        "できない状況となりました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "できない状況となりました。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "メールアカウントの不正利用について",
         "ブラックリストに登録されたことで、送信に制限がかかる状況となって"
-        "おりました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "おりました。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
-        "## 対応\n- 8月19日（火）午前11時に当サイトを閉鎖しました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "## 対応\n- 8月19日（火）午前11時に当サイトを閉鎖しました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC(
         "メールシステムへの不正アクセスについて",
         "6月25日に、メールが送信できない事象を調査した結果、メールシステムに"
-        "外部から不正アクセスがあったことが判明しました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "外部から不正アクセスがあったことが判明しました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "本件に伴いサービスを一時停止しておりましたが、9月12日にサービスを"
         "再開いたしました。\n調査および対応にあたり、以下の業務に一部影響"
-        "がでております。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "がでております。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "不正アクセスにより停止していたホームページの再開について",
         "不正アクセスにより公開を停止しておりました個別ホームページを、"
-        "対応を講じた上で再開しましたのでお知らせいたします。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "対応を講じた上で再開しましたのでお知らせいたします。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC(
         "ランサムウェア被害について",
         "当社サーバーがランサムウェアに感染しました。\n受発注業務や物流体制"
-        "においても徐々に復旧に向かって対応を進めております。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "においても徐々に復旧に向かって対応を進めております。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC(
         "サイバー攻撃について",
         "5月26日に当社のグループ会社で一部サーバーが機能しない状況が発生"
-        "しました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "しました。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "ウェブサイトへの不正アクセスについて",
         "ウェブサイトが不正アクセスを受けたことが発覚したため、現在ウェブ"
-        "サイトを停止しています。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "サイトを停止しています。\n"), "system_outage"));
     /* restoration told among the measures: what is restored was down */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ランサムウェア被害について",
         "当社サーバーがランサムウェアに感染しました。\n\n5.当社の対応\n"
-        "- 感染サーバーの停止\n- システムの復旧作業\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "- 感染サーバーの停止\n- システムの復旧作業\n"), "system_outage"));
     /* a tampered site under restoration is out too */
     rec = record_of(DOC(
         "ホームページ改ざんについて",
@@ -673,54 +577,42 @@ static void test_outage_recovery_not_precaution(void **state)
     json_decref(rec);
     /* restoring one function stopped (card payment) is no outage;
      * restoring with nothing else said is one */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "クレジットカード決済の一時停止について",
         "現在、クレジットカード決済がご利用いただけない状況となっております。"
-        "\n早期復旧に向けて対応を進めております。\n"));
-    assert_false(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "\n早期復旧に向けて対応を進めております。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "ランサムウェア被害について",
         "サーバーがランサムウェアに感染しました。\n早期復旧に向けて対応を"
-        "進めております。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "進めております。\n"), "system_outage"));
     /* a statement closed by a reason before the advice it gives; a
      * danger named for the advice is no statement */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "お詫びと注意喚起",
         "本日、弊社の公式アカウントが何者かにより乗っ取られてしまい、意図"
-        "しない投稿がされておりますので、DMにはご注意下さい。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "しない投稿がされておりますので、DMにはご注意下さい。\n"),
+        "unauthorized_access"));
+    assert_false(doc_has(DOC(
         "不審なメールについて",
         "不審なメールを受信された場合は、ウイルス感染の危険がありますので、"
-        "以下の点にご注意ください。\n"));
-    assert_false(has_type(rec, "malware"));
-    json_decref(rec);
+        "以下の点にご注意ください。\n"), "malware"));
     /* named among the measures to come (不正アクセスに関する監視体制) is
      * not said to have happened; told there as having happened, it is */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "セキュリティインシデントに関するお知らせ",
         "## 今後の取り組み\n- 不正アクセスに関する監視体制を更に強化して"
-        "参ります。\n"));
-    assert_false(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "参ります。\n"), "unauthorized_access"));
+    assert_true(doc_has(DOC(
         "セキュリティインシデントに関するお知らせ",
-        "## 対応\n- 不正アクセスを受けたサーバを隔離しました。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "## 対応\n- 不正アクセスを受けたサーバを隔離しました。\n"),
+        "unauthorized_access"));
     /* a server encrypted, the attack told in the sentence before;
      * data encrypted to protect it is no attack */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "システム障害について",
         "香港子会社において、不正アクセスによるシステム障害が発生しました。"
         "\n同社のサーバーが暗号化され、アクセスが不能な状況となっております。"
-        "\n"));
-    assert_true(has_type(rec, "ransomware"));
-    json_decref(rec);
+        "\n"), "ransomware"));
     rec = record_of(DOC(
         "システム障害について",
         "不正アクセスおよびウイルス感染を確認しました。\n対象のサーバに保存"
@@ -729,75 +621,56 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "ransomware"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "不正アクセスについて",
         "当社サーバーが不正アクセスを受けました。\nなお、データが暗号化されて"
-        "保存されていたため、内容は読み取れません。\n"));
-    assert_false(has_type(rec, "ransomware"));
-    json_decref(rec);
+        "保存されていたため、内容は読み取れません。\n"), "ransomware"));
     /* files an attacker reached, without the word 不正アクセス */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "サイバー攻撃について",
         "外部の集団からサイバー攻撃を受け、複数のサーバ内ファイルにアクセス"
-        "されるシステム被害が発生しました。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "されるシステム被害が発生しました。\n"), "unauthorized_access"));
     /* a clause of purpose before a thing that happened; a thing to be
      * kept from happening stays advice */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ランサムウェア被害について",
         "現在、被害の拡大を防ぐために被害端末をネットワークから遮断し、"
-        "不正アクセスを受けたファイルの特定を進めております。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "不正アクセスを受けたファイルの特定を進めております。\n"),
+        "unauthorized_access"));
+    assert_false(doc_has(DOC(
         "ランサムウェア被害について",
         "今後、同様の被害を防ぐため、不正アクセスを受けないよう監視を強化"
-        "いたします。\n"));
-    assert_false(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "いたします。\n"), "unauthorized_access"));
     /* an attack stated, then the measures that followed it; data
      * downloaded by a third party; a site hard to reach */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ホームページ再開の見通しについて",
         "5月27日に本会ホームページに対するマルウェアによる外部不正アクセスを"
         "受け、一時的に運用を停止し、セキュリティ対策を施した新しいホーム"
-        "ページを設計しました。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "ページを設計しました。\n"), "unauthorized_access"));
+    assert_true(doc_has(DOC(
         "個人情報の漏えいに関するお詫び",
         "96人の受験申請者様の個人情報が受験票の形態で第三者にダウンロード"
-        "されたことが判明いたしました。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "されたことが判明いたしました。\n"), "data_leak"));
+    assert_true(doc_has(DOC(
         "ネットワーク不具合について",
         "現時点で一時的にメールの送受信およびホームページへのアクセスが"
-        "しづらい状況となっております。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "しづらい状況となっております。\n"), "system_outage"));
     /* a mail account used by an outsider was hijacked; a card misused
      * is no intrusion */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "迷惑メール送信について",
         "当社のメールアカウントが第三者によって不正に利用され、迷惑メールが"
-        "送信されました。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "送信されました。\n"), "unauthorized_access"));
+    assert_false(doc_has(DOC(
         "カード情報流出について",
         "お客様のクレジットカードが不正に利用されたとのご連絡がありました。"
-        "\n"));
-    assert_false(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "\n"), "unauthorized_access"));
     /* an outsider's posting on the site is tampering with it */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "Ｗｅｂサイトへの書き込み事案に関するご報告",
         "当金庫のイベント用Ｗｅｂサイトに第三者による不正な書き込み事案が発生"
-        "しました。\n"));
-    assert_true(has_type(rec, "web_tampering"));
-    json_decref(rec);
+        "しました。\n"), "web_tampering"));
     /* files on the site altered (改変) is tampering; malware named
      * beside it stays, a skimming program does not */
     rec = record_of(DOC(
@@ -825,26 +698,21 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_false(has_type(rec, "misconfiguration"));
     assert_false(has_type(rec, "data_leak"));
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "迷惑メールの送信について",
         "当館のメールサーバが部外者から悪用され、大量の迷惑メールが外部に"
-        "送信される事案が発生しました。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "送信される事案が発生しました。\n"), "unauthorized_access"));
     /* a mail address used by an outsider to send spam */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "スパムメールに御注意ください",
         "この度、センターのメールアドレスを第三者が使用して、不特定多数の"
-        "メールアドレスにスパムメールを送信する事案が発生しました。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "メールアドレスにスパムメールを送信する事案が発生しました。\n"),
+        "unauthorized_access"));
     /* a timeline's terse line of the break-in (ネットワークへ侵入。) */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "サイバー攻撃によるシステム障害について",
         "## 概要\n10月1日（水）19:31　社員用VPNアカウントを悪用され、社内"
-        "ネットワークへ侵入。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "ネットワークへ侵入。\n"), "unauthorized_access"));
     /* the site's visitors sent to a fake site: tampering, not phishing;
      * a phishing mail leading people to a fake site is phishing */
     rec = record_of(DOC(
@@ -863,12 +731,10 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "phishing"));
     json_decref(rec);
     /* a file planted on the server and run is malware */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "第三者が不正アクセスを行い、本件サイトを運用していたサーバに不正な"
-        "ファイルが設置され、当該ファイルが実行されました。\n"));
-    assert_true(has_type(rec, "malware"));
-    json_decref(rec);
+        "ファイルが設置され、当該ファイルが実行されました。\n"), "malware"));
     /* a program planted in the shop site is tampering; an account's
      * data rewritten, or a what-if, is not */
     rec = record_of(DOC(
@@ -878,13 +744,12 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "web_tampering"));
     assert_false(has_type(rec, "malware"));
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "不正ログインについて",
         "万が一、会員情報が書き換えられている、また、マイページに身に覚えの"
         "ない注文履歴があることにお気づきの場合は、お問い合わせください。\n"
-        "第三者から会員情報書き換えがあったアカウントは停止しました。\n"));
-    assert_false(has_type(rec, "web_tampering"));
-    json_decref(rec);
+        "第三者から会員情報書き換えがあったアカウントは停止しました。\n"),
+        "web_tampering"));
     /* visitors sent to an unrelated site: the site was tampered with; a
      * name or a note shown is no leak, others' data shown is */
     rec = record_of(DOC(
@@ -894,52 +759,40 @@ static void test_outage_recovery_not_precaution(void **state)
     assert_true(has_type(rec, "web_tampering"));
     assert_false(has_type(rec, "data_leak"));
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "システム不具合について",
         "ご注文手続き中に、他のお客様の氏名・住所が表示された可能性がござい"
-        "ます。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "ます。\n"), "data_leak"));
     /* a fake warning's phone number, not to be called, is no data shown */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "ホームページ改ざんについて",
         "表示されたメッセージ内のボタンをクリックしたり、記載された電話番号に"
-        "連絡することは絶対にお控えください。\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "連絡することは絶対にお控えください。\n"), "data_leak"));
     /* a flood of login attempts is no DDoS; a service aimed to be back
      * to normal was not */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "不正ログインについて",
         "今月8日以降、ログインを試みる大量のアクセスがあったことが判明しま"
-        "した。\n"));
-    assert_false(has_type(rec, "ddos"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "した。\n"), "ddos"));
+    assert_true(doc_has(DOC(
         "サイバー攻撃について",
         "サーバーへの不正アクセスが判明しました。\nクラウドサービスについて"
-        "は、早急の正常化を目指しております。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "は、早急の正常化を目指しております。\n"), "system_outage"));
     /* a site no one could view, a server no one could reach */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ウェブサイト改ざんについて",
         "第三者の不正アクセスにより一部ページが改ざんされ、弊社ウェブサイト"
-        "を閲覧できなくなっておりました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "を閲覧できなくなっておりました。\n"), "system_outage"));
+    assert_false(doc_has(DOC(
         "不正アクセスについて",
-        "海外からご利用のお客様は接続できない地域がございます。\n"));
-    assert_false(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "海外からご利用のお客様は接続できない地域がございます。\n"),
+        "system_outage"));
     /* every function stopped, though as a measure */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "サイトへの不正アクセスを検知しました。\n## 現在の対応状況\n"
-        "- サイトの一時停止（ログインを含め全ての機能を停止中です）\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "- サイトの一時停止（ログインを含め全ての機能を停止中です）\n"),
+        "system_outage"));
 }
 
 /* A type the notice rules out (ランサムウェアによる被害でないことも確認)
@@ -963,12 +816,10 @@ static void test_type_denied(void **state)
     assert_true(has_type(rec, "system_outage"));
     assert_false(has_type(rec, "unauthorized_access"));
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ランサムウェア被害について",
         "当社サーバーがランサムウェアによる攻撃を受けましたが、個人情報の"
-        "流出はないことを確認しております。\n"));
-    assert_true(has_type(rec, "ransomware"));
-    json_decref(rec);
+        "流出はないことを確認しております。\n"), "ransomware"));
 }
 
 /* A date of the state of things (12月10日現在) or of what an investigation
@@ -1529,18 +1380,14 @@ static void test_phishing_warning_and_fake_virus(void **state)
     json_decref(rec);
     /* credentials leaked from other services are the way in, not this
      * incident's leak; a label whose value denies it raises none */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "不正ログインについて",
         "不正ログインの手法:弊社以外のサービスから流出した可能性のあるユーザー"
         "ID、パスワードを利用したリスト型攻撃\n"
-        "閲覧された可能性がある個人情報:確認されませんでした\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "閲覧された可能性がある個人情報:確認されませんでした\n"), "data_leak"));
+    assert_true(doc_has(DOC(
         "不正ログインについて",
-        "閲覧された可能性がある個人情報：氏名、住所\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "閲覧された可能性がある個人情報：氏名、住所\n"), "data_leak"));
     /* a danger named, a definition in a footnote, a promise to tell once
      * known: no malware, no ransomware, no leak */
     rec = record_of(DOC(
@@ -1556,18 +1403,15 @@ static void test_phishing_warning_and_fake_virus(void **state)
     assert_false(has_type(rec, "data_leak"));
     json_decref(rec);
     /* a virus check among the measures, in either spelling */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "不正アクセスについて",
         "当該アカウントのパスワード変更および関連システムのウィルスチェック"
-        "を実施しました。\n全サーバのウイルス検査を実施いたしました。\n"));
-    assert_false(has_type(rec, "malware"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "を実施しました。\n全サーバのウイルス検査を実施いたしました。\n"),
+        "malware"));
+    assert_true(doc_has(DOC(
         "予約サイトへの不正アクセスについて",
         "一部のお客様に、フィッシングサイトへ誘導するメッセージが配信されて"
-        "いることを確認いたしました。\n"));
-    assert_true(has_type(rec, "phishing"));
-    json_decref(rec);
+        "いることを確認いたしました。\n"), "phishing"));
 }
 
 static size_t n_implemented(json_t *rec)
@@ -2100,106 +1944,81 @@ static void test_blind_sets_7_8_types(void **state)
     (void)state;
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "お知らせ",
-        "委託先にランサムウェアの影響がないことを確認いたしました。\n"));
-    assert_false(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "委託先にランサムウェアの影響がないことを確認いたしました。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC(
         "お知らせ",
         "当社が調査を委託した株式会社サンプル調査の一部サーバーがサイバー攻撃"
-        "（ランサムウェア）を受けたことが判明いたしました。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "（ランサムウェア）を受けたことが判明いたしました。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC(
         "お知らせ",
-        "提供設備に対して外部からの不正な侵入があったと報告がありました。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "提供設備に対して外部からの不正な侵入があったと報告がありました。\n"),
+        "unauthorized_access"));
+    assert_false(doc_has(DOC(
         "メールサービスへの不正アクセスについて",
         "サンプル社のサービスへの不正アクセスの報告を受けました。\n"
         "※詳細はサンプル社からのプレスリリースをご覧ください。\n\n"
-        "サンプルサービスにおけるお客様情報の漏えいについて\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "サンプルサービスにおけるお客様情報の漏えいについて\n"), "data_leak"));
+    assert_false(doc_has(DOC(
         "メールサービスへの不正アクセスについて",
         "サンプル社のサービスへの不正アクセスの報告を受けました。\n\n"
         "<サンプル社の発表資料>\n\n"
-        "- サンプルサービスにおけるお客様情報の漏えいについて\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "- サンプルサービスにおけるお客様情報の漏えいについて\n"),
+        "data_leak"));
     /* the writer's own line without 。 still says what leaked */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "お知らせ",
         "当社サーバーへの不正アクセスを確認しました。\n\n"
-        "- お客様情報の漏えいについて\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "- お客様情報の漏えいについて\n"), "data_leak"));
     /* a leak not found, then the possibility of something else; but a
      * possibility that is still about the data is a possible leak */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "メールシステムへの不正アクセスについて",
         "現時点において、当社のメールアドレスに関する情報漏えいは確認されて"
         "おりませんが、当社を騙る詐欺が今後発生する可能性がありますので十分"
-        "にご注意ください。\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "にご注意ください。\n"), "data_leak"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "会員情報が流出した事実は確認されておりませんが、可能性を完全に否定"
-        "することはできません。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "することはできません。\n"), "data_leak"));
     /* a possibility denied before any is raised; one raised first stays
      * (README: reported as a possible leak); a leak found later, told
      * as what would be done; no confirmation obtained */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "メールシステムへの不正アクセスについて",
         "当社に関する情報漏洩事案は確認されず、漏洩の可能性もないとの報告を"
-        "受けております。\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "受けております。\n"), "data_leak"));
+    assert_true(doc_has(DOC(
         "メールシステムへの不正アクセスについて",
         "当社の一部のメール情報が外部に漏えいした可能性があり、調査をしてまい"
         "りましたが、情報漏えいは確認されず、漏えいの恐れもないとの報告を受領"
-        "しました。\n"));
-    assert_true(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "しました。\n"), "data_leak"));
+    assert_false(doc_has(DOC(
         "委託先への不正アクセスについて",
         "今後、情報の流出が判明した組合員様および関係者の皆さまが確認された"
-        "場合は、速やかにご連絡申し上げます。\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "場合は、速やかにご連絡申し上げます。\n"), "data_leak"));
+    assert_false(doc_has(DOC(
         "委託先への不正アクセスについて",
         "現時点では、組合員様の情報が外部に流出したとの確認は取れておりませ"
-        "ん。\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
+        "ん。\n"), "data_leak"));
     /* a release from a provider named without 社, two sentences up */
-    rec = record_of(DOC(
+    assert_false(doc_has(DOC(
         "メールシステムへの不正アクセスに関するお知らせ",
         "詳細につきましては、下記サンプルからのリリースをご確認ください。"
         "今後、新たな事実が判明した場合は、改めてお知らせいたします。\n"
-        "「サンプルサービスにおけるお客様情報の漏えいについて」\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "「サンプルサービスにおけるお客様情報の漏えいについて」\n"),
+        "data_leak"));
+    assert_false(doc_has(DOC(
         "メールサービスへの不正アクセスについて",
         "調査の結果、当社のメールデータについては漏えいのおそれがないことが"
-        "確認できております。\n"));
-    assert_false(has_type(rec, "data_leak"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "確認できております。\n"), "data_leak"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
         "被害が確認されたサーバーを停止し、現在、早期復旧に向けて全力で"
-        "取り組んでおります。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "取り組んでおります。\n"), "system_outage"));
     /* a provider whose name shares its first two characters with the
      * writer's (インターネット…, 日本インベスト…) is still another company */
     rec = record_of(
@@ -2211,56 +2030,44 @@ static void test_blind_sets_7_8_types(void **state)
     assert_true(has_type(rec, "third_party"));
     json_decref(rec);
     /* visitors sent to another site: the site was tampered with */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ウェブサイトに対するハッキングに関するご報告",
         "当ホームページが第三者からの不正アクセスにより別サイトに飛ばされて"
-        "しまうという状況が続きました。\n"));
-    assert_true(has_type(rec, "web_tampering"));
-    json_decref(rec);
+        "しまうという状況が続きました。\n"), "web_tampering"));
     /* a keyword that is itself negative is not denied by its own ない;
      * a denial of another keyword still is one */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
-        "職員がメールの送受信ができないことを確認し、調査を依頼した。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "職員がメールの送受信ができないことを確認し、調査を依頼した。\n"),
+        "system_outage"));
+    assert_false(doc_has(DOC(
         "不正アクセスについて",
-        "調査の結果、システムの障害はないことを確認しました。\n"));
-    assert_false(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "調査の結果、システムの障害はないことを確認しました。\n"),
+        "system_outage"));
     /* a printer's contractor (印刷業者); what a service is used for
      * (対策として利用) is no advice */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "卒業アルバム印刷業者への不正アクセスについて",
-        "詳細については、現在関係業者と確認中です。\n"));
-    assert_true(has_type(rec, "third_party"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "詳細については、現在関係業者と確認中です。\n"), "third_party"));
+    assert_true(doc_has(DOC(
         "お知らせ",
         "弊社がメールセキュリティ対策として利用しているサンプル社提供の"
-        "サービスについて、システムが不正アクセスを受けました。\n"));
-    assert_true(has_type(rec, "unauthorized_access"));
-    json_decref(rec);
+        "サービスについて、システムが不正アクセスを受けました。\n"),
+        "unauthorized_access"));
     /* sets 9 and 10: data out of reach, recovery under way, business run
      * by substitute means */
-    rec = record_of(DOC(
+    assert_true(doc_has(DOC(
         "ランサムウェア被害について",
         "サーバー内のデータが暗号化されアクセス不可能な状態になりました。"
-        "\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "ランサムウェア被害について",
         "外部専門家の助言のもと、被害の全容把握、復旧対応および調査を進めて"
-        "おります。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
-    rec = record_of(DOC(
+        "おります。\n"), "system_outage"));
+    assert_true(doc_has(DOC(
         "不正アクセスについて",
-        "5月20日には宅配の代替運用への完全切り替えを実施いたしました。\n"));
-    assert_true(has_type(rec, "system_outage"));
-    json_decref(rec);
+        "5月20日には宅配の代替運用への完全切り替えを実施いたしました。\n"),
+        "system_outage"));
 }
 
 /* Headings spaced out as PDF text is (「## 4．対 応」) name their
