@@ -539,7 +539,7 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "被害の発生", "被害は", "被害が", "被害につきましては", "被害の連絡",
         "被害のご連絡", "被害の報告", "不正に使われ", "不正に使用",
         "不正に利用", "二次的被害", "不正流用", "不正に流用", "被害報告",
-        NULL,
+        "被害や影響", NULL,
     };
     static const char *const none[] = {
         "確認されておりません", "確認されていません", "確認されておらず",
@@ -549,7 +549,8 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "認められておりません", "把握しておりません", "見受けられません",
         "受けておりません", "確認されていない", "確認されなかった",
         "発生していない", "報告はない", "上がっておりません",
-        "上がっていません", "発生がない", "発生はない", "発生もない", NULL,
+        "上がっていません", "発生がない", "発生はない", "発生もない",
+        "事実はない", "確認はできておりません", "確認はできていません", NULL,
     };
     static const char *const happened[] = {
         "二次被害が発生", "二次被害を確認", "二次被害が確認", "被害が発生して",
@@ -632,7 +633,11 @@ static int names_vulnerability(const struct ix_doc *d, size_t i)
 static int cause_in_response(const struct ix_doc *d, size_t i)
 {
     static const char *const said[] = {
-        "原因は", "が原因", "原因であり", NULL,
+        "原因は", "が原因", "原因であり",
+        /* the experts' finding told with the measure it led to (不正アクセス
+         * がVPNを通じて行われた可能性が有力であるとの…報告から、…VPNの
+         * 使用を廃止) */
+        "通じて行われた", "経由して行われた", NULL,
     };
 
     return ANY_OF(d, i, said);
@@ -644,7 +649,7 @@ static int route_unnamed(const struct ix_doc *d, size_t i)
 {
     static const char *const found[] = {
         "経路を特定", "経路の特定", "経路が特定", "経路は特定", "経路を調査",
-        "経路の調査", NULL,
+        "経路の調査", "経路特定", NULL,
     };
     static const char *const named[] = {
         "脆弱性", "VPN", "経由", "リモートデスクトップ", "RDP", "パスワード",
@@ -709,7 +714,9 @@ static int entry_point(const struct ix_doc *d, size_t i)
         /* the account's own credentials used by someone else (ログインID
          * 及びパスワードを第三者が不正にログイン操作) */
         "パスワードを第三者が", "パスワードを悪用", "パスワードを不正利用",
-        "パスワードを不正に利用", "パスワードを不正に使用", NULL,
+        "パスワードを不正に利用", "パスワードを不正に使用",
+        /* 第三者が…ログインID、パスワードを使用し、不正にログイン操作 */
+        "パスワードを使用し、", NULL,
     };
     size_t kl, v;
 

@@ -32,7 +32,7 @@ static const char *const negated[] = {
     "形跡なし", "痕跡なし", "認められず", "確認されず",
     "確認は取れておりません", "確認が取れておりません",
     "確認は取れていません", "事実がない", "ない事を確認", "ない事が確認",
-    NULL,
+    "発見されていない", "発見されなかった", "見つかっていない", NULL,
 };
 
 /* Words of possibility: a leak that may have happened is a leak. */
@@ -1145,6 +1145,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
                                          "身代金", NULL};
     static const char *const encrypted[] = {
         "暗号化され", "暗号化される", "暗号化が行われ", "暗号化を実行",
+        "暗号化がされ",
         /* the attacker as subject (犯人が…ファイルの一部を暗号化したことを
          * 確認) */
         "暗号化したことを確認", "暗号化したことが判明", NULL,
@@ -1181,7 +1182,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "ウィルス定義", "ウイルス検査", "ウィルス検査",
         "スキャン", "排除", "残留", "検知されたファイルはない",
         /* a support scam's fake warning (「ウイルスを検出した」とする) */
-        "警告", "と言われ", "とする", "偽の", NULL,
+        "警告", "と言われ", "とする", "偽の",
+        /* a service that screens for it (ウイルスなどを検知するセキュリティー
+         * サービス), a check that found none (ウイルス感染調査を実施…痕跡は
+         * 発見されませんでした) */
+        "などを検知する", "感染調査", NULL,
     };
     static const char *const phish[] = {
         "フィッシング", "スミッシング", "偽サイト", "偽のサイト",
@@ -1273,7 +1278,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "閲覧ができな", "利用ができな", "使用ができな", "アクセスができな",
         "接続ができな", "送信に制限", "送信が制限", "制限がかかる状況",
         "閲覧不可の状態", "閲覧不可能な状態", "表示が出来な", "表示ができな",
-        NULL,
+        /* files that will not open, a database erased */
+        "ファイルが開かない", "データベースが消去", NULL,
     };
     /* stopping something ourselves, or bringing it back: an outage
      * unless a precaution; closing a shop site is one (tests/labels) */
@@ -1291,7 +1297,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     static const char *const restoring[] = {
         "復旧作業", "早期復旧", "復旧に向け", "復旧対応", "復旧予定",
         "復旧に向か", "早急な復旧", "復旧を進め",
-        "復旧の目途", "復旧の目処", "復旧の見込み", "復旧への対応", NULL,
+        "復旧の目途", "復旧の目処", "復旧の見込み", "復旧への対応",
+        "完全復旧", "完全な復旧", NULL,
     };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a site
@@ -1305,7 +1312,13 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* the whole site closed (当サイトを閉鎖, 本サイトの一時閉鎖措置) */
         "サイトを閉鎖", "サイトの閉鎖", "サイトの一時閉鎖", "サイトを一時閉鎖",
         "ホームページを閉鎖", "ホームページの閉鎖", "サイトを一時的に閉鎖",
-        "ホームページを一時的に閉鎖", NULL,
+        "ホームページを一時的に閉鎖",
+        /* every network stopped (社内の全ネットワークを停止), a shop
+         * closed by name (「…オンラインストア」を停止いたしました) */
+        "全ネットワークを停止", "全てのネットワークを停止",
+        "すべてのネットワークを停止", "ストア」を停止", "ストアを停止",
+        "ショップ」を停止", "ショップを停止", "ストアを閉鎖", "ショップを閉鎖",
+        NULL,
     };
     /* or stopped after the breach (発覚したため、現在ウェブサイトを停止
      * しています), unless only to check it is safe */

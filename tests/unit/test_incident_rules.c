@@ -2431,6 +2431,83 @@ static void test_counts_attempts_devices_trainees(void **state)
         "421 person 受講生; 17 person 講師");
 }
 
+/* From blind sets 41 to 46.  Outages: full recovery still to come
+ * (完全復旧), files that will not open, a database erased, every network
+ * stopped, a shop closed by name; ransomware said as 暗号化がされ; no
+ * malware in a service that screens for it, nor where none was found
+ * (痕跡は発見されていない). */
+static void test_types_sets_41_to_46(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "システムの完全復旧までにはもう暫く時間を要する見込みです。\n"
+        "当社サーバーが不正アクセスを受けました。\n"), "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社の社員が社内のデータにアクセスしようとした際にファイルが開かな"
+        "いことが発覚し、不正なアクセスがあったことが判明しました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "外部からの不正アクセス（攻撃）により、当社が管理していた顧客データ"
+        "ベースが消去されました。\n"), "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "7月16日、当社の社員が攻撃を検知し、同日中に、初動対応として社内の"
+        "全ネットワークを停止しました。攻撃者がVPNを経由して社内ネットワー"
+        "クに不正に侵入していました。\n"), "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "お客様のクレジットカード情報の漏えい懸念について連絡を受け、当社が"
+        "運営する「テスト片山オンラインストア」を停止いたしました。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社の複数台のファイルサーバが、サイバー攻撃により暗号化がされてい"
+        "ることが発覚いたしました。\n"), "ransomware"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "当社が利用しているのは、電子メールを送受信する際にウイルスなどを検"
+        "知するセキュリティーサービスです。当該サービスが不正アクセスを受け"
+        "ました。\n"), "malware"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "予約サイトの管理画面に不正ログインがありました。\n"
+        "システム会社の調査の結果、サイバー攻撃やウイルス感染等の痕跡は発見"
+        "されていないと報告を受けております。\n"), "malware"));
+}
+
+/* From blind sets 41 to 46: secondary damage denied as 事実はない, 確認は
+ * できておりません, 被害や影響は確認されておりません; causes told as the
+ * experts' finding beside its measure (VPNを通じて行われた可能性が有力…
+ * VPNの使用を廃止) or as credentials used (パスワードを使用し、不正に
+ * ログイン); not a search for the way in (侵入経路特定のための調査). */
+static void test_facts_sets_41_to_46(void **state)
+{
+    char v[16];
+
+    (void)state;
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "現時点において、『情報漏えい』、『二次被害』の事実はないことを確認"
+        "しております。\n"), v), "none_confirmed");
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "なお、現時点で情報の不正利用等の確認はできておりません。\n"), v),
+        "none_confirmed");
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "現時点において本件に関わる被害や影響は確認されておりません。\n"),
+        v), "none_confirmed");
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "## 再発防止策\n"
+        "今回の不正アクセスがVPNを通じて行われた可能性が有力であるとの外部"
+        "専門家の調査報告から、今後当社システムでのVPNの使用を廃止しまし"
+        "た。\n")));
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "2024年7月24日、サンプル社より第三者が予約システムのログインID、パス"
+        "ワードを使用し、不正にログイン操作を行った疑いがある旨の連絡があり"
+        "ました。\n")));
+    assert_false(doc_has_cause(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "## ■原因究明および再発防止に向けた取り組み\n"
+        "3. デジタルフォレンジック調査による侵入経路特定のための調査を開始し"
+        "ております。\n")));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2444,6 +2521,8 @@ int main(void)
         cmocka_unit_test(test_cause_more_wordings),
         cmocka_unit_test(test_stage_related_and_promises),
         cmocka_unit_test(test_counts_attempts_devices_trainees),
+        cmocka_unit_test(test_types_sets_41_to_46),
+        cmocka_unit_test(test_facts_sets_41_to_46),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
