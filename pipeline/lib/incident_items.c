@@ -130,7 +130,7 @@ static const char *const ip_route[] = {
  * (「パスワードによる保護を設定」「起動時のパスワード設定」). */
 static const char *const safeguard[] = {
     "による保護", "で保護", "保護", "を設定", "設定", "をかけ", "ロック",
-    NULL,
+    "により暗号化", "で暗号化", NULL,
 };
 /* Right after 所属, a verb or 者: 「法人等に所属する方」「所属者」 name people,
  * not data. */
@@ -515,7 +515,8 @@ static int verb_follows(const struct ix_doc *d, size_t si, size_t off)
 
 /* Is item, ending at byte off of sentence si, not data at all there: a
  * datum used to reach people (「連絡先等が特定でき」), a password that is a
- * safeguard (「パスワードによる保護」), credentials the attacker used to
+ * safeguard (「パスワードによる保護」, 「パスワードにより暗号化」) or a
+ * ransom's key (「複合鍵（パスワード）」), credentials the attacker used to
  * enter (「IDとパスワードを使用し」), 所属 as a verb (「所属する方」), an
  * IP address as access control (「許可IPアドレスを…に制限」)? */
 static int not_data(const struct ix_doc *d, size_t si, const char *item,
@@ -529,7 +530,10 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
            /* past the rest of the pair: 「ID、パスワードを使用し」 */
            || (cred && after_within(d, si, off, used_to_enter, 30))
            || (strcmp(item, "password") == 0
-               && right_after(d, si, off, safeguard))
+               && (right_after(d, si, off, safeguard)
+                   /* a key (復号鍵（パスワード）の開示と引き換えに) */
+                   || (ta >= 6 && memcmp(IX_S(d, si) + ta - 6, "鍵（", 6)
+                                      == 0)))
            || (strcmp(item, "ip_address") == 0
                && (after_within(d, si, off, ip_control, 30)
                    || (jaen_ix_q_any(d, si, ip_route)

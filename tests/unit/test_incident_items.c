@@ -629,6 +629,22 @@ static void test_items_shown_held_example(void **state)
           "name address");
 }
 
+/* A password that protects a file (パスワードにより暗号化) or that a
+ * ransom buys (複合鍵（パスワード）の開示と引き換えに) is no data. */
+static void test_password_lock_or_key(void **state)
+{
+    (void)state;
+    ITEMS("漏えいのおそれがある情報は次のとおりです。\n"
+          "- 学生相談時に要望があった学生の名簿（パスワードにより暗号化）："
+          "１２名の氏名及び学生番号\n",
+          "name");
+    ITEMS("ランサムウェアとは、データを暗号化することで複合鍵（パスワード）の"
+          "開示と引き換えに現金を要求するマルウェアを指しますが、第三者の侵入"
+          "を受けたという事実から情報漏えいの可能性を否定できない事態となり"
+          "ました。\n漏えいのおそれがある情報は、氏名です。\n",
+          "name");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -649,6 +665,7 @@ int main(void)
         cmocka_unit_test(test_purpose_then_past),
         cmocka_unit_test(test_ip_address),
         cmocka_unit_test(test_items_shown_held_example),
+        cmocka_unit_test(test_password_lock_or_key),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
