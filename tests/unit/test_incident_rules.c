@@ -2508,6 +2508,24 @@ static void test_facts_sets_41_to_46(void **state)
         "ております。\n")));
 }
 
+/* A follow-up that gives the results now (その後の調査結果を下記の通り
+ * ご報告させて頂きます) closes the series; a promise in the humble form
+ * (改めて皆様にご報告申し上げます) is one. */
+static void test_stage_results_given_humble_promise(void **state)
+{
+    char v[16];
+
+    (void)state;
+    assert_string_equal(stage_of(DOC("不正アクセスの発生について（続報）",
+        "2024年12月19日付で当社HPにて公表しました当社システムの不正アクセス"
+        "の発生について、その後の調査結果を下記の通りご報告させて頂きます。"
+        "\n"), v), "final");
+    assert_string_equal(stage_of(DOC("ランサムウェア攻撃について",
+        "当社システムがランサムウェア攻撃を受けました。\n"
+        "復旧の状況や上記調査の結果等につきましては、改めて皆様にご報告申し"
+        "上げます。\n"), v), "initial");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2523,6 +2541,7 @@ int main(void)
         cmocka_unit_test(test_counts_attempts_devices_trainees),
         cmocka_unit_test(test_types_sets_41_to_46),
         cmocka_unit_test(test_facts_sets_41_to_46),
+        cmocka_unit_test(test_stage_results_given_humble_promise),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
