@@ -173,6 +173,30 @@ static int under_count_heading(const struct ix_doc *d, size_t si)
     return 0;
 }
 
+/* Is sentence si a line under a sentence that gives the figures as
+ * maxima (「流出した可能性のある情報の最大件数は以下のとおり」 over
+ * 「■輸出管理に関する情報」「顧客情報関連（…）：4,577件」)?  Only short
+ * lines and the data's own captions may stand between. */
+static int under_max_intro(const struct ix_doc *d, size_t si)
+{
+    static const char *const maxima[] = {
+        "最大件数", "最大人数", "最大の件数", "最大数", NULL,
+    };
+    size_t j, n = 0;
+
+    if (d->s[si].end - d->s[si].start > 80)
+        return 0;
+    for (j = si; j-- > 0 && n < 12; n++) {
+        if (ANY_OF(d, j, maxima))
+            return 1;
+        if (d->s[j].end - d->s[j].start > 80
+            || (d->s[j].heading && d->s[j].sec != SEC_NONE
+                && d->s[j].sec != SEC_DATA))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the text just before code point cp 名寄せ前 or a correction
  * (「171名とお伝えしておりましたが」)? */
 static int dedup_figure(const struct ix_doc *d, size_t si, int64_t start,
@@ -344,6 +368,7 @@ static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
                      const json_t *v, const json_t *bd, const int64_t *alt)
 {
     const json_t *q = json_object_get(e, "qualifier");
+    json_t *mq = NULL;
     int64_t sa, sz;
     size_t k;
     json_t *c;
@@ -374,11 +399,17 @@ static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
         sa = alt[0];
         sz = alt[1];
     }
+    if (!json_is_string(q) && under_max_intro(d, si)) {
+        if (!(mq = json_string("max")))
+            return JAEN_ENOMEM;
+        q = mq;
+    }
     c = json_pack("{s:O,s:b,s:O,s:s,s:O,s:o}", "value", v, "approx",
                   json_is_true(json_object_get(e, "approx")),
                   "qualifier", q ? q : json_null(), "unit", unit,
                   "before_dedup", json_is_integer(bd) ? bd : json_null(),
                   "subject", subject(d, sa, sz));
+    json_decref(mq);
     if (!c || json_array_append_new(counts, c))
         return JAEN_ENOMEM;
     return JAEN_OK;

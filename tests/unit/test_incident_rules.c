@@ -2526,6 +2526,32 @@ static void test_stage_results_given_humble_promise(void **state)
         "上げます。\n"), v), "initial");
 }
 
+/* Figures listed under a sentence that gives them as maxima (最大件数は
+ * 以下のとおり), past the data's captions (■…に関する情報), are maxima. */
+static void test_counts_under_max_intro(void **state)
+{
+    json_t *rec = record_of(DOC("不正アクセスについて",
+        "当社サーバーが第三者による不正アクセスを受けました。\n"
+        "本事案に伴って流出した可能性のある情報の最大件数は以下のとおりとな"
+        "ります。\n"
+        "なお、流出した可能性のある情報にクレジットカード情報はございません"
+        "。\n\n"
+        "■輸出管理に関する情報\n\n"
+        "顧客情報関連（会社名・住所・電話番号）：4,577件\n\n"
+        "■製品の配送に関する情報\n\n"
+        "個人顧客関連（配送先氏名・住所・電話番号）：5,537件\n"));
+    const json_t *cs = json_object_get(json_object_get(rec, "impact"),
+                                       "counts");
+    size_t k;
+
+    (void)state;
+    assert_int_equal(json_array_size(cs), 2);
+    for (k = 0; k < json_array_size(cs); k++)
+        assert_string_equal(json_string_value(json_object_get(
+            json_array_get(cs, k), "qualifier")), "max");
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2542,6 +2568,7 @@ int main(void)
         cmocka_unit_test(test_types_sets_41_to_46),
         cmocka_unit_test(test_facts_sets_41_to_46),
         cmocka_unit_test(test_stage_results_given_humble_promise),
+        cmocka_unit_test(test_counts_under_max_intro),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
