@@ -235,6 +235,15 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         "下記の通りご報告", "下記のとおりご報告", "以下の通りご報告",
         "以下のとおりご報告", NULL,
     };
+    /* a result that denies a leak, passed on from who looked (JBICの
+     * お取引先様に関する情報は漏えいしていない旨の報告をIIJから受け;
+     * 情報漏洩がなかった旨の報告書を…受領): the series' end */
+    static const char *const denied_result[] = {
+        "漏えいしていない旨", "漏洩していない旨", "流出していない旨",
+        "なかった旨", "発生していないとの報告", "なかったとの報告",
+        "含まれないことを", "漏えいがないことが判明", "漏洩がないことが判明",
+        "流出がないことが判明", NULL,
+    };
     static const char *const interim[] = {
         "現時点", "現在のところ", "現段階", "現在まで", NULL,
     };
@@ -347,7 +356,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
              || (ANY_OF(d, i, completed) && ANY_OF(d, i, inquiry)))
             && NONE_OF(d, i, done_later))
             is_done = 1;
-        if (ANY_OF(d, i, result) && ANY_OF(d, i, result_got)
+        if (((ANY_OF(d, i, result) && ANY_OF(d, i, result_got))
+             || ANY_OF(d, i, denied_result))
             && NONE_OF(d, i, interim))
             results = 1;
         /* a section of results (## 調査結果の概要), not of results so far */

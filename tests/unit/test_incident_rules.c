@@ -2552,6 +2552,31 @@ static void test_counts_under_max_intro(void **state)
     json_decref(rec);
 }
 
+/* A follow-up that passes on a result denying a leak (漏えいしていない
+ * 旨の報告を…受けました; 情報漏洩がなかった旨の報告書を…受領) ends the
+ * series; one that cannot deny it (否定できないことが判明) does not. */
+static void test_stage_denied_result_passed_on(void **state)
+{
+    char v[16];
+
+    (void)state;
+    assert_string_equal(stage_of(DOC("不正アクセスについて（続報）",
+        "当社が利用するメールセキュリティサービスにおいて不正アクセスが発生"
+        "した旨の報告を受けておりました。\n"
+        "本件について、その後の調査の結果、当社のお取引先様に関する情報は漏"
+        "えいしていない旨の報告をサンプル社から受けましたのでお知らせいたし"
+        "ます。\n"), v), "final");
+    assert_string_equal(stage_of(DOC("不正アクセスについて（続報）",
+        "4月18日にお知らせいたしましたメール情報の漏洩につきまして、当社が"
+        "送受信したメールには、お客様に直接被害が及ぶ情報漏洩がなかった旨の"
+        "報告書を4月23日にサンプル社より受領いたしました。\n"), v),
+        "final");
+    assert_string_equal(stage_of(DOC("不正アクセスについて（続報）",
+        "専門家による調査の過程で、当社が管理する個人情報の一部について閲覧"
+        "された可能性を否定できないことが判明いたしました。\n"), v),
+        "update");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2569,6 +2594,7 @@ int main(void)
         cmocka_unit_test(test_facts_sets_41_to_46),
         cmocka_unit_test(test_stage_results_given_humble_promise),
         cmocka_unit_test(test_counts_under_max_intro),
+        cmocka_unit_test(test_stage_denied_result_passed_on),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
