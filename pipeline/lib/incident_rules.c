@@ -435,7 +435,9 @@ static int asserted_after(const char *s, size_t len)
         "された", "されました", "を確認",
         /* ランサムウェア被害によるものですが、…含まれていないことを確認 */
         "被害によ", "被害を受け", "被害が発生", "攻撃によ", "攻撃を受け",
-        "感染によ", NULL,
+        "感染によ",
+        /* 当社サーバーがランサムウェアの被害を受けたことが確認され */
+        "の被害を受け", "の被害が発生", "の攻撃を受け", "に感染し", NULL,
     };
     const char *const *h;
 
@@ -482,6 +484,27 @@ static int in_body(const struct span *sp)
     return sp->sec != SEC_CONTACT;
 }
 
+/* The first advice word in sp at or after byte from, its length in *al;
+ * (size_t)-1 when none.  A task force (対策本部を立ち上げ) gives no
+ * advice. */
+static size_t advice_from(const struct span *sp, size_t from, size_t *al)
+{
+    size_t a = jaen_ix_q_first(sp->d, sp->si, from, sp->len, advice, al);
+
+    while (a != (size_t)-1 && sp->len - a - *al >= 6
+           && memcmp(sp->s + a + *al, "本部", 6) == 0)
+        a = jaen_ix_q_first(sp->d, sp->si, a + *al, sp->len, advice, al);
+    return a;
+}
+
+/* Is there advice in sp? */
+static int advises(const struct span *sp)
+{
+    size_t al;
+
+    return advice_from(sp, 0, &al) != (size_t)-1;
+}
+
 /* Is sp advice about the first keyword of ks: an advice word in the
  * sentence, unless a clause of reason (…乗っ取られてしまい、…投稿がされて
  * おりますので、…ご注意下さい) closes the statement of ks before it? */
@@ -493,12 +516,12 @@ static int advice_about(const struct span *sp, const char *const *ks)
     };
     size_t kl, al, p = first_of(sp, ks, &kl), a, r;
 
-    a = jaen_ix_q_first(sp->d, sp->si, 0, sp->len, advice, &al);
+    a = advice_from(sp, 0, &al);
     /* what a service is used for is no advice (メールセキュリティ対策
      * として利用している…サービス) */
     while (a != (size_t)-1 && sp->len - a - al >= 9
            && memcmp(sp->s + a + al, "として", 9) == 0)
-        a = jaen_ix_q_first(sp->d, sp->si, a + al, sp->len, advice, &al);
+        a = advice_from(sp, a + al, &al);
     if (a == (size_t)-1)
         return 0;
     /* a clause of purpose before it (被害の拡大を防ぐために…遮断し、
@@ -510,7 +533,7 @@ static int advice_about(const struct span *sp, const char *const *ks)
         && !jaen_ix_has(sp->s + p + kl,
                         sp->len - p - kl < 8 * 3 ? sp->len - p - kl : 8 * 3,
                         "な"))
-        a = jaen_ix_q_first(sp->d, sp->si, p + kl, sp->len, advice, &al);
+        a = advice_from(sp, p + kl, &al);
     if (a == (size_t)-1)
         return 0;
     if (p == (size_t)-1 || a < p)
@@ -1407,7 +1430,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* the insurer an agent or a ward sells for (引受保険会社) */
         "引受保険会社", "引受会社", "取扱保険会社", "幹事保険会社",
         "提携保険会社", "扱う保険会社", "扱っている保険会社", "該当保険会社",
-        NULL,
+        /* 卒業アルバム制作関係業者である…; 弊社グループの取引先で、…株式
+         * 会社の自社サーバーが */
+        "関係業者", "の取引先で", "取引先である", "印刷事業者", NULL,
     };
     static const char *const vendor_hit[] = {
         "不正アクセス", "ランサム", "攻撃", "感染", "侵入", "被害を受け",
@@ -1416,7 +1441,12 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     };
     static const char *const vendor_not[] = {
         "子会社", "グループ会社", "グループ企業", "監督", "委託先と",
-        "委託先へ", "委託先を", "依頼", "連携", "協力", "支援", "相談", "ミス",
+        /* asked of it, not the order placed with it (卒業アルバムの作成を
+         * 依頼していた印刷事業者が…攻撃を受け) */
+        "委託先へ", "委託先を", "調査を依頼", "確認を依頼", "対応を依頼",
+        "に依頼", "へ依頼", "依頼し、", "依頼いたし", "依頼しま", "依頼中",
+        "ご依頼",
+        "連携", "協力", "支援", "相談", "ミス",
         "不備",
         "セキュリティベンダー", "専門", "調査会社", "業者による調査",
         "ベンダーによる調査", "保守会社による調査", "業者の調査",
@@ -1507,7 +1537,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         if (SANY(sp, mail_server) && SANY(sp, relayed) && SANY(sp, spam)
             && affirmed(sp, spam) && sp->sec != SEC_RESPONSE)
             m |= 1u << T_UNAUTHORIZED;
-        if (affirmed(sp, ransom) && !SANY(sp, advice))
+        if (affirmed(sp, ransom) && !advice_about(sp, ransom))
             m |= 1u << T_RANSOMWARE;
         if (affirmed(sp, encrypted) && SANY(sp, encrypt_ctx))
             m |= 1u << T_RANSOMWARE;
@@ -1540,7 +1570,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             m |= 1u << T_MISDELIVERY;
         if (mention(sp, misconf))
             setting = 1;
-        if (affirmed(sp, lost) && SANY(sp, lost_obj) && !SANY(sp, advice)
+        if (affirmed(sp, lost) && SANY(sp, lost_obj) && !advises(sp)
             && sp->sec != SEC_RESPONSE && !SHAS(sp, "盗まれた可能性")
             && !SHAS(sp, "情報が盗まれ"))
             m |= 1u << T_LOSS_THEFT;

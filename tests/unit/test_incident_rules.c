@@ -2577,6 +2577,36 @@ static void test_stage_denied_result_passed_on(void **state)
         "update");
 }
 
+/* From blind sets 47 to 52.  Providers named as 関係業者, as a group's
+ * business partner (取引先で、…の自社サーバー), as the printer an album was
+ * ordered from (作成を依頼していた印刷事業者: an order, not a request to
+ * look into it).  Ransomware told beside a task force (対策本部を立ち上げ:
+ * no advice) or beside a purpose (被害拡散の防止のため). */
+static void test_types_sets_47_to_52(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "本校卒業アルバム制作関係業者であるテスト印刷(株)工場システムネット"
+        "ワークへの不正侵入に関して現状をお知らせいたします。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社グループの取引先で、主に兵庫県内で事業を行っているサンプル建設"
+        "株式会社の自社サーバーがランサムウェアによるサイバー攻撃を受けまし"
+        "た。\n"), "third_party"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "一部の市立小中学校で写真館を通じて卒業アルバムの作成を依頼していた"
+        "印刷事業者が外部からサーバー攻撃（ランサムウェア攻撃）を受け、情報"
+        "が漏えいしたおそれのある事案が発生しました。\n"), "third_party"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "同日から緊急事態対策本部を立ち上げ調査を進めた結果、当社のサーバー"
+        "がランサムウェアによる攻撃を受けたことを確認しました。\n"),
+        "ransomware"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "確認したところ、当社サーバーがランサムウェアの被害を受けたことが確"
+        "認され、当社は被害拡散の防止のため全情報機器を遮断しました。\n"),
+        "ransomware"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2595,6 +2625,7 @@ int main(void)
         cmocka_unit_test(test_stage_results_given_humble_promise),
         cmocka_unit_test(test_counts_under_max_intro),
         cmocka_unit_test(test_stage_denied_result_passed_on),
+        cmocka_unit_test(test_types_sets_47_to_52),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
