@@ -1326,7 +1326,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "業務を停止", "休止", "緊急停止", "システムの復旧", "システム復旧",
         "システムは復旧", "システムはほぼ復旧", "システムが復旧",
         "システムを復旧", "業務を再開", "業務の再開", "業務再開",
-        "稼働を再開", "再稼働", "正常化を目指", "正常化に向け",
+        "稼働を再開", "再稼働", "正常化を目指", "正常化に向け", "順次再開",
         "運用を停止", NULL,
     };
     /* restoration under way, unless of files from a backup (the labels
@@ -1335,7 +1335,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "復旧作業", "早期復旧", "復旧に向け", "復旧対応", "復旧予定",
         "復旧に向か", "早急な復旧", "復旧を進め",
         "復旧の目途", "復旧の目処", "復旧の見込み", "復旧への対応",
-        "完全復旧", "完全な復旧", NULL,
+        "完全復旧", "完全な復旧", "復旧を最優先", NULL,
     };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a site
@@ -1353,7 +1353,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* every network stopped (社内の全ネットワークを停止), a shop
          * closed by name (「…オンラインストア」を停止いたしました) */
         "全ネットワークを停止", "全てのネットワークを停止",
-        "すべてのネットワークを停止", "ストア」を停止", "ストアを停止",
+        "すべてのネットワークを停止", "システムをすべて停止",
+        "システムを全て停止", "ストア」を停止", "ストアを停止",
         "ショップ」を停止", "ショップを停止", "ストアを閉鎖", "ショップを閉鎖",
         NULL,
     };
@@ -1374,7 +1375,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
     };
     static const char *const site_down[] = {
         "公開を停止しており", "公開を停止していた", "により停止していた",
-        "公開を再開",
+        "公開を再開", "によって停止していた", "閉鎖しておりました",
+        "閉鎖していた", "運用を再開",
         /* the site failing (楽待サイトでエラーが発生), not a device */
         "エラーが発生", NULL,
     };
@@ -1385,7 +1387,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
      * notifying people (公表をもって通知の代替措置とする) */
     static const char *const substitute[] = {
         "代替手段", "代替措置", "代替運用", "仮設ホームページ", "仮設サイト",
-        "臨時ホームページ", "臨時サイト", "仮のホームページ", NULL,
+        "臨時ホームページ", "臨時サイト", "仮のホームページ", "仮ページ",
+        NULL,
     };
     static const char *const substitute_not[] = {
         "通知", "公表", "ご連絡", "お知らせ", "ご案内", NULL,

@@ -2607,6 +2607,30 @@ static void test_types_sets_47_to_52(void **state)
         "ransomware"));
 }
 
+/* From blind sets 47 to 52: outages told as restoration put first
+ * (復旧を最優先に対応), a site left as a temporary page (当面仮ページのみ),
+ * a service the attack stopped (によって停止していた), a site closed and
+ * back in use (閉鎖しておりました…運用を再開). */
+static void test_outage_sets_47_to_52(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社サーバーがサイバー攻撃を受けました。本件につきましては、既に外"
+        "部専門家の助言のもと、復旧を最優先に対応しております。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社ホームページが不正アクセスを受けました。\n"
+        "WEBサーバ上のデータ削除が完了しだい、状況をご報告する仮ページを掲"
+        "載します。なお、WEBサイトは当面仮ページのみといたします。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "なお、同サイバー攻撃によって停止していた『テスト情報サイト』の閲覧"
+        "サービスは、本日再開いたしました。\n"), "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "不正アクセスにより閉鎖しておりましたウェブサイトについては、本日8"
+        "月20日より運用を再開しております。\n"), "system_outage"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2626,6 +2650,7 @@ int main(void)
         cmocka_unit_test(test_counts_under_max_intro),
         cmocka_unit_test(test_stage_denied_result_passed_on),
         cmocka_unit_test(test_types_sets_47_to_52),
+        cmocka_unit_test(test_outage_sets_47_to_52),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
