@@ -677,7 +677,13 @@ static int entry_point(const struct ix_doc *d, size_t i)
     };
     static const char *const into[] = {
         "侵入", "不正アクセス", "不正にアクセス", "不正なアクセス",
-        "不正ログイン", "不正にログイン", NULL,
+        "不正ログイン", "不正にログイン", "不審なアクセス", NULL,
+    };
+    /* how it got in, named (SQLインジェクションによるサーバーへの不正
+     * アクセス; パスワード総当たり（ブルートフォースアタック）の攻撃による
+     * 不正アクセス) */
+    static const char *const method[] = {
+        "インジェクション", "総当たり", "ブルートフォース", "辞書攻撃", NULL,
     };
     static const char *const via[] = {"経由して", "経由で", "経由し", NULL};
     /* a support scam told in the story: a fake warning, then the remote
@@ -722,7 +728,13 @@ static int entry_point(const struct ix_doc *d, size_t i)
 
     if (ANY_OF(d, i, measure))
         return 0;
-    if (ANY_OF(d, i, way) && ANY_OF(d, i, into))
+    /* not a footnote that defines the word (（注４）ブルートフォース攻撃：
+     * 多数のパスワードを試行し不正侵入を狙う攻撃手法) */
+    if (IX_L(d, i) >= 6 && (memcmp(IX_S(d, i), "（注", 6) == 0
+                            || memcmp(IX_S(d, i), "(注", 4) == 0))
+        return 0;
+    if ((ANY_OF(d, i, way) || ANY_OF(d, i, method))
+        && (ANY_OF(d, i, into) || HAS(d, i, "攻撃手法")))
         return 1;
     if (ANY_OF(d, i, fake) && ANY_OF(d, i, obeyed))
         return 1;

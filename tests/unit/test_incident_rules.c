@@ -2631,6 +2631,38 @@ static void test_outage_sets_47_to_52(void **state)
         "月20日より運用を再開しております。\n"), "system_outage"));
 }
 
+/* From blind sets 47 to 52: the way in named by its method (SQLインジェ
+ * クション, パスワード総当たり, 攻撃手法：…ブルートフォース攻撃) or as
+ * credentials got elsewhere behind suspicious access (不正に入手したIDと
+ * パスワードを使った…不審なアクセス); a footnote defining the word is not
+ * the cause told. */
+static void test_cause_methods(void **state)
+{
+    json_t *rec;
+
+    (void)state;
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "手段：　　 SQLインジェクションによるサーバーへの不正アクセス\n")));
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "調査の結果、弊社運用のCMSへのパスワード総当たり（ブルートフォース"
+        "アタック）の攻撃による不正アクセスが行われたことが判明しました。"
+        "\n")));
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "このたび、当社が運営する「テストクラブ」において、第三者が不正に入"
+        "手したIDとパスワードを使ったと思われる不審なアクセスが確認されまし"
+        "た。\n")));
+    rec = record_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "攻撃手法： SSH サーバーに対するブルートフォース攻撃\n\n"
+        "（注４）ブルートフォース攻撃：多数のパスワードを試行し不正侵入を狙"
+        "う攻撃手法\n"));
+    assert_string_equal(json_string_value(json_object_get(cause_of(rec),
+                                                          "ja")),
+                        "攻撃手法： SSH サーバーに対するブルートフォース攻撃");
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2651,6 +2683,7 @@ int main(void)
         cmocka_unit_test(test_stage_denied_result_passed_on),
         cmocka_unit_test(test_types_sets_47_to_52),
         cmocka_unit_test(test_outage_sets_47_to_52),
+        cmocka_unit_test(test_cause_methods),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
