@@ -550,7 +550,8 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "受けておりません", "確認されていない", "確認されなかった",
         "発生していない", "報告はない", "上がっておりません",
         "上がっていません", "発生がない", "発生はない", "発生もない",
-        "事実はない", "確認はできておりません", "確認はできていません", NULL,
+        "事実はない", "確認はできておりません", "確認はできていません",
+        "報告されていない", NULL,
     };
     static const char *const happened[] = {
         "二次被害が発生", "二次被害を確認", "二次被害が確認", "被害が発生して",
@@ -576,7 +577,9 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
     };
     static const char *const not_damage[] = {
         "漏洩の被害", "漏えいの被害", "流出の被害", "被害が拡大", "被害拡大",
-        "被害の拡大", "同様の被害", NULL,
+        "被害の拡大", "同様の被害",
+        /* the business's damage (業務停止に至る被害は確認されておらず) */
+        "に至る被害", NULL,
     };
     /* data that could lead to it (二次被害を直接生じさせ得る情報は…確認
      * されておりません) */

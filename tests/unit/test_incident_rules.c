@@ -2663,6 +2663,23 @@ static void test_cause_methods(void **state)
     json_decref(rec);
 }
 
+/* From blind sets 47 to 52: 二次被害…報告されていない denies it; the
+ * business's damage (業務停止に至る被害は確認されておらず) denies nothing. */
+static void test_secondary_sets_47_to_52(void **state)
+{
+    char v[16];
+
+    (void)state;
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "現在、二次被害に関しては報告されていないとの連絡を受けております。"
+        "\n"), v), "none_confirmed");
+    assert_null(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "現時点で業務停止に至る被害は確認されておらず、通常業務に大きな影響"
+        "は出ておりません。\n"), v));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2684,6 +2701,7 @@ int main(void)
         cmocka_unit_test(test_types_sets_47_to_52),
         cmocka_unit_test(test_outage_sets_47_to_52),
         cmocka_unit_test(test_cause_methods),
+        cmocka_unit_test(test_secondary_sets_47_to_52),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
