@@ -316,18 +316,16 @@ static int looks_like_heading(const char *s, size_t len, size_t ncp)
                                         "（", "(", "第", "〇", "○", "▼",
                                         "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", NULL};
     const char *const *o;
-    size_t pos = 0;
+    size_t pos = 0, k;
     uint32_t c;
 
     if (ncp == 0 || ncp > 30 || jaen_ix_has(s, len, "。"))
         return 0;
     /* a label and its value (〇原 因：サーバー内のソフトウェアの脆弱性を
      * つかれたもの) is a statement */
-    {
-        size_t k = jaen_ix_find(s, len, "：");
-        if (k != (size_t)-1 && jaen_utf8_count(s + k + 3, len - k - 3) >= 8)
-            return 0;
-    }
+    k = jaen_ix_find(s, len, "：");
+    if (k != (size_t)-1 && jaen_utf8_count(s + k + 3, len - k - 3) >= 8)
+        return 0;
     if (!jaen_utf8_next(s, len, &pos, &c))
         return 0;
     if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)

@@ -390,15 +390,15 @@ static int add_count(struct ix_doc *d, jaen_ix_subject_fn subject,
     if (dup)
         return JAEN_OK;
     subject_span(d, si, start, end, &sa, &sz);
+    if (sz <= sa && alt) {
+        sa = alt[0];
+        sz = alt[1];
+    }
     /* attempts are not counted (不正ログイン試行回数は1,722,379件) */
     if (sz > sa && (size_t)sz <= d->ncp
         && jaen_ix_any(d->text + d->cpb[sa], d->cpb[sz] - d->cpb[sa],
                        attempts))
         return JAEN_OK;
-    if (sz <= sa && alt) {
-        sa = alt[0];
-        sz = alt[1];
-    }
     if (!json_is_string(q) && under_max_intro(d, si)) {
         if (!(mq = json_string("max")))
             return JAEN_ENOMEM;
