@@ -1197,6 +1197,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "暗号化されており", "暗号化されて保存", "暗号化されているため",
         "暗号化されて保管", "暗号化された状態で", NULL,
     };
+    /* not encrypted (「認証キー」が暗号化されない状態で…流通する) */
+    static const char *const not_encrypted[] = {
+        "暗号化されない", "暗号化されず", "暗号化されていない",
+        "暗号化されていません", "暗号化されておらず", NULL,
+    };
     static const char *const encrypt_ctx[] = {
         "攻撃", "第三者", "不正", "被害", "ウイルス", "感染", "脅迫", NULL,
     };
@@ -1289,6 +1294,11 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "不正に持ち出", "不正に取得", "不正に閲覧", "不正に利用", "私的", "無断",
         "目的外", "不正に使用", "不正に複製", "転売", "不正に提供", NULL,
     };
+    /* a scam's victim, not an insider (従業員が業務目的外でパソコンを利用中
+     * に詐欺サイトに接続される) */
+    static const char *const insider_not[] = {
+        "詐欺サイト", "偽サイト", "サポート詐欺", "偽の警告", NULL,
+    };
     static const char *const outage[] = {
         "障害", "利用できない", "使用できない", "利用できなく", "使用できなく",
         "利用不可", "使用不能", "利用不能", "閲覧できない", "閲覧不能",
@@ -1335,7 +1345,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "復旧作業", "早期復旧", "復旧に向け", "復旧対応", "復旧予定",
         "復旧に向か", "早急な復旧", "復旧を進め",
         "復旧の目途", "復旧の目処", "復旧の見込み", "復旧への対応",
-        "完全復旧", "完全な復旧", "復旧を最優先", NULL,
+        "完全復旧", "完全な復旧", "復旧を最優先", "復旧方法", "本復旧", NULL,
     };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a site
@@ -1542,7 +1552,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             m |= 1u << T_UNAUTHORIZED;
         if (affirmed(sp, ransom) && !advice_about(sp, ransom))
             m |= 1u << T_RANSOMWARE;
-        if (affirmed(sp, encrypted) && SANY(sp, encrypt_ctx))
+        if (affirmed(sp, encrypted) && SANY(sp, encrypt_ctx)
+            && !SANY(sp, not_encrypted))
             m |= 1u << T_RANSOMWARE;
         /* a server encrypted, the attack told in another sentence
          * (不正アクセスによるシステム障害…サーバーが暗号化され、アクセスが
@@ -1578,7 +1589,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
             && !SHAS(sp, "情報が盗まれ"))
             m |= 1u << T_LOSS_THEFT;
         if (SANY(sp, insider_who) && affirmed(sp, insider_act)
-            && sp->sec != SEC_RESPONSE)
+            && !SANY(sp, insider_not) && sp->sec != SEC_RESPONSE)
             m |= 1u << T_INSIDER;
         if (affirmed(sp, outage) && !SANY(sp, outage_not)
             && sp->sec != SEC_RESPONSE && !SHAS(sp, "場合"))

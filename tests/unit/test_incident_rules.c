@@ -2680,6 +2680,33 @@ static void test_secondary_sets_47_to_52(void **state)
         "は出ておりません。\n"), v));
 }
 
+/* From blind sets 53 to 58: a key sent unencrypted (暗号化されない状態で)
+ * is no ransomware; a scam's victim using a PC for other work (業務目的外
+ * …詐欺サイトに接続) is no insider; restoration still being worked out
+ * (復旧方法の検討, 本復旧を目指して) is an outage. */
+static void test_types_sets_53_to_58(void **state)
+{
+    (void)state;
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "当組合のシステムに不正ログインがありました。\n"
+        "メールによる２段階認証の場合、２段階認証を行うための「認証キー」が"
+        "暗号化されない状態でインターネット上に流通するため、攻撃者に窃取さ"
+        "れる危険があります。\n"), "ransomware"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "委託事業者において、従業員のパソコンが外部から不正なアクセスを受け"
+        "ました。\n"
+        "9月16日16時17分、委託事業者の従業員が業務目的外でパソコンを利用中"
+        "に詐欺サイトに接続される。\n"), "insider"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当法人のサーバーが外部からの不正アクセスを受け、ランサムウェアによ"
+        "るデータ暗号化被害が発生いたしました。\n"
+        "現在も、復旧方法の検討や外部漏えいリスクの確認を継続しています。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "外部の攻撃者が当社ネットワークに侵入しました。引き続き本復旧を目指"
+        "して対応しております。\n"), "system_outage"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2702,6 +2729,7 @@ int main(void)
         cmocka_unit_test(test_outage_sets_47_to_52),
         cmocka_unit_test(test_cause_methods),
         cmocka_unit_test(test_secondary_sets_47_to_52),
+        cmocka_unit_test(test_types_sets_53_to_58),
         cmocka_unit_test(test_leak_probed_or_conditional),
         cmocka_unit_test(test_own_alias_not_third_party),
         cmocka_unit_test(test_service_of_other_company),
