@@ -645,6 +645,21 @@ static void test_password_lock_or_key(void **state)
           "name");
 }
 
+/* What a logged-in intruder could see (アクセス後に、参照及び、お手続き
+ * できる情報は、以下のとおり) is exposed; what the page does not show
+ * (…は表示しておりません) is not. */
+static void test_items_viewable_not_shown(void **state)
+{
+    (void)state;
+    ITEMS("会員サイトに不正ログインがありました。\n"
+          "なお、「My サンプル」にアクセス後に、参照及び、お手続きできる情報"
+          "は、以下のとおりです。\n\n"
+          "お名前、ご住所、電話番号、お支払い方法（クレジットカード情報等）\n\n"
+          "※　クレジットカード情報において、セキュリティコードや有効期限等の"
+          "情報は表示しておりません。\n",
+          "name address phone credit_card_number");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -666,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_ip_address),
         cmocka_unit_test(test_items_shown_held_example),
         cmocka_unit_test(test_password_lock_or_key),
+        cmocka_unit_test(test_items_viewable_not_shown),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
