@@ -578,8 +578,10 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
     static const char *const not_damage[] = {
         "漏洩の被害", "漏えいの被害", "流出の被害", "被害が拡大", "被害拡大",
         "被害の拡大", "同様の被害",
-        /* the business's damage (業務停止に至る被害は確認されておらず) */
-        "に至る被害", NULL,
+        /* the business's damage (業務停止に至る被害は確認されておらず),
+         * the attack's own (ファイルの暗号化等の被害は確認されず) */
+        "に至る被害", "暗号化等の被害", "暗号化の被害", "暗号化による被害",
+        NULL,
     };
     /* data that could lead to it (二次被害を直接生じさせ得る情報は…確認
      * されておりません) */

@@ -2678,6 +2678,12 @@ static void test_secondary_sets_47_to_52(void **state)
         "当社サーバーが不正アクセスを受けました。\n"
         "現時点で業務停止に至る被害は確認されておらず、通常業務に大きな影響"
         "は出ておりません。\n"), v));
+    /* nor the attack's own damage (set 55) */
+    assert_null(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n"
+        "また、一部業務用端末においてはログイン設定の書き換えが行われており"
+        "ましたが、調査の結果、ランサムウェアの実行によるファイルの暗号化等"
+        "の被害は確認されませんでした。\n"), v));
 }
 
 /* From blind sets 53 to 58: a key sent unencrypted (暗号化されない状態で)
