@@ -109,6 +109,11 @@ static const char *const used_for[] = {
      * 不正利用してログインし) */
     "を不正利用して", "を不正に利用して", "を悪用して", NULL,
 };
+/* Right after a document, words that make it the place the data was
+ * written, not data of its own (メールの本文に記載された内容を含む個人情報). */
+static const char *const written_in[] = {
+    "に記載", "に記入", "に含まれる", NULL,
+};
 /* Right after an IP address, words that make it access control, not data
  * (「特定IPアドレスのアクセスを遮断」「アクセス許可IPアドレスを…に制限」
  * 「IPアドレス認証」). */
@@ -192,6 +197,9 @@ static const char *const text_items[][2] = {
     {"学籍番号", "other"}, {"人事情報", "other"}, {"取引内容", "other"},
     {"取引情報", "other"}, {"取引履歴", "other"}, {"カードブランド", "other"},
     {"宛名", "other"}, {"職歴", "other"}, {"経歴", "other"},
+    /* the mails themselves (お客様とのメールの内容, 電子メールの情報) */
+    {"メールの内容", "other"}, {"メール内容", "other"},
+    {"メールの本文", "other"}, {"メールの情報", "other"},
     {"病名", "health_info"}, {"診断名", "health_info"},
     {"診断書", "health_info"}, {"治療内容", "health_info"},
     {"診療情報", "health_info"}, {"検査結果", "health_info"},
@@ -522,7 +530,8 @@ static int verb_follows(const struct ix_doc *d, size_t si, size_t off)
  * safeguard (「パスワードによる保護」, 「パスワードにより暗号化」) or a
  * ransom's key (「複合鍵（パスワード）」), credentials the attacker used to
  * enter (「IDとパスワードを使用し」), 所属 as a verb (「所属する方」), an
- * IP address as access control (「許可IPアドレスを…に制限」)? */
+ * IP address as access control (「許可IPアドレスを…に制限」), a document
+ * that holds the data named (「本文に記載された」)? */
 static int not_data(const struct ix_doc *d, size_t si, const char *item,
                     size_t ta, size_t off)
 {
@@ -545,7 +554,9 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
                    || ((w = jaen_ix_q_first(d, si, from, ta, ip_whose, &kl))
                        != (size_t)-1 && w + kl == ta)))
            || (strcmp(item, "department") == 0
-               && verb_follows(d, si, off));
+               && verb_follows(d, si, off))
+           || (strcmp(item, "other") == 0
+               && right_after(d, si, off, written_in));
 }
 
 /* Does item, named at bytes [ta, off) of a sentence si about exposure,

@@ -660,6 +660,23 @@ static void test_items_viewable_not_shown(void **state)
           "name address phone credit_card_number");
 }
 
+/* The mails themselves (お客様とのメールの内容) are data of their own,
+ * other; a document the data was written in (本文に記載された, 見積書に記載
+ * されている邸名に含まれる氏名) is only where it was. */
+static void test_items_mail_contents_documents(void **state)
+{
+    (void)state;
+    ITEMS("提供元のメールシステムが不正アクセスを受け、お客様とのメールの内容"
+          "が流出した可能性があることが分かりました。\n", "other");
+    ITEMS("同サービス上で送受信された電子メールの情報が漏えいした可能性が"
+          "あります。\n", "other");
+    ITEMS("当該アカウントで送受信されたメールの本文に記載された内容を含む"
+          "個人情報（氏名、住所等）が漏えいした可能性があります。\n",
+          "name address");
+    ITEMS("漏えいした可能性がある情報は、取引先の氏名や、見積書に記載されて"
+          "いる邸名に含まれる氏名等が考えられます。\n", "name");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -682,6 +699,7 @@ int main(void)
         cmocka_unit_test(test_items_shown_held_example),
         cmocka_unit_test(test_password_lock_or_key),
         cmocka_unit_test(test_items_viewable_not_shown),
+        cmocka_unit_test(test_items_mail_contents_documents),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
