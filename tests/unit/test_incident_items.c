@@ -364,6 +364,9 @@ static void test_item_mapping(void **state)
     ITEMS("漏えいした情報は、氏名、予防接種歴です。\n", "name health_info");
     ITEMS("流出したおそれがある情報は、代表者名、事業所名、商品購入情報、"
           "交渉履歴です。\n", "name company_name purchase_history other");
+    /* a nickname is no name: other (README) */
+    ITEMS("漏えいした可能性のある情報は、メールアドレス、ニックネームです。\n",
+          "email other");
     /* a vulnerability assessment (脆弱性診断) is no diagnosis */
     ITEMS("脆弱性診断の過程で、氏名が閲覧された可能性が判明しました。\n",
           "name");
