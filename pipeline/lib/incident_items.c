@@ -79,6 +79,10 @@ static const char *const not_found[] = {
 static const char *const leak_words[] = {
     "漏えい", "漏洩", "流出", NULL,
 };
+/* Words for data reached, which a finding after them denies. */
+static const char *const reached_words[] = {
+    "漏えい", "漏洩", "流出", "不正アクセス", NULL,
+};
 /* Advice to readers: the data named is not said to be exposed. */
 static const char *const advice[] = {
     "入力しないで", "ご確認ください", "ご注意", "変更", "ください",
@@ -135,6 +139,21 @@ static const char *const ip_whose[] = {
 static const char *const ip_route[] = {
     "侵入経路", "攻撃", "アクセス元", "接続元", "送信元", NULL,
 };
+/* Right after a password, an attack on passwords or a measure against
+ * their leak: no password of the people affected was exposed
+ * (「パスワード総当たり（ブルートフォースアタック）の攻撃」「パスワード
+ * 漏洩対策の導入」). */
+static const char *const pw_attack[] = {
+    "総当たり", "リスト攻撃", "リスト型", "スプレー", "漏洩対策", "漏えい対策",
+    "漏洩防止", "漏えい防止", NULL,
+};
+/* Right before a password, what makes it a setting, not data: 「推測
+ * しやすいパスワードを設定したアカウント」「複数のサービスで同一パスワード
+ * を利用する」. */
+static const char *const pw_setting[] = {
+    "推測しやすい", "推測されやすい", "脆弱な", "同一", "同じ", "単純な",
+    "簡単な", "強固な", "強力な", "複雑な", NULL,
+};
 /* Right after a password, words that make it a safeguard, not data
  * (「パスワードによる保護を設定」「起動時のパスワード設定」). */
 static const char *const safeguard[] = {
@@ -160,7 +179,7 @@ static const char *const own_units[] = {
  * (「ログインID、パスワードを使用し、不正にログイン」). */
 static const char *const used_to_enter[] = {
     "を使用し", "を使用して", "を使い", "を用いて", "を悪用", "を利用して",
-    "を入手し", NULL,
+    "を入手し", "を推測し", NULL,
 };
 /* Exposure wording strong enough to count in a response section, where
  * data is otherwise named as the object of a measure (「パスワードを変更」). */
@@ -176,6 +195,14 @@ static const char *const admin_tools[] = {
     NULL,
 };
 
+/* Staff, before a credential: one staff member's own account, taken
+ * over, is the way in (「社員の個人アカウントにおいてパスワードが外部に漏洩」
+ * 「従業員個人のパスワード漏えい」「職員 1 名の Microsoft365 の認証情報が
+ * 不正に窃取され」), but not staff among the people whose data it was
+ * (「教職員・学生・保護者のユーザーID、パスワード」). */
+static const char *const staff[] = {
+    "従業員", "社員", "職員", NULL,
+};
 /* A question about the datum (FAQ: クレジットカードの情報は含まれますか？)
  * is no statement that it was exposed. */
 static const char *const asked[] = {
@@ -447,10 +474,34 @@ static int own_unit(const struct ix_doc *d, size_t si, size_t ta)
     return at != (size_t)-1 && at + kl == ta;
 }
 
+/* Is a staff word in bytes [from, to) of sentence si one member's own
+ * (「社員の個人アカウント」), not one of a list of populations
+ * (「教職員・学生・保護者の」)? */
+static int staff_own(const struct ix_doc *d, size_t si, size_t from,
+                     size_t to)
+{
+    static const char *const list_after[] = {"・", "、", "及", "や", NULL};
+    const char *t = IX_S(d, si);
+    size_t w, kl, k;
+
+    for (w = from; (w = jaen_ix_q_first(d, si, w, to, staff, &kl))
+                   != (size_t)-1; w += kl) {
+        if (w >= 3 && !memcmp(t + w - 3, "教", 3))
+            continue;
+        for (k = 0; list_after[k]; k++)
+            if (w + kl + 3 <= to && !memcmp(t + w + kl, list_after[k], 3))
+                break;
+        if (!list_after[k])
+            return 1;
+    }
+    return 0;
+}
+
 /* Is item, named at byte ta of sentence si, a login ID or password of the
  * organization's own management tools (named in the 16 code points before
- * it: 「管理システムのログインID・パスワード」), or one a cause section
- * names (「パスワード漏洩により侵入」)? */
+ * it: 「管理システムのログインID・パスワード」) or of one staff member's
+ * own account, or one a cause section names (「パスワード漏洩により
+ * 侵入」)? */
 static int admin_credential(const struct ix_doc *d, size_t si,
                             const char *item, size_t ta)
 {
@@ -458,7 +509,8 @@ static int admin_credential(const struct ix_doc *d, size_t si,
 
     if (strcmp(item, "login_id") && strcmp(item, "password"))
         return 0;
-    return jaen_ix_q_first(d, si, from, ta, admin_tools, &kl) != (size_t)-1
+    return staff_own(d, si, from, ta)
+           || jaen_ix_q_first(d, si, from, ta, admin_tools, &kl) != (size_t)-1
            || d->s[si].sec == SEC_CAUSE || ANY_OF(d, si, tried_here);
 }
 
@@ -484,11 +536,12 @@ static int denied(const struct ix_doc *d, size_t si, size_t off)
     size_t neg = jaen_ix_q_first(d, si, off, len, not_exposed, &kl);
     size_t nf = jaen_ix_q_first(d, si, off, len, not_found, &kl);
 
-    /* 「漏えいの事実は確認されておりません」: a leak word in the 8 code
-     * points before the finding */
+    /* 「漏えいの事実は確認されておりません」「パスワード情報への不正アクセス
+     * は確認されておりません」: a leak word in the 8 code points before
+     * the finding */
     if (nf != (size_t)-1 && (neg == (size_t)-1 || nf < neg)
         && jaen_ix_q_first(d, si, nf > off + 24 ? nf - 24 : off, nf,
-                           leak_words, &kl) != (size_t)-1)
+                           reached_words, &kl) != (size_t)-1)
         neg = nf;
     if (neg == (size_t)-1)
         return 0;
@@ -544,6 +597,10 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
            || (cred && after_within(d, si, off, used_to_enter, 30))
            || (strcmp(item, "password") == 0
                && (right_after(d, si, off, safeguard)
+                   || right_after(d, si, off, pw_attack)
+                   || ((w = jaen_ix_q_first(d, si, ta > 21 ? ta - 21 : 0, ta,
+                                            pw_setting, &kl)) != (size_t)-1
+                       && w + kl == ta)
                    /* a key (復号鍵（パスワード）の開示と引き換えに) */
                    || (ta >= 6 && memcmp(IX_S(d, si) + ta - 6, "鍵（", 6)
                                       == 0)))

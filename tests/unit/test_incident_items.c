@@ -680,6 +680,32 @@ static void test_items_mail_contents_documents(void **state)
           "いる邸名に含まれる氏名等が考えられます。\n", "name");
 }
 
+/* A password is no data of the people affected where it was guessed to
+ * get in, is the target of an attack or a measure, is a setting, belongs
+ * to one staff member's own account, or was not reached; staff among the
+ * people whose data it was still count. */
+static void test_items_password_not_data(void **state)
+{
+    (void)state;
+    ITEMS("職員が、他人のパスワードを推測し、不正にアクセスし、人事給与情報を"
+          "閲覧、保存していた。\n", "other");
+    ITEMS("調査の結果、CMSへのパスワード総当たりの攻撃による不正アクセスが行わ"
+          "れ、氏名が漏洩したおそれがあります。\n", "name");
+    ITEMS("情報漏洩は確認されませんでした。パスワード漏洩対策の導入等を実施"
+          "しました。\n", "");
+    ITEMS("不正アクセスは、推測しやすいパスワードを設定したアカウントや複数"
+          "のサービスで同一パスワードを利用するアカウントが狙われた可能性が"
+          "あります。\n", "");
+    ITEMS("当社グループ社員の個人アカウントにおいてパスワードが外部に漏洩して"
+          "いることが判明しました。\n", "");
+    ITEMS("委託先サーバには、教職員・学生・保護者のユーザーID、パスワードなど"
+          "を含む個人情報ファイルが保存されていたことが判明しました。\n",
+          "login_id password");
+    ITEMS("## 漏えいし得る情報項目\n氏名、住所\n\n※現時点では、マイページの"
+          "パスワード情報への不正アクセスは確認されておりません。\n",
+          "name address");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -703,6 +729,7 @@ int main(void)
         cmocka_unit_test(test_password_lock_or_key),
         cmocka_unit_test(test_items_viewable_not_shown),
         cmocka_unit_test(test_items_mail_contents_documents),
+        cmocka_unit_test(test_items_password_not_data),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
