@@ -168,7 +168,19 @@ static const char *const verb_after[] = {"する", "して", "され", "者",
  * 「当社のメールアドレスを詐称」 name its own details, not exposed data. */
 static const char *const own_prefix[] = {
     "弊社の", "当社の", "当行の", "当院の", "当庫の", "本学の", "本会の",
-    "当会の", "当協会の", NULL,
+    "当会の", "当協会の", "弊所の", "当所の", "当機構の", "当法人の",
+    "当団体の", "本校の", "当校の", "当園の", "当財団の", NULL,
+};
+/* Around an email address, its abuse to send mail: the organization's
+ * own address, hijacked, not data exposed (「当機構の特定のアドレスを…
+ * 不正に使用し、迷惑メールを送信」「送信元メールアドレス」).  Not 「登録者様
+ * のメールアドレス等が不正に使用された」: people's addresses, misused. */
+static const char *const addr_abused[] = {
+    "を不正に使用", "を不正に利用", "不正利用", "を悪用し", "から送信",
+    "が乗っ取", NULL,
+};
+static const char *const addr_sender[] = {
+    "送信元", "差出人", "送信者", NULL,
 };
 /* Just before 部署, the organization's own units: 「関係部署が連携して」
  * 「営業担当部署からご説明」. */
@@ -612,6 +624,11 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
                        != (size_t)-1 && w + kl == ta)))
            || (strcmp(item, "department") == 0
                && verb_follows(d, si, off))
+           || (strcmp(item, "email") == 0
+               && (right_after(d, si, off, addr_abused)
+                   || ((w = jaen_ix_q_first(d, si, ta > 12 ? ta - 12 : 0, ta,
+                                            addr_sender, &kl)) != (size_t)-1
+                       && w + kl == ta)))
            || (strcmp(item, "other") == 0
                && right_after(d, si, off, written_in));
 }

@@ -706,6 +706,23 @@ static void test_items_password_not_data(void **state)
           "name address");
 }
 
+/* An address the attacker sent mail from, or the school's own, is the
+ * organization's, hijacked or spoofed; people's addresses misused are
+ * still their data. */
+static void test_items_hijacked_address(void **state)
+{
+    (void)state;
+    ITEMS("何者かが当機構のアドレスを不正に使用し、迷惑メールを送信していた"
+          "ことが判明しました。\n当該メールアドレスから送信された迷惑メールの"
+          "件数や漏洩した個人情報について調査を進めております。\n", "");
+    ITEMS("不正に送信されたメールの送信元メールアドレスが漏えいした可能性が"
+          "あります。\n", "");
+    ITEMS("本校のメールアドレスを詐称したメールが送信され、生徒の氏名が漏え"
+          "いした可能性があります。\n", "name");
+    ITEMS("サーバー上に保管されていた登録者様のメールアドレス等が不正に使用"
+          "されたことが考えられます。\n", "email");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -730,6 +747,7 @@ int main(void)
         cmocka_unit_test(test_items_viewable_not_shown),
         cmocka_unit_test(test_items_mail_contents_documents),
         cmocka_unit_test(test_items_password_not_data),
+        cmocka_unit_test(test_items_hijacked_address),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
