@@ -65,7 +65,10 @@ static const char *const not_exposed[] = {
     "漏えいしておらず", "漏洩しておらず", "流出しておらず",
     "漏えいはなかった", "漏洩はなかった", "流出はなかった",
     "漏えいは無かった", "漏洩は無かった", "流出は無かった",
-    "漏えいは無い", "漏洩は無い", "流出は無い", NULL,
+    "漏えいは無い", "漏洩は無い", "流出は無い",
+    "保存されておりません", "取り扱っておりません", "取り扱っていません",
+    "取り扱っておらず", "取扱っておりません", "可能性はありません",
+    "可能性はございません", "可能性はない", NULL,
 };
 /* A finding of no leak (「メールアドレスの漏えいの事実は確認されておりま
  * せん」) denies the data before it too; the leak word must come just
@@ -74,7 +77,22 @@ static const char *const not_exposed[] = {
 static const char *const not_found[] = {
     "確認されておりません", "確認されていません", "確認されておらず",
     "確認できておりません", "確認出来ていない", "確認できていない",
-    "確認されず", "報告は受けておりません", "報告は受けていません", NULL,
+    "確認されず", "報告は受けておりません", "報告は受けていません",
+    "発生しておりません", "発生していません", "発生しておらず", NULL,
+};
+/* Right before a finding of nothing, a topic marker: the data before it is
+ * what was not found (「クレジットカード情報やマイナンバーは確認されて
+ * おりません」「…を直接生じさせ得る情報は現時点では確認されておりません」). */
+static const char *const topic_before[] = {
+    "は", "は現時点では", "は現時点で", "は現在", "は現在のところ",
+    "は現在まで", NULL,
+};
+/* Between a datum and such a finding, words that make the finding about
+ * something else: 「氏名が流出した可能性があり、二次被害は確認されて
+ * おりません」. */
+static const char *const exposure_between[] = {
+    "漏えい", "漏洩", "流出", "可能性", "おそれ", "恐れ", "閲覧", "窃取",
+    "含まれ", NULL,
 };
 static const char *const leak_words[] = {
     "漏えい", "漏洩", "流出", NULL,
@@ -540,6 +558,19 @@ static int in_later_bracket(const char *s, size_t off, size_t neg)
     return open != (size_t)-1;
 }
 
+/* Does a topic_before word end at byte at of sentence si? */
+static int topic_of(const struct ix_doc *d, size_t si, size_t at)
+{
+    size_t k, n;
+
+    for (k = 0; topic_before[k]; k++) {
+        n = strlen(topic_before[k]);
+        if (at >= n && !memcmp(IX_S(d, si) + at - n, topic_before[k], n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the data named at byte off of sentence si denied later in its
  * clause (「…は含まれておりません」)? */
 static int denied(const struct ix_doc *d, size_t si, size_t off)
@@ -552,8 +583,11 @@ static int denied(const struct ix_doc *d, size_t si, size_t off)
      * は確認されておりません」: a leak word in the 8 code points before
      * the finding */
     if (nf != (size_t)-1 && (neg == (size_t)-1 || nf < neg)
-        && jaen_ix_q_first(d, si, nf > off + 24 ? nf - 24 : off, nf,
-                           reached_words, &kl) != (size_t)-1)
+        && (jaen_ix_q_first(d, si, nf > off + 24 ? nf - 24 : off, nf,
+                            reached_words, &kl) != (size_t)-1
+            || (nf - off <= 120 && topic_of(d, si, nf)
+                && jaen_ix_q_first(d, si, off, nf, exposure_between, &kl)
+                   == (size_t)-1)))
         neg = nf;
     if (neg == (size_t)-1)
         return 0;

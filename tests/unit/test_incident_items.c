@@ -723,6 +723,34 @@ static void test_items_hijacked_address(void **state)
           "されたことが考えられます。\n", "email");
 }
 
+/* More ways to say data was not kept or not reached: not stored, not
+ * handled, no chance of a leak, a leak that did not happen, and data that
+ * is the topic of a finding of nothing; but a finding about something
+ * else after the data's exposure denies nothing. */
+static void test_items_more_denials(void **state)
+{
+    (void)state;
+    ITEMS("氏名が漏えいした可能性があります。\n備考:クレジットカード番号等、"
+          "決済に関する情報は保存されておりません。\n", "name");
+    ITEMS("氏名が漏えいした可能性があります。\nなお、クレジットカード情報に"
+          "関しては、当事業所のシステムでは取り扱っておりませんので流出の"
+          "可能性はありません。\n", "name");
+    ITEMS("氏名が漏えいした可能性があります。\n※クレジットカード情報につき"
+          "ましては外部決済会社に委託しておりますので、漏洩、流出の可能性は"
+          "ないものと判断しております。\n", "name");
+    ITEMS("漏えい等の可能性のある情報の項目の中に、クレジットカード情報等の"
+          "経済的な二次被害を直接生じさせ得る情報は現時点では確認されており"
+          "ません。\n", "");
+    ITEMS("漏えいのおそれが生じた個人情報は、氏名、住所等が中心であり、"
+          "クレジットカード情報やマイナンバーは確認されておりません。\n",
+          "name address");
+    ITEMS("氏名が漏えいした可能性があります。\nクレジットカード情報につき"
+          "ましては、当社サーバー上で保持・処理は行っておらず、漏洩は発生"
+          "しておりません。\n", "name");
+    ITEMS("氏名、住所が流出した可能性があり、二次被害は確認されておりません。"
+          "\n", "name address");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -748,6 +776,7 @@ int main(void)
         cmocka_unit_test(test_items_mail_contents_documents),
         cmocka_unit_test(test_items_password_not_data),
         cmocka_unit_test(test_items_hijacked_address),
+        cmocka_unit_test(test_items_more_denials),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
