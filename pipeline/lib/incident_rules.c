@@ -1347,6 +1347,24 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "復旧の目途", "復旧の目処", "復旧の見込み", "復旧への対応",
         "完全復旧", "完全な復旧", "復旧を最優先", "復旧方法", "本復旧", NULL,
     };
+    /* restoration done (サービスの復旧が完了, サイトを復旧いたしました,
+     * システムは復旧済み): what was restored was down.  Not an account
+     * taken over and given back (公式アカウントが復旧いたしました), nor
+     * files restored from a backup with no system named (ファイルは、
+     * バックアップデータから復元…復旧いたしました): the labels split there */
+    static const char *const restored[] = {
+        "復旧が完了", "復旧を完了", "復旧済", "復旧しました",
+        "復旧いたしました", "復旧しており", "復旧し、", "応急復旧", "復旧措置",
+        "復旧させ", NULL,
+    };
+    static const char *const restored_not[] = {
+        "アカウント", "ＳＮＳ", "SNS", "決済", "新規", "障害者", "場合",
+        NULL,
+    };
+    static const char *const systems[] = {
+        "サーバ", "システム", "ネットワーク", "サイト", "ホームページ",
+        "サービス", "回線", "端末", "ＰＣ", "PC", "パソコン", NULL,
+    };
     /* every function or service stopped, even as a measure (README: a
      * whole site stopped is an outage, one function is not; a site
      * closed after a breach is one: the blind labels of sets 13 to 20
@@ -1609,6 +1627,9 @@ unsigned jaen_ix_types(const struct ix_doc *d)
          * what is being restored was down */
         if (affirmed(sp, restoring) && !SHAS(sp, "バックアップ")
             && !SANY(sp, outage_not))
+            restore = 1;
+        if (affirmed(sp, restored) && !SANY(sp, restored_not)
+            && (SANY(sp, systems) || !SHAS(sp, "バックアップ")))
             restore = 1;
         /* business said to run as usual (業務システムは通常通り稼働して
          * おり): a server stopped or brought back is no outage */

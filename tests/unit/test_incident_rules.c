@@ -2713,9 +2713,38 @@ static void test_types_sets_53_to_58(void **state)
         "して対応しております。\n"), "system_outage"));
 }
 
+/* Restoration done (サービスの復旧が完了, サイトを復旧いたしました,
+ * システムは復旧済み) tells of an outage, even after a cut-off; an
+ * account given back or files restored from a backup with no system
+ * named do not. */
+static void test_outage_restoration_done(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。速やかに新しいサーバーへ"
+        "移行を実施し、現在はサービスの復旧が完了しております。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "システムは不正アクセスを検知すると同時にシャットダウンし、外部から"
+        "のアクセスを遮断しておりましたが、現在はすべて復旧しております。\n"),
+        "system_outage"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社サーバーへの不正アクセスを確認しました。現在、外部の専門家と"
+        "連携し、範囲調査、復旧措置の実施を進めております。\n"),
+        "system_outage"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "弊社公式SNSアカウントが不正アクセスにより乗っ取られました。\n"
+        "本日、アカウントが復旧いたしました。\n"), "system_outage"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "当社のサーバーが不正アクセスを受けました。\n"
+        "影響を受けたファイルは、バックアップデータから復元を実施し、攻撃前"
+        "の状態まで復旧いたしました。\n"), "system_outage"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_outage_restoration_done),
         cmocka_unit_test(test_kangxi_folded),
         cmocka_unit_test(test_third_party_named_more),
         cmocka_unit_test(test_outage_more_wordings),
