@@ -1030,6 +1030,8 @@ static int group_name(const struct ix_doc *d, const char *name)
     return 0;
 }
 
+static int named_with_sama(const struct span *sp);
+
 /* Does sp name a company other than the writer (its meta organization)
  * next to a legal form: 「株式会社トラストバンク」 in a city's notice, but
  * not 「農中 JAML 投資顧問株式会社（以下「当社」）」 in that company's; or
@@ -1092,6 +1094,45 @@ static int other_company(const struct span *sp)
             from = p + 3;
         }
     }
+    return named_with_sama(sp);
+}
+
+/* Does sp name a company with 様 after its Latin abbreviation in brackets
+ * or after Latin letters alone (インターネットイニシアティブ（IIJ）様, IIJ
+ * 様)?  Not a katakana word with 様: ユーザー様 and オーナー様 are people. */
+static int named_with_sama(const struct span *sp)
+{
+    size_t from = 0, p, a, e, q, n;
+
+    while ((p = jaen_ix_q_find(sp->d, sp->si, from, "様")) != (size_t)-1) {
+        from = p + 3;
+        e = p;
+        if (e >= 3 && !memcmp(sp->s + e - 3, "）", 3))
+            e -= 3;
+        else if (e >= 1 && sp->s[e - 1] == ')')
+            e -= 1;
+        for (q = e, n = 0; q > 0; n++) {
+            size_t b = q - 1, cl = 0;  /* in: where to decode; out: after */
+            uint32_t c;
+            while (b > 0 && ((unsigned char)sp->s[b] & 0xC0) == 0x80)
+                b--;
+            if (!jaen_utf8_next(sp->s + b, q - b, &cl, &c) || cl != q - b
+                || !(jaen_cps_alpha(c) || wide_alnum(c)
+                     || jaen_cps_digit(c)))
+                break;
+            q = b;
+        }
+        if (n < 2)
+            continue;
+        if (e == p)             /* IIJ様 */
+            return 1;
+        a = q;                  /* （IIJ）様: a name before the bracket */
+        if ((a >= 3 && !memcmp(sp->s + a - 3, "（", 3)
+             && name_before(sp, a - 3, &a, &e))
+            || (a >= 1 && sp->s[a - 1] == '('
+                && name_before(sp, a - 1, &a, &e)))
+            return 1;
+    }
     return 0;
 }
 
@@ -1114,6 +1155,38 @@ static int uses_other(const struct span *sp)
     if ((sp->len > 0 && sp->s[0] == '|') || memchr(sp->s, '\t', sp->len))
         return 0;
     return SANY(sp, uses) && other_company(sp);
+}
+
+/* Does a word of ks occur in sp outside the writer's own name (株式会社
+ * 国際協力銀行 says no 協力)? */
+static int any_but_org(const struct span *sp, const char *const *ks)
+{
+    static const char *const forms[] = {"株式会社", "有限会社", NULL};
+    const char *org = sp->d->org, *core = org;
+    size_t cl, k, p, from, q;
+
+    if (!org || !*org)
+        return SANY(sp, ks);
+    for (k = 0; forms[k]; k++)
+        if (!strncmp(core, forms[k], strlen(forms[k])))
+            core += strlen(forms[k]);
+    cl = strlen(core);
+    for (k = 0; forms[k]; k++)
+        if (cl > strlen(forms[k])
+            && !strcmp(core + cl - strlen(forms[k]), forms[k]))
+            cl -= strlen(forms[k]);
+    for (; *ks; ks++) {
+        for (from = 0; (p = jaen_ix_q_find(sp->d, sp->si, from, *ks))
+                       != (size_t)-1; from = p + 1) {
+            int inside = 0;
+            for (q = 0; cl && q + cl <= sp->len && !inside; q++)
+                inside = !memcmp(sp->s + q, core, cl) && q <= p
+                         && p + strlen(*ks) <= q + cl;
+            if (!inside)
+                return 1;
+        }
+    }
+    return 0;
 }
 
 /* Does sp speak to the contractor (委託先に確認, 委託先に依頼), not of
@@ -1648,7 +1721,7 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         /* 「…株式会社…が運営するメールシステムを利用しています」: with an
          * attack in the same sentence, or in another on what we use
          * (「当社が利用するメールシステムへの不正アクセス」, the title) */
-        uses = uses_other(sp) && !SANY(sp, uses_not)
+        uses = uses_other(sp) && !any_but_org(sp, uses_not)
                && !(SANY(sp, our_group) && !SANY(sp, their_group));
         uses_rel |= uses;
         if ((((SANY(sp, vendor) || provided_by_other(sp))

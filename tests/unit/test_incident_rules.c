@@ -2741,9 +2741,31 @@ static void test_outage_restoration_done(void **state)
         "の状態まで復旧いたしました。\n"), "system_outage"));
 }
 
+/* A provider named with 様 after its Latin abbreviation (インターネット
+ * イニシアティブ（IIJ）様) is another company; ユーザー様 is no company; the
+ * writer's own name (株式会社国際協力銀行) says no 協力. */
+static void test_third_party_sama_and_own_name(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("情報漏洩の可能性について",
+        "この度、弊社が契約しているインターネットイニシアティブ（IIJ）様の"
+        "メールセキュリティサービスにおいて、情報漏洩の可能性があるとの報告を"
+        "受けました。\n"), "third_party"));
+    assert_false(doc_has(DOC("情報漏洩の可能性について",
+        "弊社が提供するサービスにおいて、ユーザー様の情報漏洩の可能性がある"
+        "ことが判明しました。\n"), "third_party"));
+    assert_true(doc_has("# 公表概要\n- 不正アクセスに関するお知らせ\n"
+        "- 2025年4月23日\n- 株式会社国際協力銀行\n- https://example.jp/n\n"
+        "\n# 本文\n株式会社国際協力銀行（JBIC）が利用する株式会社インター"
+        "ネットイニシアティブ（IIJ）のメールセキュリティサービスにおいて、"
+        "サービス設備に対する不正アクセスが発生した旨の報告を受けました。\n",
+        "third_party"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_third_party_sama_and_own_name),
         cmocka_unit_test(test_outage_restoration_done),
         cmocka_unit_test(test_kangxi_folded),
         cmocka_unit_test(test_third_party_named_more),
