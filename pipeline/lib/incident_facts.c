@@ -32,7 +32,12 @@ static const char *const noticed[] = {
     /* told, the report named by what it said (…不正アクセスを受けた旨の
      * 報告を同社から受けました; …があった旨本校へ報告が入る) */
     "旨の報告を", "との報告を", "旨の連絡を", "との連絡を", "報告が入",
-    "連絡が入", NULL,
+    "連絡が入",
+    /* traces found by a tool (不正アクセスの形跡が検出されました), not a
+     * scam's warning (「ウイルスを検出した」とする) nor a scan that found
+     * none (検出されなかった); a notice that came (…旨の通知がありました) */
+    "が検出されま", "を検出しま", "を検出いたしま", "通知があり",
+    "通知がござい", NULL,
 };
 
 /* After the date, words that make it something else than a detection. */
@@ -276,6 +281,31 @@ static int event_time(const char *s, size_t len)
     return q != (size_t)-1 && (r == (size_t)-1 || q < r);
 }
 
+/* Is the date ending at byte a of sentence si the day a report named
+ * before it came in (「…不正アクセスがあったとの報告を同社より2025年4月14日
+ * に受けました」): に受け right after it, and 報告を, 連絡を or 通知を in
+ * the 20 code points before its start? */
+static int told_on(const struct ix_doc *d, size_t si, size_t i, size_t a,
+                   size_t cl)
+{
+    static const char *const report[] = {
+        "報告を", "連絡を", "通知を", "通報を", NULL,
+    };
+    const json_t *e = json_array_get(d->entities, i);
+    int64_t st = json_integer_value(json_object_get(e, "start"));
+    size_t b, from, kl;
+
+    if (cl < 9 || memcmp(d->text + a, "に受け", 9) != 0 || st < 0
+        || (size_t)st > d->ncp)
+        return 0;
+    b = d->cpb[st];
+    if (b < d->s[si].a)
+        return 0;
+    from = b - d->s[si].a > 60 ? b - 60 : d->s[si].a;
+    return jaen_ix_q_first(d, si, from - d->s[si].a, b - d->s[si].a, report,
+                           &kl) != (size_t)-1;
+}
+
 /* Is date entity i (its day v, its text ending at code point end, in
  * sentence si) followed in its clause by a verb of noticing? */
 static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
@@ -303,6 +333,8 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
             nd = d->cpb[ns];
     }
     cl = clause_end(d, a, z, nd);
+    if (told_on(d, si, i, a, cl))
+        return 1;       /* …との報告を同社より2025年4月14日に受けました */
     if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
                     || memcmp(d->text + a, "時点", 6) == 0))
         return 0;       /* 12月10日現在: "as of" */
@@ -316,7 +348,8 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
     stop = first_in(d, si, a, cl, not_detection);
     if (first_in(d, si, a, cl, learned) <= stop && stop < cl)
         return 1;       /* 3月21日にその公表を認識 */
-    if (cl < 3 || memcmp(d->text + a, "、", 3) != 0) {
+    if ((cl < 3 || memcmp(d->text + a, "、", 3) != 0)
+        && (cl < 6 || memcmp(d->text + a, "に、", 6) != 0)) {
         size_t t = first_in(d, si, a, cl, traces);
         /* 侵入した形跡, アクセスされた痕跡: the date is that verb's; 不正
          * アクセスと考えられる痕跡を把握, の痕跡を検知: the noticing's */

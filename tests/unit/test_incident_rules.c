@@ -2762,9 +2762,53 @@ static void test_third_party_sama_and_own_name(void **state)
         "third_party"));
 }
 
+/* The day traces were found by a tool (形跡が検出されました, 形跡を検出
+ * しました after 12月6日に、), a notice came (旨の通知がありました), or a
+ * report came in (との報告を同社より2025年4月14日に受けました); not a
+ * scam's warning (「ウイルスを検出した」とする) nor a scan that found
+ * none. */
+static void test_detected_found_or_notified(void **state)
+{
+    json_t *rec;
+
+    (void)state;
+    rec = record_of(DOC("不正アクセスについて",
+        "この度、2024年9月30日に再委託先であるサンプル株式会社において、"
+        "ランサムウェアによる外部からの不正アクセスの形跡が検出されました。"
+        "\n"));
+    assert_string_equal(detected_of(rec), "2024-09-30");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "当社が運用するサーバに対し、2025年6月6日に、外部からの不正アクセス"
+        "を受けた形跡を検出しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-06-06");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "2024年10月8日、提供元であるサンプル社より、第三者が不正にアクセス"
+        "した可能性がある旨の通知がありました。\n"));
+    assert_string_equal(detected_of(rec), "2024-10-08");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "当機構が利用するサンプル社のメールサービスにおいて、不正アクセスが"
+        "あったとの報告を同社より2025年4月14日に受けました。\n"));
+    assert_string_equal(detected_of(rec), "2025-04-14");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "令和7年4月13日、当該教員がWebサイトを閲覧中、画面上に「ウイルスを"
+        "検出した」とする警告表示が現れました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "令和7年6月7日 ウイルス対策ソフトにてウイルススキャンを実施したと"
+        "ころ、ウイルスは検出されなかった。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_detected_found_or_notified),
         cmocka_unit_test(test_third_party_sama_and_own_name),
         cmocka_unit_test(test_outage_restoration_done),
         cmocka_unit_test(test_kangxi_folded),
