@@ -2805,9 +2805,30 @@ static void test_detected_found_or_notified(void **state)
     json_decref(rec);
 }
 
+/* The printer a studio passed the work to (写真業者から、印刷業務の委託を
+ * 受けた…株式会社のサーバ; 制作受注業者「…」において) is a third party;
+ * documents the intruder encrypted tell of ransomware. */
+static void test_third_party_printer_documents_encrypted(void **state)
+{
+    (void)state;
+    assert_true(doc_has(DOC("卒業アルバムについて",
+        "この度、本学の卒業アルバムを作成した写真業者から、印刷業務の委託を"
+        "受けたサンプル印刷株式会社のサーバに不正アクセスがあり、卒業アルバム"
+        "に掲載された情報が漏えいした可能性があることが判明しました。\n"),
+        "third_party"));
+    assert_true(doc_has(DOC("卒業アルバムについて",
+        "令和７年４月１４日に、写真館を通して、卒業アルバム制作受注業者"
+        "「サンプル印刷株式会社」において、工場のシステムがランサムウェアの"
+        "攻撃を受けたとの連絡がありました。\n"), "third_party"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当社サーバが不正アクセスを受けました。\n調査の結果、一部サーバ内の"
+        "文書が暗号化されたことが判明しました。\n"), "ransomware"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_third_party_printer_documents_encrypted),
         cmocka_unit_test(test_detected_found_or_notified),
         cmocka_unit_test(test_third_party_sama_and_own_name),
         cmocka_unit_test(test_outage_restoration_done),
