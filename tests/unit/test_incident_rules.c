@@ -2763,10 +2763,13 @@ static void test_third_party_sama_and_own_name(void **state)
 }
 
 /* The day traces were found by a tool (形跡が検出されました, 形跡を検出
- * しました after 12月6日に、), a notice came (旨の通知がありました), or a
- * report came in (との報告を同社より2025年4月14日に受けました); not a
- * scam's warning (「ウイルスを検出した」とする) nor a scan that found
- * none. */
+ * しました after 12月6日に、), a notice came (旨の通知がありました), a
+ * report came in (との報告を同社より2025年4月14日に受けました, との通報を
+ * 受領しました), information was given (…についての情報提供) or the writer
+ * learned of it (本事象を認知); not a scam's warning (「ウイルスを検出した」
+ * とする), a scan that found none, an investigation's report received
+ * (中間報告を受領, 最終報告を受領), nor the day it happened (…に発生いた
+ * しました、…認知後). */
 static void test_detected_found_or_notified(void **state)
 {
     json_t *rec;
@@ -2792,6 +2795,28 @@ static void test_detected_found_or_notified(void **state)
         "当機構が利用するサンプル社のメールサービスにおいて、不正アクセスが"
         "あったとの報告を同社より2025年4月14日に受けました。\n"));
     assert_string_equal(detected_of(rec), "2025-04-14");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "- 2025 年 5 月 28 日、捜査機関より「闇サイトに個人情報と思われる"
+        "ファイルが販売されている」との通報を受領しました。\n"));
+    assert_string_equal(detected_of(rec), "2025-05-28");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "## 経緯\n令和7年4月16日（水曜）\n\n県教育委員会より、卒業アルバムの"
+        "情報漏えいの可能性がある学校についての情報提供\n"));
+    assert_string_equal(detected_of(rec), "2025-04-16");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "|日付|対応状況|\n|---|---|\n"
+        "|2025/05/24|お客様からのお問い合わせにより本事象を認知|\n"
+        "|2025/06/09|デジタル鑑識調査の中間報告を受領|\n"));
+    assert_string_equal(detected_of(rec), "2025-05-24");
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "2025年1月21日に発生いたしました、当社ネットワークへの不正アクセスに"
+        "つきまして、本件事象の認知後、調査を進めてまいりました。\n"
+        "2025年5月29日にセキュリティ専門会社より最終報告を受領しました。\n"));
+    assert_null(detected_of(rec));
     json_decref(rec);
     rec = record_of(DOC("不正アクセスについて",
         "令和7年4月13日、当該教員がWebサイトを閲覧中、画面上に「ウイルスを"
