@@ -208,8 +208,8 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
                                              "調査の結果", "対応完了", NULL};
     static const char *const done[] = {
         "調査が完了", "調査は完了", "調査を完了", "調査が終了", "調査を終了",
-        "調査結果がまとまり", "調査結果を受領", "最終報告", "最終的な調査結果",
-        "調査の結果がまとまり", "調査完了", NULL,
+        "調査は終了", "調査結果がまとまり", "調査結果を受領", "最終報告",
+        "最終的な調査結果", "調査の結果がまとまり", "調査完了", NULL,
     };
     /* completed: of the investigation, not of sending the notices or of a
      * migration (ご報告メールの送信を完了いたしました) */

@@ -2390,6 +2390,12 @@ static void test_stage_related_and_promises(void **state)
         "委託先のサーバーがランサムウェアの被害を受けました。\n"
         "今後、具体的な漏えい状況等が判明次第、その状況に応じて適切に対応し"
         "てまいりたいと存じます。\n"), v), "single");
+    /* a follow-up whose investigation has ended (継続的な調査は終了しました) */
+    assert_string_equal(stage_of(DOC_REL(
+        "- 第1報：https://example.jp/first.md\n",
+        "先日公表いたしました不正アクセスによる情報漏洩に関する続報をお知らせ"
+        "いたします。\n※提供されたデータに関する継続的な調査は終了しました。"
+        "\n"), v), "final");
 }
 
 /* The counts of one document, as counts_str gives them, into buf. */
