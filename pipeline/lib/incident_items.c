@@ -66,6 +66,8 @@ static const char *const not_exposed[] = {
     "漏えいはなかった", "漏洩はなかった", "流出はなかった",
     "漏えいは無かった", "漏洩は無かった", "流出は無かった",
     "漏えいは無い", "漏洩は無い", "流出は無い",
+    "委託は受けておりません", "委託を受けておりません",
+    "お預かりしておりません", "預かっておりません", "お預かりしていません",
     "保存されておりません", "取り扱っておりません", "取り扱っていません",
     "取り扱っておらず", "取扱っておりません", "可能性はありません",
     "可能性はございません", "可能性はない", NULL,
@@ -188,6 +190,11 @@ static const char *const own_prefix[] = {
     "弊社の", "当社の", "当行の", "当院の", "当庫の", "本学の", "本会の",
     "当会の", "当協会の", "弊所の", "当所の", "当機構の", "当法人の",
     "当団体の", "本校の", "当校の", "当園の", "当財団の", NULL,
+};
+/* Right after a card, a way of paying, not its number (現金でのお支払い
+ * かクレジットカードによるお支払いかの記載). */
+static const char *const pay_by[] = {
+    "による", "でのお支払", "でお支払", "払い", NULL,
 };
 /* Around an email address, its abuse to send mail: the organization's
  * own address, hijacked, not data exposed (「当機構の特定のアドレスを…
@@ -658,6 +665,8 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
                        != (size_t)-1 && w + kl == ta)))
            || (strcmp(item, "department") == 0
                && verb_follows(d, si, off))
+           || (strcmp(item, "credit_card_number") == 0
+               && after_within(d, si, off, pay_by, 0))
            || (strcmp(item, "email") == 0
                && (right_after(d, si, off, addr_abused)
                    || ((w = jaen_ix_q_first(d, si, ta > 12 ? ta - 12 : 0, ta,

@@ -749,6 +749,13 @@ static void test_items_more_denials(void **state)
           "しておりません。\n", "name");
     ITEMS("氏名、住所が流出した可能性があり、二次被害は確認されておりません。"
           "\n", "name address");
+    /* data never entrusted to the writer (…の委託は受けておりません) */
+    ITEMS("## １．外部流出の可能性がある情報\n出荷データの一部\n\n"
+          "※データ項目：配送先住所・氏名\n\n（メールアドレスおよびクレジット"
+          "カード情報の委託は受けておりません）\n", "name address");
+    /* a way of paying is no card number (クレジットカードによるお支払い) */
+    ITEMS("流出した可能性のある情報は、氏名、お支払い方法（現金でのお支払いか"
+          "クレジットカードによるお支払いかの記載）です。\n", "name");
 }
 
 int main(void)
