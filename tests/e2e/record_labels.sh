@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy per field of `jaen run` against the hand labels of
 # tests/labels/labels.jsonl (55 documents of ../shared/corpus) and
-# tests/labels/holdout.jsonl (1,160 more, labelled blind).  Skips
+# tests/labels/holdout.jsonl (1,240 more, labelled blind).  Skips
 # when ../shared/corpus is absent.  The thresholds sit just below what the
 # extractor reaches (scripts/eval-labels.py prints the figures), so a
 # regression fails the test.
@@ -32,10 +32,10 @@ score labels \
     --min counts=0.96 --min counts_vu=0.96 --min data_items=0.89 \
     --min secondary_damage=0.98 --min has_cause=0.96 \
     --min response_implemented=0.89 --min response_planned=0.91 || fail=1
-# the holdout: 1,160 documents, so one document is 0.0009
+# the holdout: 1,240 documents, so one document is 0.0008
 score holdout \
-    --min report_stage=0.94 --min types=0.83 --min detected=0.905 \
-    --min counts=0.935 --min counts_vu=0.94 --min data_items=0.78 \
-    --min secondary_damage=0.955 --min has_cause=0.925 \
+    --min report_stage=0.94 --min types=0.84 --min detected=0.915 \
+    --min counts=0.935 --min counts_vu=0.94 --min data_items=0.80 \
+    --min secondary_damage=0.955 --min has_cause=0.93 \
     --min response_implemented=0.905 --min response_planned=0.96 || fail=1
 exit $fail
