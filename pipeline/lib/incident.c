@@ -255,7 +255,9 @@ static enum ix_sec heading_sec(const char *s0, size_t len0)
     static const char *const contact[] = {"問い合わせ", "問合せ", "窓口",
                                           "連絡先", NULL};
     static const char *const inquiries_as_data[] = {
-        "問い合わせに関する", "からのお問い合わせ", "からの問い合わせ", NULL,
+        "問い合わせに関する", "からのお問い合わせ", "からの問い合わせ",
+        /* what people entered in a form (お問い合わせフォーム入力データ) */
+        "問い合わせフォーム", "問合せフォーム", NULL,
     };
     static const char *const inquiry_content[] = {
         "問い合わせ内容", "問合せ内容", NULL,

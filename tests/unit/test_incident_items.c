@@ -753,6 +753,10 @@ static void test_items_more_denials(void **state)
     ITEMS("## １．外部流出の可能性がある情報\n出荷データの一部\n\n"
           "※データ項目：配送先住所・氏名\n\n（メールアドレスおよびクレジット"
           "カード情報の委託は受けておりません）\n", "name address");
+    /* what people entered in a form heads data, not a contact section
+     * (お問い合わせフォーム入力データ) */
+    ITEMS("## 【対象となる情報】\n### ①お問い合わせフォーム入力データ 約 1,900 "
+          "件\n- 氏名、メールアドレス、電話番号\n", "name phone email");
     /* a way of paying is no card number (クレジットカードによるお支払い) */
     ITEMS("流出した可能性のある情報は、氏名、お支払い方法（現金でのお支払いか"
           "クレジットカードによるお支払いかの記載）です。\n", "name");
