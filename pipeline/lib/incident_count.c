@@ -25,7 +25,7 @@ static const char *unit_of(const char *u)
         {"社", "company"}, {"台", "device"}, {"アカウント", "other"},
         {"通", "other"}, {"枚", "other"}, {"口座", "other"},
         {"アドレス", "other"}, {"ID", "other"}, {"団体", "other"},
-        {"店舗", "other"}, {"校", "other"}, {"世帯", "other"},
+        {"店舗", "other"}, {"世帯", "other"},
         {"点", "item"}, {"個", "item"}, {"円", "yen"}, {"ドル", "other"},
     };
     size_t k;

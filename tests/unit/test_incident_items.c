@@ -431,6 +431,9 @@ static void test_count_layout(void **state)
     /* lines of figures under a heading that names counts */
     COUNTS("## 卒業アルバムを発注していた学校と人数\n第一小学校　58名\n"
            "第二小学校　28名\n", "58 person 28 person");
+    /* schools are places, not a count (README) */
+    COUNTS("市内の小中学校16校の卒業生の氏名が漏えいした可能性があります。\n"
+           "対象者は1,200名です。\n", "1200 person");
     /* a heading that closes with its population's count */
     COUNTS("### 基本情報をご登録いただいたお客様（約31万名）\n"
            "氏名、住所が閲覧された可能性があります。\n", "310000 person~");
