@@ -1136,6 +1136,27 @@ static int named_with_sama(const struct span *sp)
     return 0;
 }
 
+/* Does byte p of sp end a name that follows a legal form (株式会社トラスト
+ * バンクのサーバ): name characters only, back to 株式会社 or 有限会社? */
+static int after_legal_form(const struct span *sp, size_t p)
+{
+    static const char *const forms[] = {"株式会社", "有限会社", NULL};
+    size_t b = p, n = 0, cl;
+
+    while (b > 0 && n < 20) {
+        size_t q = b - 1;
+        if (n > 0 && jaen_ix_ends_any(sp->s, b, forms))
+            return 1;
+        while (q > 0 && ((unsigned char)sp->s[q] & 0xC0) == 0x80)
+            q--;
+        if (!name_char(sp->s + q, b - q, &cl) || cl != b - q)
+            return 0;
+        b = q;
+        n++;
+    }
+    return 0;
+}
+
 /* Does sp tell of a service the writer uses from another company
  * (「当行は、株式会社インターネットイニシアティブの運営するメールシステムを
  * 利用しておりますが」)? */
@@ -1147,14 +1168,38 @@ static int uses_other(const struct span *sp)
         "が運営する", "の運営する", "契約している", "契約しております",
         /* 株式会社インターネットイニシアティブのメールシステムへの不正
          * アクセス事案 */
-        "のメールシステム", "のメールセキュリティ", NULL,
+        "のメールシステム", "のメールセキュリティ",
+        /* ＩＩＪ社メールシステムへの不正アクセス事案 */
+        "社メールシステム", "社メールセキュリティ", NULL,
     };
+    /* another company's system or service named as attacked (サンプル
+     * 株式会社（以下サンプル）のシステムの一部が第三者による不正アクセス
+     * を受け), not the writer's own (弊社のシステムの一部に対して) */
+    static const char *const whose[] = {"のシステム", "のサービス", "のサーバ",
+                                        NULL};
+    static const char *const own[] = {
+        "弊社", "当社", "本社", "当行", "当院", "本学", "当法人", "当会",
+        "弊所", "当所", "当機構", "当団体", "本校", "当校", "グループ", "本市",
+        "当市", "本町", "当町", "本村", "当組合", "当金庫", NULL,
+    };
+    /* right before it, the end of a company's name (ＩＩＪ社の, サンプル
+     * 保険株式会社（以下サンプル保険）の), not 一部のサーバー */
+    static const char *const name_end[] = {"社", "）", ")", "」", NULL};
+    size_t from = 0, p, kl;
+    int theirs = 0;
 
     /* a table's row names a company, not a service of it (|マリサット
      * 通信サービス(株)|漏洩のおそれは確認されていません|) */
     if ((sp->len > 0 && sp->s[0] == '|') || memchr(sp->s, '\t', sp->len))
         return 0;
-    return SANY(sp, uses) && other_company(sp);
+    while (!theirs && (p = jaen_ix_q_first(sp->d, sp->si, from, sp->len,
+                                           whose, &kl)) != (size_t)-1) {
+        theirs = !jaen_ix_ends_any(sp->s, p, own)
+                 && (jaen_ix_ends_any(sp->s, p, name_end)
+                     || after_legal_form(sp, p));
+        from = p + kl;
+    }
+    return (SANY(sp, uses) || theirs) && other_company(sp);
 }
 
 /* Does a word of ks occur in sp outside the writer's own name (株式会社

@@ -2838,8 +2838,11 @@ static void test_detected_found_or_notified(void **state)
 }
 
 /* The printer a studio passed the work to (写真業者から、印刷業務の委託を
- * 受けた…株式会社のサーバ; 制作受注業者「…」において) is a third party;
- * documents the intruder encrypted tell of ransomware. */
+ * 受けた…株式会社のサーバ; 制作受注業者「…」において) is a third party,
+ * and so is another company's system named as attacked (ＩＩＪ社メール
+ * システムへの不正アクセス, サンプル保険株式会社のシステムの一部が…不正
+ * アクセスを受け), not the writer's own (弊社のシステム); documents the
+ * intruder encrypted tell of ransomware. */
 static void test_third_party_printer_documents_encrypted(void **state)
 {
     (void)state;
@@ -2852,6 +2855,23 @@ static void test_third_party_printer_documents_encrypted(void **state)
         "令和７年４月１４日に、写真館を通して、卒業アルバム制作受注業者"
         "「サンプル印刷株式会社」において、工場のシステムがランサムウェアの"
         "攻撃を受けたとの連絡がありました。\n"), "third_party"));
+    /* another company's system named as attacked, not the writer's */
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "このたびのＩＩＪ社メールシステムへの不正アクセス事案につきまして、"
+        "調査の結果、お客さまに関する情報漏えいはなかったことが確認されまし"
+        "た。\n"), "third_party"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "サンプル保険株式会社（以下サンプル保険）のシステムの一部が第三者に"
+        "よる不正アクセスを受け、お客様の情報が流出した可能性があることが判"
+        "明いたしました。\n"), "third_party"));
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "当市の申請フォームで個人情報が閲覧された可能性があります。\nなお、"
+        "不正アクセスは株式会社サンプルバンクのサーバに対して行われたもので"
+        "あり、当市への攻撃ではありません。\n"), "third_party"));
+    assert_false(doc_has(DOC("不正アクセスについて",
+        "株式会社サンプル（親会社）のホームページにて公表させていただきました"
+        "とおり、弊社のシステムの一部に対して、外部の攻撃者による不正アクセス"
+        "がありました。\n"), "third_party"));
     assert_true(doc_has(DOC("不正アクセスについて",
         "当社サーバが不正アクセスを受けました。\n調査の結果、一部サーバ内の"
         "文書が暗号化されたことが判明しました。\n"), "ransomware"));
