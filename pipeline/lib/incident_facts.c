@@ -57,7 +57,7 @@ static const char *const not_detection[] = {
     "ご案内しました", "ご報告させていただ", "お知らせさせていただ",
     "公表させていただ", "についてお知らせ",
     "お知らせしております", "お知らせしている", "ご報告しております",
-    "公表しております", "公表している",
+    "公表しております", "公表している", "お知らせした", "ご報告した",
     /* the day an investigation started (同日より調査を進めた結果) */
     "より調査", "から調査",
     "に起こ", "に起き", "に発生した", "に発生しました",    /* the event's */
@@ -289,6 +289,50 @@ static int event_time(const char *s, size_t len)
     return q != (size_t)-1 && (r == (size_t)-1 || q < r);
 }
 
+/* Does the clause s[0..len) after a date, past a weekday in brackets
+ * and 頃, make the date a bound rather than a moment: "as of" (現在,
+ * 時点, をもって), or a period's end (以前, まで: 2月21日以前の状態に
+ * 戻し) or start (以降, より, から, 以来: 11月11日より…注文を開始)?  A
+ * source takes より after a name, not after a date.  (Most starts are
+ * open date ranges already, which count as their first day.) */
+static int as_of_or_since(const char *s, size_t len)
+{
+    static const char *const bound[] = {
+        "現在", "時点", "をもって", "をもちまして", "以前", "まで", NULL,
+    };
+    /* a start: unless what follows was noticed from then on (11月25日(火)
+     * 未明より、…サーバーの異常を検知) */
+    static const char *const since[] = {"以降", "より", "から", "以来",
+                                        NULL};
+    static const char *const went_on[] = {"発生", "続い", "行われ", "開始",
+                                          "実施", NULL};
+    static const char *const about[] = {"頃", "ごろ", NULL};
+    const char *const *w;
+    size_t p = 0, q;
+
+    if (len >= 3 && (memcmp(s, "（", 3) == 0 || s[0] == '(')) {
+        q = jaen_ix_find(s, len, s[0] == '(' ? ")" : "）");
+        if (q == (size_t)-1 || q > 15)
+            return 0;
+        p = q + (s[0] == '(' ? 1 : 3);
+    }
+    for (w = about; *w; w++)
+        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0) {
+            p += strlen(*w);
+            break;
+        }
+    for (w = bound; *w; w++)
+        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0)
+            return 1;
+    for (w = since; *w; w++)
+        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0) {
+            size_t kl, e = first_plain_of(s + p, len - p, went_on, &kl);
+            size_t n = first_plain_of(s + p, len - p, noticed, &kl);
+            return n == (size_t)-1 || (e != (size_t)-1 && e < n);
+        }
+    return 0;
+}
+
 /* Is the date ending at byte a of sentence si the day a report named
  * before it came in (「…不正アクセスがあったとの報告を同社より2025年4月14日
  * に受けました」): に受け right after it, and 報告を, 連絡を or 通知を in
@@ -343,9 +387,8 @@ static int noticed_after(const struct ix_doc *d, size_t i, size_t si,
     cl = clause_end(d, a, z, nd);
     if (told_on(d, si, i, a, cl))
         return 1;       /* …との報告を同社より2025年4月14日に受けました */
-    if (cl >= 6 && (memcmp(d->text + a, "現在", 6) == 0
-                    || memcmp(d->text + a, "時点", 6) == 0))
-        return 0;       /* 12月10日現在: "as of" */
+    if (as_of_or_since(d->text + a, cl))
+        return 0;       /* 12月10日現在, 12月18日（水）時点: "as of" */
     if (cl >= 3 && memcmp(d->text + a, "付", 3) == 0
         && first_in(d, si, a, cl, published) < cl)
         return 0;       /* 8月5日付で…検知したと公表: a document's date */

@@ -2825,6 +2825,30 @@ static void test_detected_found_or_notified(void **state)
         "2025年5月29日にセキュリティ専門会社より最終報告を受領しました。\n"));
     assert_null(detected_of(rec));
     json_decref(rec);
+    /* a bound, not a moment: 以前, をもちまして; a notice of ours
+     * (…にてお知らせした); but noticed from then on (…より、…を検知) */
+    rec = record_of(DOC("不正アクセスについて",
+        "正常動作をしていた令和7年2月21日以前の状態に戻し、迷惑メールが送信"
+        "されない状態であることを確認しています。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "令和7年5月8日に本研究所HPにてお知らせした情報セキュリティインシデント"
+        "に関して調査を進めた結果、氏名が漏洩した可能性が判明いたしました。"
+        "\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "5 月 26日をもちまして、ネットワークおよび機器の安全確認を完了し、全て"
+        "の業務を再開いたしました。\n"));
+    assert_null(detected_of(rec));
+    json_decref(rec);
+    rec = record_of(DOC("不正アクセスについて",
+        "2025 年 5 月 25 日(日)未明（日本時間）より、子会社において社内"
+        "サーバーの異常を検知、その後の調査によりランサムウェアへの感染が"
+        "発見されました。\n"));
+    assert_string_equal(detected_of(rec), "2025-05-25");
+    json_decref(rec);
     rec = record_of(DOC("不正アクセスについて",
         "令和7年4月13日、当該教員がWebサイトを閲覧中、画面上に「ウイルスを"
         "検出した」とする警告表示が現れました。\n"));
