@@ -756,6 +756,39 @@ static const char *const slip[] = {
     "入力ミス", "確認を怠", "確認不足", "不注意", "選択を誤", NULL,
 };
 
+/* Does sentence i say the credentials of the organization's own people or
+ * of an admin account were stolen or leaked: the way in of an account
+ * taken over (当団体職員 1 名の Microsoft365 の認証情報が不正に窃取され;
+ * 当社グループ社員の個人アカウントにおいてパスワードが外部に漏洩; 何らか
+ * の方法で窃取した管理者アカウントを用いて)?  Customers' passwords that
+ * leaked are data, not a way in. */
+static int staff_credentials_stolen(const struct ix_doc *d, size_t i)
+{
+    static const char *const cred[] = {
+        "パスワード", "認証情報", "アカウント情報", "管理者アカウント",
+        "資格情報", NULL,       /* not 従業員ID: data */
+    };
+    static const char *const stolen[] = {
+        "窃取", "漏洩し", "漏えいし", "流出し", "流出。", "不正に取得",
+        "不正に入手", "第三者に知られ", NULL,
+    };
+    static const char *const whose[] = {
+        "社員", "職員", "従業員", "管理者", "管理用", "担当者", "役員",
+        "教員", NULL,
+    };
+    static const char *const people[] = {
+        "お客様", "お客さま", "会員", "利用者", "ユーザー", "顧客", "生徒",
+        "学生", "保護者", "患者", NULL,
+    };
+    static const char *const not_so[] = {
+        "ておりません", "ていません", "ていない", "ありません", "ございません",
+        "可能性", "おそれ", "恐れ", "場合", NULL,
+    };
+
+    return ANY_OF(d, i, cred) && ANY_OF(d, i, stolen) && ANY_OF(d, i, whose)
+           && NONE_OF(d, i, people) && NONE_OF(d, i, not_so);
+}
+
 /* Does sentence i name the way in of an intrusion (VPN装置から侵入,
  * 機器を経由して不正アクセス, 偽の警告…遠隔操作ツールをインストール)? */
 static int entry_point(const struct ix_doc *d, size_t i)
@@ -815,6 +848,8 @@ static int entry_point(const struct ix_doc *d, size_t i)
     };
     size_t kl, v;
 
+    if (staff_credentials_stolen(d, i))
+        return 1;
     if (ANY_OF(d, i, measure))
         return 0;
     /* not a footnote that defines the word (（注４）ブルートフォース攻撃：

@@ -2901,9 +2901,33 @@ static void test_third_party_printer_documents_encrypted(void **state)
         "文書が暗号化されたことが判明しました。\n"), "ransomware"));
 }
 
+/* The credentials of the organization's own people stolen or leaked are
+ * the way in of an account taken over; customers' passwords that leaked
+ * and employee IDs are data. */
+static void test_cause_staff_credentials(void **state)
+{
+    (void)state;
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "当団体職員 1 名の Microsoft365 の認証情報が不正に窃取され、この"
+        "アカウント経由にて大量のメールが不正に送信されました。\n")));
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "2025年6月3日、当社グループ社員の個人アカウントにおいてパスワードが"
+        "外部に漏洩していることが判明しました。\n")));
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "社員の個人保有のパソコンがウイルスに感染し、スラックの認証情報が"
+        "流出。\n")));
+    assert_false(doc_has_cause(DOC("不正アクセスについて",
+        "不正アクセスにより、会員のメールアドレスとパスワードが流出したこと"
+        "が判明しました。\n")));
+    assert_false(doc_has_cause(DOC("不正アクセスについて",
+        "調査の結果、従業員約40,700名分の従業員IDが漏洩していたことが判明"
+        "いたしました。\n")));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cause_staff_credentials),
         cmocka_unit_test(test_third_party_printer_documents_encrypted),
         cmocka_unit_test(test_detected_found_or_notified),
         cmocka_unit_test(test_third_party_sama_and_own_name),
