@@ -785,8 +785,35 @@ static int staff_credentials_stolen(const struct ix_doc *d, size_t i)
         "可能性", "おそれ", "恐れ", "場合", NULL,
     };
 
+    /* used to get in: a doubt is only hedging (窃取した管理者アカウントを
+     * 用いて進入された可能性) */
+    static const char *const used[] = {
+        "を用いて", "を使用して", "を使って", "を悪用", "侵入", "進入",
+        NULL,
+    };
+
     return ANY_OF(d, i, cred) && ANY_OF(d, i, stolen) && ANY_OF(d, i, whose)
-           && NONE_OF(d, i, people) && NONE_OF(d, i, not_so);
+           && NONE_OF(d, i, people)
+           && (NONE_OF(d, i, not_so) || ANY_OF(d, i, used));
+}
+
+/* Does sentence i tell of credentials typed into a fake site (記載のURLを
+ * クリックしたところ偽サイトに遷移し、…パスワードを入力; 予約サイトを装った
+ * 偽サイトへのIDとパスワードの入力): the way in of a phishing? */
+static int creds_phished(const struct ix_doc *d, size_t i)
+{
+    static const char *const fake_site[] = {
+        "偽サイト", "偽のサイト", "偽のログイン", "フィッシングサイト", NULL,
+    };
+    static const char *const typed[] = {
+        "パスワードを入力", "パスワードの入力", "パスワード）を入力",
+        "認証情報を入力", "認証情報の入力", NULL,
+    };
+    /* not a warning (偽サイトでパスワードを入力しないでください) */
+    static const char *const warned[] = {"ください", "ないで", "場合", NULL};
+
+    return ANY_OF(d, i, fake_site) && ANY_OF(d, i, typed)
+           && NONE_OF(d, i, warned);
 }
 
 /* Does sentence i name the way in of an intrusion (VPN装置から侵入,
@@ -848,7 +875,7 @@ static int entry_point(const struct ix_doc *d, size_t i)
     };
     size_t kl, v;
 
-    if (staff_credentials_stolen(d, i))
+    if (staff_credentials_stolen(d, i) || creds_phished(d, i))
         return 1;
     if (ANY_OF(d, i, measure))
         return 0;

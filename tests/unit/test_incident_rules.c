@@ -2901,9 +2901,9 @@ static void test_third_party_printer_documents_encrypted(void **state)
         "文書が暗号化されたことが判明しました。\n"), "ransomware"));
 }
 
-/* The credentials of the organization's own people stolen or leaked are
- * the way in of an account taken over; customers' passwords that leaked
- * and employee IDs are data. */
+/* The credentials of the organization's own people stolen or leaked, or
+ * typed into a fake site, are the way in of an account taken over;
+ * customers' passwords that leaked and employee IDs are data. */
 static void test_cause_staff_credentials(void **state)
 {
     (void)state;
@@ -2916,6 +2916,17 @@ static void test_cause_staff_credentials(void **state)
     assert_true(doc_has_cause(DOC("不正アクセスについて",
         "社員の個人保有のパソコンがウイルスに感染し、スラックの認証情報が"
         "流出。\n")));
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "委託先にてリモートメンテナンス用の入り口から、何らかの方法で窃取した"
+        "管理者アカウントを用いて進入された可能性があることが判明\n")));
+    /* credentials typed into a fake site; not a warning against it */
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "従業員の業務用携帯電話にSMSが届き、記載のURLをクリックしたところ偽"
+        "サイトに遷移し、メールアドレスおよびパスワードを入力いたしました。"
+        "\n")));
+    assert_false(doc_has_cause(DOC("不正アクセスについて",
+        "当社を装うメールが確認されています。偽サイトでパスワードを入力しない"
+        "でください。\n")));
     assert_false(doc_has_cause(DOC("不正アクセスについて",
         "不正アクセスにより、会員のメールアドレスとパスワードが流出したこと"
         "が判明しました。\n")));
