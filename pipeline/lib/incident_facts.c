@@ -853,7 +853,11 @@ static int entry_point(const struct ix_doc *d, size_t i)
     };
     static const char *const fell[] = {
         "に遭い", "に遭っ", "にあい", "にあっ", "騙され", "だまされ",
-        "誘導され", "インストールした", NULL,
+        "誘導され", "インストールした",
+        /* the intrusion put down to it (当社を騙るフィッシング詐欺による
+         * ものと見られる、…口座への不正アクセス) */
+        "詐欺によるもの", "詐欺等によるもの", "メール）によるもの",
+        "メールによるもの", NULL,
     };
     static const char *const measure[] = {
         "無効化", "遮断", "停止", "導入", "強化", "変更", NULL,

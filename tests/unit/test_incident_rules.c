@@ -2924,6 +2924,10 @@ static void test_cause_staff_credentials(void **state)
         "従業員の業務用携帯電話にSMSが届き、記載のURLをクリックしたところ偽"
         "サイトに遷移し、メールアドレスおよびパスワードを入力いたしました。"
         "\n")));
+    /* an intrusion put down to a phishing scam */
+    assert_true(doc_has_cause(DOC("不正アクセスについて",
+        "今般、当社を騙るフィッシング詐欺によるものと見られる、当社のお客さま"
+        "の口座への不正アクセスおよび不正取引を確認いたしました。\n")));
     assert_false(doc_has_cause(DOC("不正アクセスについて",
         "当社を装うメールが確認されています。偽サイトでパスワードを入力しない"
         "でください。\n")));
