@@ -598,6 +598,13 @@ static int denied_before_doubt(const struct ix_doc *d, size_t i,
     pq = jaen_ix_q_first(d, i, pd, len, doubt, &kl);
     if (pq == (size_t)-1 || pn < pq)
         return 1;
+    /* a doubt, then a turn, then the damage denied (二次被害のおそれは完全
+     * には否定できませんが、現時点で…二次被害に関する報告は受けておりません) */
+    for (pa = pq; (pa = jaen_ix_q_find(d, i, pa, "が、")) != (size_t)-1
+                  && pa < pn; pa += 6)
+        if (jaen_ix_q_first(d, i, pa, pn, damage, &dl) != (size_t)-1
+            && jaen_ix_q_first(d, i, pa, pn, doubt, &kl) == (size_t)-1)
+            return 1;
     /* a doubt about what was misused, not about the misuse (流出した
      * 可能性のある情報が悪用されたといった二次被害の報告は確認されて
      * おりません): attributive のある, with the damage named after it,
@@ -623,7 +630,7 @@ const char *jaen_ix_secondary(const struct ix_doc *d)
         "被害の発生", "被害は", "被害が", "被害につきましては", "被害の連絡",
         "被害のご連絡", "被害の報告", "不正に使われ", "不正に使用",
         "不正に利用", "二次的被害", "不正流用", "不正に流用", "被害報告",
-        "被害や影響", NULL,
+        "被害や影響", "被害等は", "被害等の", "被害等が", "被害の拡大", NULL,
     };
     static const char *const none[] = {
         "確認されておりません", "確認されていません", "確認されておらず",

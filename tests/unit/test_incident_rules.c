@@ -2939,9 +2939,31 @@ static void test_cause_staff_credentials(void **state)
         "いたしました。\n")));
 }
 
+/* Damage denied with 等 (被害等は確認されておりません, 被害等の報告は
+ * ございません), and after a doubt and a turn (二次被害のおそれは…否定
+ * できませんが、…二次被害に関する報告は受けておりません). */
+static void test_secondary_with_etc_and_turn(void **state)
+{
+    char v[16];
+
+    (void)state;
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "委託先のサーバーがランサムウェアの攻撃を受けました。\n"
+        "現時点では被害等は確認されておりません。\n"), v), "none_confirmed");
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "当ホームページが改ざんされました。\n現在のところ不適切なウェブサイト"
+        "が表示されたことによる被害等の報告はございません。\n"), v),
+        "none_confirmed");
+    assert_string_equal(secondary_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n二次被害のおそれは完全には"
+        "否定できませんが、現時点で本件に起因する個人情報の不正利用等の二次"
+        "被害に関する報告は受けておりません。\n"), v), "none_confirmed");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_secondary_with_etc_and_turn),
         cmocka_unit_test(test_cause_staff_credentials),
         cmocka_unit_test(test_third_party_printer_documents_encrypted),
         cmocka_unit_test(test_detected_found_or_notified),
