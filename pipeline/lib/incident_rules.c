@@ -274,7 +274,10 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
         /* 詳細のご報告はもう少々お待ち頂きますよう (not 下記の通り詳細を
          * ご報告申し上げます: that is now) */
         "ご報告はもう少々", "お知らせはもう少々", "ご報告は今しばらく",
-        "お知らせは今しばらく", NULL,
+        "お知らせは今しばらく",
+        /* as it progresses (進捗があり次第、あらためてご案内いたします) */
+        "進捗があり次第", "進捗がわかり次第", "進捗が分かり次第",
+        "進捗がありましたら", "進展があり次第", NULL,
     };
     /* once more is known, told to the reader (not 明らかになり次第対処) */
     static const char *const more_known[] = {
@@ -288,18 +291,24 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
      * ウェブサイトにてご報告いたします, 改めて当サイトにて公開いたします) */
     static const char *const again[] = {
         "随時", "改めて", "あらためて", "速やかに", "すみやかに", "追って",
-        "逐次", NULL,
+        "逐次", "適宜", NULL,
     };
     static const char *const will_tell[] = {
         "ご報告いたします", "報告いたします", "お知らせいたします",
         "公開いたします", "公表いたします", "掲載いたします",
         "ご報告します", "お知らせします", "公表します",
         "開示してまいります", "開示いたします", "ご報告申し上げます",
-        "お知らせ申し上げます", NULL,
+        "お知らせ申し上げます", "ご案内いたします", "ご案内します",
+        "ご案内させていただきます", "ご報告させていただきます", NULL,
     };
     static const char *const not_incident[] = {
         "再開", "個別に", "個別で", "ご連絡", "通知", "まいりました",
         "本お知らせ", "ました。", NULL,
+    };
+    /* the business, not the incident, even on the site (今後の店舗営業に
+     * 関する最新情報はホームページにて随時ご案内します) */
+    static const char *const business[] = {
+        "営業に関する", "営業状況", "営業時間", NULL,
     };
     /* but told to all again, or this notice updated (判明しましたら、改めて
      * ご連絡させて頂きます; 判明した際は、速やかに本お知らせに掲載いたし
@@ -373,6 +382,7 @@ const char *jaen_ix_report_stage(const struct ix_doc *d)
                 || (ANY_OF(d, i, to_all) && !HAS(d, i, "個別")
                     && !HAS(d, i, "再開"))
                 || (ANY_OF(d, i, on_site) && !HAS(d, i, "再開")))
+            && NONE_OF(d, i, business)
             && !(ANY_OF(d, i, act) && NONE_OF(d, i, tell)))
             promise = 1;
         if (ANY_OF(d, i, first_body))

@@ -2391,6 +2391,30 @@ static void test_stage_related_and_promises(void **state)
         "委託先のサーバーがランサムウェアの被害を受けました。\n"
         "今後、具体的な漏えい状況等が判明次第、その状況に応じて適切に対応し"
         "てまいりたいと存じます。\n"), v), "single");
+    /* more promises: as it progresses (進捗があり次第), from time to time
+     * (適宜…お知らせ, 随時ご案内), humbly (ご報告させていただきます);
+     * not of the business (店舗営業に関する最新情報), nor done (改めて
+     * ご案内させていただきました) */
+    assert_string_equal(stage_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n本件につきましては、進捗が"
+        "あり次第、あらためてご案内いたします。\n"), v), "initial");
+    assert_string_equal(stage_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n今後の対応については、適宜"
+        "、公式ウェブサイト等でお知らせいたします。\n"), v), "initial");
+    assert_string_equal(stage_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n新たに判明した事実は、弊社"
+        "ウェブサイトにて随時ご案内いたします。\n"), v), "initial");
+    assert_string_equal(stage_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n新たな事象が判明した場合"
+        "には、速やかに関係者の皆様にご報告させていただきます。\n"), v),
+        "initial");
+    assert_string_equal(stage_of(DOC("システム障害について",
+        "当社サーバーが不正アクセスを受けました。\n今後の店舗営業に関する最新"
+        "情報はホームページにて随時ご案内します。\n"), v), "single");
+    assert_string_equal(stage_of(DOC("不正アクセスについて",
+        "当社サーバーが不正アクセスを受けました。\n該当の方へはメールにてご"
+        "案内しましたが、当WEBサイト上でも改めてご案内させていただきました。"
+        "\n"), v), "single");
     /* a follow-up whose investigation has ended (継続的な調査は終了しました) */
     assert_string_equal(stage_of(DOC_REL(
         "- 第1報：https://example.jp/first.md\n",
