@@ -1555,7 +1555,8 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "事業活動への影響は発生しておりません", NULL,
     };
     static const char *const one_function[] = {
-        "決済", "新規", NULL,
+        "決済", "新規登録", "新規会員", "新規申込", "新規申し込み", "新規受付",
+        "新規のお申込", "新規注文", "新規の受付", "新規の登録", NULL,
     };
     static const char *const outage_not[] = {
         "決済", "障害者", "新規", "一時的に停止し", "予防", "念のため",

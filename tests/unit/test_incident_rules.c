@@ -2763,6 +2763,12 @@ static void test_outage_restoration_done(void **state)
         "当社サーバーへの不正アクセスを確認しました。現在、外部の専門家と"
         "連携し、範囲調査、復旧措置の実施を進めております。\n"),
         "system_outage"));
+    /* a system newly introduced (新規導入) is no single function stopped */
+    assert_true(doc_has(DOC("不正アクセスについて",
+        "大学のネットワークは、不正アクセスの被害を受け、外部との接続を遮断"
+        "しておりましたが、本日インターネット回線を復旧いたしました。\nなお、"
+        "情報教育用システムについては、新規導入に伴い、3月末日まで利用でき"
+        "ないことを併せてご報告いたします。\n"), "system_outage"));
     assert_false(doc_has(DOC("不正アクセスについて",
         "弊社公式SNSアカウントが不正アクセスにより乗っ取られました。\n"
         "本日、アカウントが復旧いたしました。\n"), "system_outage"));
