@@ -1231,12 +1231,15 @@ static int any_but_org(const struct span *sp, const char *const *ks)
             && !strcmp(core + cl - strlen(forms[k]), forms[k]))
             cl -= strlen(forms[k]);
     for (; *ks; ks++) {
+        size_t kl = strlen(*ks);
         for (from = 0; (p = jaen_ix_q_find(sp->d, sp->si, from, *ks))
                        != (size_t)-1; from = p + 1) {
             int inside = 0;
-            for (q = 0; cl && q + cl <= sp->len && !inside; q++)
-                inside = !memcmp(sp->s + q, core, cl) && q <= p
-                         && p + strlen(*ks) <= q + cl;
+            /* only where the name would hold the word: linear in the
+             * sentence, however often the word comes */
+            for (q = p + kl > cl ? p + kl - cl : 0;
+                 cl >= kl && q <= p && q + cl <= sp->len && !inside; q++)
+                inside = !memcmp(sp->s + q, core, cl);
             if (!inside)
                 return 1;
         }
