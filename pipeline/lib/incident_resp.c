@@ -296,6 +296,31 @@ static int bracket_label(const struct ix_doc *d, size_t i)
            && jaen_ix_find(s + 3, len - 6, "【") == (size_t)-1;
 }
 
+/* Does the clause [a, z) of sentence i end by denying a state (・現在まで、
+ * 本件による被害のご連絡はありません): a state, not a deed, though it
+ * stands in a list of measures? */
+static int ends_denied(const struct ix_doc *d, size_t i, size_t a, size_t z)
+{
+    static const char *const denied[] = {"はありません", "はございません",
+                                         NULL};
+    const char *s = IX_S(d, i);
+
+    while (z >= a + 3 && (!memcmp(s + z - 3, "。", 3)
+                          || !memcmp(s + z - 3, "）", 3)))
+        z -= 3;
+    return jaen_ix_ends_any(s + a, z - a, denied);
+}
+
+/* Is sentence i one clause that denies a state (・現在まで、本件による
+ * 被害のご連絡はありません), not a deed followed by one (マルウェアは
+ * 駆除されており、…恐れはございません)? */
+static int only_denies(const struct ix_doc *d, size_t i)
+{
+    size_t ends[MAX_CLAUSES];
+
+    return clauses(d, i, ends) == 1 && ends_denied(d, i, 0, IX_L(d, i));
+}
+
 static int has_verb(const struct ix_doc *d, size_t i)
 {
     return ANY_OF(d, i, planned_words) || ANY_OF(d, i, done_words);
@@ -322,7 +347,8 @@ static int clause_measures(const struct ix_doc *d, size_t i, int fallback,
         a = k ? ends[k - 1] : 0;
         if (!kinds[k] || !in_range(d, i, a, ends[k], acts)
             || in_range(d, i, a, ends[k], not_measure)
-            || in_range(d, i, a, ends[k], events))
+            || in_range(d, i, a, ends[k], events)
+            || ends_denied(d, i, a, ends[k]))
             continue;
         rc = fn(ctx, i, a, ends[k], kinds[k]);
         if (rc < 0)
@@ -380,7 +406,7 @@ int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn outer,
         rc = clause_measures(d, i, list_kind, fn, ctx);
         if (rc < 0)
             return rc;
-        if (rc > 0 || ANY_OF(d, i, not_measure))
+        if (rc > 0 || ANY_OF(d, i, not_measure) || only_denies(d, i))
             continue;
         /* a measure told without an action word, in a response section
          * or a list of measures */

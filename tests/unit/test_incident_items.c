@@ -558,6 +558,20 @@ static void test_measure_list_layout(void **state)
                                  "implemented"), 3);
     assert_int_equal(measures_of("対象者には、メールまたは電話で連絡を行って"
                                  "おります。\n", "implemented"), 1);
+    /* a state denied in a list of measures is no measure (・現在まで、
+     * 本件による被害のご連絡はありません), nor a plan that there is none
+     * (再開の予定はございません); a deed before such a clause stays
+     * (パスワードは既に変更しており、…被害の報告はありません) */
+    assert_int_equal(measures_of("## 対応\n- 対象の方すべてに、電話でお詫び"
+                                 "しました。\n- 現在まで、本件による被害の"
+                                 "ご連絡はありません。\n", "implemented"),
+                     1);
+    assert_int_equal(measures_of("## 今後の対応\nオンラインショップにつき"
+                                 "ましては、現在、再開の予定はございません。"
+                                 "\n", "planned"), 0);
+    assert_int_equal(measures_of("## 対応\nメールアドレスのパスワードは既に"
+                                 "変更しており、現在まで被害の報告はありま"
+                                 "せん。\n", "implemented"), 1);
     /* the business told with an action word is no measure */
     assert_int_equal(measures_of("12月1日10時より限定商品の販売を開始いたし"
                                  "ましたが、アクセスが集中しました。\n",
