@@ -1277,7 +1277,10 @@ unsigned jaen_ix_types(const struct ix_doc *d)
         "サーバーにアクセスされ", "第三者にアクセスされ",
         "攻撃者にアクセスされ",
         /* a timeline's terse line (社内ネットワークへ侵入。) */
-        "へ侵入", "に侵入", NULL,
+        "へ侵入", "に侵入",
+        /* attempts on a login (Webメールに対して、悪意のあるアクセスが続いて
+         * いることを確認): the labels read them as unauthorized access */
+        "悪意のあるアクセス", "悪意あるアクセス", NULL,
     };
     static const char *const sent_to_fake[] = {
         "偽サイトに誘導され", "偽サイトへ誘導され", "偽のサイトに誘導され",

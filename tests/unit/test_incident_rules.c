@@ -2909,6 +2909,10 @@ static void test_third_party_printer_documents_encrypted(void **state)
         "令和７年４月１４日に、写真館を通して、卒業アルバム制作受注業者"
         "「サンプル印刷株式会社」において、工場のシステムがランサムウェアの"
         "攻撃を受けたとの連絡がありました。\n"), "third_party"));
+    /* attempts on a login told as malicious access */
+    assert_true(doc_has(DOC("Webメールへの攻撃について",
+        "2025年7月9日 13:55頃からWebメールに対して、悪意のあるアクセスが続い"
+        "ていることを確認しております。\n"), "unauthorized_access"));
     /* another company's system named as attacked, not the writer's */
     assert_true(doc_has(DOC("不正アクセスについて",
         "このたびのＩＩＪ社メールシステムへの不正アクセス事案につきまして、"
