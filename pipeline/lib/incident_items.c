@@ -191,6 +191,12 @@ static const char *const own_prefix[] = {
     "当会の", "当協会の", "弊所の", "当所の", "当機構の", "当法人の",
     "当団体の", "本校の", "当校の", "当園の", "当財団の", NULL,
 };
+/* Right before 写真, a thing, not a person: 損害写真 of a claim, a site's
+ * ヘッダーの写真 (photo means pictures of people, README; the labels split
+ * on a builder's 現場写真, so it stays). */
+static const char *const photo_of_things[] = {
+    "損害", "事故", "商品", "ヘッダーの", "ヘッダー", NULL,
+};
 /* Right after a card, a way of paying, not its number (現金でのお支払い
  * かクレジットカードによるお支払いかの記載). */
 static const char *const pay_by[] = {
@@ -667,6 +673,10 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
                && verb_follows(d, si, off))
            || (strcmp(item, "credit_card_number") == 0
                && after_within(d, si, off, pay_by, 0))
+           || (strcmp(item, "photo") == 0
+               && (w = jaen_ix_q_first(d, si, ta > 15 ? ta - 15 : 0, ta,
+                                       photo_of_things, &kl)) != (size_t)-1
+               && w + kl == ta)
            || (strcmp(item, "email") == 0
                && (right_after(d, si, off, addr_abused)
                    || ((w = jaen_ix_q_first(d, si, ta > 12 ? ta - 12 : 0, ta,

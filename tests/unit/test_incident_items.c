@@ -774,6 +774,9 @@ static void test_items_more_denials(void **state)
      * (お問い合わせフォーム入力データ) */
     ITEMS("## 【対象となる情報】\n### ①お問い合わせフォーム入力データ 約 1,900 "
           "件\n- 氏名、メールアドレス、電話番号\n", "name phone email");
+    /* pictures of things are no photo (損害写真 of a claim) */
+    ITEMS("漏えいのおそれがある情報は、お客様の氏名、電話番号、事故受付に関わる"
+          "書類（主に損害写真や修理見積など）です。\n", "name phone");
     /* a way of paying is no card number (クレジットカードによるお支払い) */
     ITEMS("流出した可能性のある情報は、氏名、お支払い方法（現金でのお支払いか"
           "クレジットカードによるお支払いかの記載）です。\n", "name");
