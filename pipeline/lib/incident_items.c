@@ -197,6 +197,11 @@ static const char *const own_prefix[] = {
 static const char *const photo_of_things[] = {
     "損害", "事故", "商品", "ヘッダーの", "ヘッダー", NULL,
 };
+/* Right after 学部 or 所属, a population or a place, not a datum (学部学生
+ * （482名）, 在学生（学部・大学院）, 外部講師の所属事務所, 所属部活). */
+static const char *const unit_as_people[] = {
+    "学生", "生（", "生(", "・大学院", "・研究科", "事務所", "部活", NULL,
+};
 /* Right after a card, a way of paying, not its number (現金でのお支払い
  * かクレジットカードによるお支払いかの記載). */
 static const char *const pay_by[] = {
@@ -670,7 +675,8 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
                    || ((w = jaen_ix_q_first(d, si, from, ta, ip_whose, &kl))
                        != (size_t)-1 && w + kl == ta)))
            || (strcmp(item, "department") == 0
-               && verb_follows(d, si, off))
+               && (verb_follows(d, si, off)
+                   || after_within(d, si, off, unit_as_people, 0)))
            || (strcmp(item, "credit_card_number") == 0
                && after_within(d, si, off, pay_by, 0))
            || (strcmp(item, "photo") == 0

@@ -774,6 +774,12 @@ static void test_items_more_denials(void **state)
      * (お問い合わせフォーム入力データ) */
     ITEMS("## 【対象となる情報】\n### ①お問い合わせフォーム入力データ 約 1,900 "
           "件\n- 氏名、メールアドレス、電話番号\n", "name phone email");
+    /* 学部 and 所属 naming people or a place are no department (学部学生
+     * （482名）, 外部講師の所属事務所) */
+    ITEMS("漏えいの可能性がある情報は、学部学生（482名）：氏名、学籍番号です。"
+          "\n", "name other");
+    ITEMS("外部講師の所属事務所において、受講者の氏名が漏えいした可能性が"
+          "あります。\n", "name");
     /* pictures of things are no photo (損害写真 of a claim) */
     ITEMS("漏えいのおそれがある情報は、お客様の氏名、電話番号、事故受付に関わる"
           "書類（主に損害写真や修理見積など）です。\n", "name phone");
