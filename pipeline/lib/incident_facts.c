@@ -247,6 +247,34 @@ static size_t first_plain_of(const char *s, size_t len,
     return best;
 }
 
+/* How many bytes of a word of ks s[0..len) starts with; 0 for none. */
+static size_t starts_any(const char *s, size_t len, const char *const *ks)
+{
+    size_t kl;
+
+    for (; *ks; ks++) {
+        kl = strlen(*ks);
+        if (len >= kl && memcmp(s, *ks, kl) == 0)
+            return kl;
+    }
+    return 0;
+}
+
+/* The byte after an aside in brackets that s[0..len) opens with (a
+ * weekday: （土）), 0 when it opens with none, (size_t)-1 when the
+ * bracket does not close within max bytes. */
+static size_t past_aside(const char *s, size_t len, size_t max)
+{
+    size_t q;
+
+    if (len < 3 || (memcmp(s, "（", 3) != 0 && s[0] != '('))
+        return 0;
+    q = jaen_ix_find(s, len, s[0] == '(' ? ")" : "）");
+    if (q == (size_t)-1 || q > max)
+        return (size_t)-1;
+    return q + (s[0] == '(' ? 1 : 3);
+}
+
 /* Does the clause s[0..len) after a date make the date the time of what
  * was found rather than of the finding: 4月6日（土）夜間に…が繰り返されて
  * いたことが判明 (the date takes に, so it belongs to the nearest verb,
@@ -265,23 +293,12 @@ static int event_time(const char *s, size_t len)
     /* a state already past when found; …受けたことを確認 is most often
      * the finding's own day */
     static const char *const past[] = {"ていたこと", "ていた事", NULL};
-    size_t p = 0, kl, q, r;
-    const char *const *w;
+    size_t p = past_aside(s, len, len), kl, q, r;
 
-    if (len >= 3 && (memcmp(s, "（", 3) == 0 || s[0] == '(')) {
-        q = jaen_ix_find(s, len, s[0] == '(' ? ")" : "）");
-        if (q == (size_t)-1)
-            return 0;
-        p = q + (s[0] == '(' ? 1 : 3);
-    }
-    for (w = part_of_day; *w;) {
-        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0) {
-            p += strlen(*w);
-            w = part_of_day;        /* 未明頃: look again */
-        } else {
-            w++;
-        }
-    }
+    if (p == (size_t)-1)
+        return 0;
+    while ((kl = starts_any(s + p, len - p, part_of_day)) > 0)
+        p += kl;                    /* 未明頃: look again */
     if (len - p < 3 || memcmp(s + p, "に", 3) != 0)
         return 0;
     q = first_plain_of(s + p, len - p, past, &kl);
@@ -307,30 +324,18 @@ static int as_of_or_since(const char *s, size_t len)
     static const char *const went_on[] = {"発生", "続い", "行われ", "開始",
                                           "実施", NULL};
     static const char *const about[] = {"頃", "ごろ", NULL};
-    const char *const *w;
-    size_t p = 0, q;
+    size_t p = past_aside(s, len, 15), kl, e, n;
 
-    if (len >= 3 && (memcmp(s, "（", 3) == 0 || s[0] == '(')) {
-        q = jaen_ix_find(s, len, s[0] == '(' ? ")" : "）");
-        if (q == (size_t)-1 || q > 15)
-            return 0;
-        p = q + (s[0] == '(' ? 1 : 3);
-    }
-    for (w = about; *w; w++)
-        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0) {
-            p += strlen(*w);
-            break;
-        }
-    for (w = bound; *w; w++)
-        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0)
-            return 1;
-    for (w = since; *w; w++)
-        if (len - p >= strlen(*w) && memcmp(s + p, *w, strlen(*w)) == 0) {
-            size_t kl, e = first_plain_of(s + p, len - p, went_on, &kl);
-            size_t n = first_plain_of(s + p, len - p, noticed, &kl);
-            return n == (size_t)-1 || (e != (size_t)-1 && e < n);
-        }
-    return 0;
+    if (p == (size_t)-1)
+        return 0;
+    p += starts_any(s + p, len - p, about);
+    if (starts_any(s + p, len - p, bound))
+        return 1;
+    if (!starts_any(s + p, len - p, since))
+        return 0;
+    e = first_plain_of(s + p, len - p, went_on, &kl);
+    n = first_plain_of(s + p, len - p, noticed, &kl);
+    return n == (size_t)-1 || (e != (size_t)-1 && e < n);
 }
 
 /* Is the date ending at byte a of sentence si the day a report named
