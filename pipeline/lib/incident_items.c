@@ -494,15 +494,20 @@ static int exposed_context(const struct ix_doc *d, size_t si)
     return 0;
 }
 
+/* Does a word of ks end right at byte ta of sentence si (「弊社の」社名,
+ * 「送信元」メールアドレス, 「推測しやすい」パスワード)? */
+static int word_ends_at(const struct ix_doc *d, size_t si, size_t ta,
+                        const char *const *ks)
+{
+    return ta <= IX_L(d, si) && jaen_ix_ends_any(IX_S(d, si), ta, ks);
+}
+
 /* Is the datum starting at byte ta of sentence si the organization's own
  * (an own_prefix word ends right before it)?  Not asked of other: 「当社の
  * メール情報が漏えい」 is the mail the organization held. */
 static int own_datum(const struct ix_doc *d, size_t si, size_t ta)
 {
-    size_t from = ta > 12 ? ta - 12 : 0, kl;
-    size_t at = jaen_ix_q_first(d, si, from, ta, own_prefix, &kl);
-
-    return at != (size_t)-1 && at + kl == ta;
+    return word_ends_at(d, si, ta, own_prefix);
 }
 
 /* Do the data named in sentence si count: exposed in its context, and not
@@ -516,10 +521,7 @@ static int item_context(const struct ix_doc *d, size_t si)
  * organization's own units (an own_units word right before it)? */
 static int own_unit(const struct ix_doc *d, size_t si, size_t ta)
 {
-    size_t from = ta > 6 ? ta - 6 : 0, kl;
-    size_t at = jaen_ix_q_first(d, si, from, ta, own_units, &kl);
-
-    return at != (size_t)-1 && at + kl == ta;
+    return word_ends_at(d, si, ta, own_units);
 }
 
 /* Is a staff word in bytes [from, to) of sentence si one member's own
@@ -576,19 +578,6 @@ static int in_later_bracket(const char *s, size_t off, size_t neg)
     return open != (size_t)-1;
 }
 
-/* Does a topic_before word end at byte at of sentence si? */
-static int topic_of(const struct ix_doc *d, size_t si, size_t at)
-{
-    size_t k, n;
-
-    for (k = 0; topic_before[k]; k++) {
-        n = strlen(topic_before[k]);
-        if (at >= n && !memcmp(IX_S(d, si) + at - n, topic_before[k], n))
-            return 1;
-    }
-    return 0;
-}
-
 /* Is the data named at byte off of sentence si denied later in its
  * clause (「…は含まれておりません」)? */
 static int denied(const struct ix_doc *d, size_t si, size_t off)
@@ -603,7 +592,7 @@ static int denied(const struct ix_doc *d, size_t si, size_t off)
     if (nf != (size_t)-1 && (neg == (size_t)-1 || nf < neg)
         && (jaen_ix_q_first(d, si, nf > off + 24 ? nf - 24 : off, nf,
                             reached_words, &kl) != (size_t)-1
-            || (nf - off <= 120 && topic_of(d, si, nf)
+            || (nf - off <= 120 && word_ends_at(d, si, nf, topic_before)
                 && jaen_ix_q_first(d, si, off, nf, exposure_between, &kl)
                    == (size_t)-1)))
         neg = nf;
@@ -652,8 +641,6 @@ static int verb_follows(const struct ix_doc *d, size_t si, size_t off)
 static int not_data(const struct ix_doc *d, size_t si, const char *item,
                     size_t ta, size_t off)
 {
-    size_t kl, from = ta > 15 ? ta - 15 : 0, w;
-
     int cred = !strcmp(item, "password") || !strcmp(item, "login_id");
 
     return right_after(d, si, off, used_for)
@@ -662,9 +649,7 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
            || (strcmp(item, "password") == 0
                && (right_after(d, si, off, safeguard)
                    || right_after(d, si, off, pw_attack)
-                   || ((w = jaen_ix_q_first(d, si, ta > 21 ? ta - 21 : 0, ta,
-                                            pw_setting, &kl)) != (size_t)-1
-                       && w + kl == ta)
+                   || word_ends_at(d, si, ta, pw_setting)
                    /* a key (復号鍵（パスワード）の開示と引き換えに) */
                    || (ta >= 6 && memcmp(IX_S(d, si) + ta - 6, "鍵（", 6)
                                       == 0)))
@@ -672,22 +657,17 @@ static int not_data(const struct ix_doc *d, size_t si, const char *item,
                && (after_within(d, si, off, ip_control, 30)
                    || (jaen_ix_q_any(d, si, ip_route)
                        && !jaen_ix_q_any(d, si, leak_words))
-                   || ((w = jaen_ix_q_first(d, si, from, ta, ip_whose, &kl))
-                       != (size_t)-1 && w + kl == ta)))
+                   || word_ends_at(d, si, ta, ip_whose)))
            || (strcmp(item, "department") == 0
                && (verb_follows(d, si, off)
                    || after_within(d, si, off, unit_as_people, 0)))
            || (strcmp(item, "credit_card_number") == 0
                && after_within(d, si, off, pay_by, 0))
            || (strcmp(item, "photo") == 0
-               && (w = jaen_ix_q_first(d, si, ta > 15 ? ta - 15 : 0, ta,
-                                       photo_of_things, &kl)) != (size_t)-1
-               && w + kl == ta)
+               && word_ends_at(d, si, ta, photo_of_things))
            || (strcmp(item, "email") == 0
                && (right_after(d, si, off, addr_abused)
-                   || ((w = jaen_ix_q_first(d, si, ta > 12 ? ta - 12 : 0, ta,
-                                            addr_sender, &kl)) != (size_t)-1
-                       && w + kl == ta)))
+                   || word_ends_at(d, si, ta, addr_sender)))
            || (strcmp(item, "other") == 0
                && right_after(d, si, off, written_in));
 }
