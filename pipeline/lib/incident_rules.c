@@ -966,18 +966,42 @@ static int wide_alnum(uint32_t c)
            || (c >= 0xFF41 && c <= 0xFF5A);
 }
 
+/* The code point that ends at byte b (> 0) of s, its first byte in *q;
+ * 0x110000, no code point, where the bytes there are not one character. */
+static uint32_t cp_before(const char *s, size_t b, size_t *q)
+{
+    size_t cl = 0;
+    uint32_t c;
+
+    *q = b - 1;
+    while (*q > 0 && ((unsigned char)s[*q] & 0xC0) == 0x80)
+        (*q)--;
+    if (!jaen_utf8_next(s + *q, b - *q, &cl, &c) || cl != b - *q)
+        return 0x110000;
+    return c;
+}
+
+/* A Latin letter or a digit, full-width too (IIJ, ＩＩＪ). */
+static int latin_or_digit(uint32_t c)
+{
+    return jaen_cps_digit(c) || jaen_cps_alpha(c) || wide_alnum(c);
+}
+
 /* Is a character at s (UTF-8, at most n bytes) part of a company name: a
  * letter or digit (full-width too), katakana or kanji, not a particle
  * (hiragana), bracket, punctuation or space?  Its length in *cl. */
+static int name_cp(uint32_t c)
+{
+    return latin_or_digit(c) || jaen_cps_kanji(c)
+           || (c >= 0x30A0 && c <= 0x30FF);                    /* katakana */
+}
+
 static int name_char(const char *s, size_t n, size_t *cl)
 {
     uint32_t c;
 
     *cl = 0;
-    if (!n || !jaen_utf8_next(s, n, cl, &c))
-        return 0;
-    return jaen_cps_digit(c) || jaen_cps_alpha(c) || jaen_cps_kanji(c)
-           || wide_alnum(c) || (c >= 0x30A0 && c <= 0x30FF);   /* katakana */
+    return n && jaen_utf8_next(s, n, cl, &c) && name_cp(c);
 }
 
 /* Is a name of Latin letters, digits or katakana, two characters or more,
@@ -993,13 +1017,10 @@ static int name_before(const struct span *sp, size_t p, size_t *a,
         b--;
     *e = b;
     while (b > 0 && n < 24) {
-        size_t q = b - 1, cl = 0;      /* in: where to decode; out: after */
-        uint32_t c;
-        while (q > 0 && ((unsigned char)sp->s[q] & 0xC0) == 0x80)
-            q--;
-        if (!jaen_utf8_next(sp->s + q, b - q, &cl, &c) || cl != b - q
-            || !(jaen_cps_digit(c) || jaen_cps_alpha(c) || wide_alnum(c)
-                 || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC))
+        size_t q;
+        uint32_t c = cp_before(sp->s, b, &q);
+        if (!(latin_or_digit(c) || (c >= 0x30A1 && c <= 0x30FA)
+              || c == 0x30FC))
             break;
         b = q;
         n++;
@@ -1069,10 +1090,8 @@ static int other_company(const struct span *sp)
                 b += cl;
             if (b == a) {
                 for (b = p, i = 0; i < 3 && b > 0; i++) {
-                    size_t q = b - 1;
-                    while (q > 0 && ((unsigned char)sp->s[q] & 0xC0) == 0x80)
-                        q--;
-                    if (!name_char(sp->s + q, b - q, &cl))
+                    size_t q;
+                    if (!name_cp(cp_before(sp->s, b, &q)))
                         break;
                     b = q;
                 }
@@ -1122,13 +1141,8 @@ static int named_with_sama(const struct span *sp)
         else if (e >= 1 && sp->s[e - 1] == ')')
             e -= 1;
         for (q = e, n = 0; q > 0; n++) {
-            size_t b = q - 1, cl = 0;  /* in: where to decode; out: after */
-            uint32_t c;
-            while (b > 0 && ((unsigned char)sp->s[b] & 0xC0) == 0x80)
-                b--;
-            if (!jaen_utf8_next(sp->s + b, q - b, &cl, &c) || cl != q - b
-                || !(jaen_cps_alpha(c) || wide_alnum(c)
-                     || jaen_cps_digit(c)))
+            size_t b;
+            if (!latin_or_digit(cp_before(sp->s, q, &b)))
                 break;
             q = b;
         }
@@ -1146,20 +1160,20 @@ static int named_with_sama(const struct span *sp)
     return 0;
 }
 
+/* The legal forms a writer's or provider's name is read back to. */
+static const char *const short_forms[] = {"株式会社", "有限会社", NULL};
+
 /* Does byte p of sp end a name that follows a legal form (株式会社トラスト
  * バンクのサーバ): name characters only, back to 株式会社 or 有限会社? */
 static int after_legal_form(const struct span *sp, size_t p)
 {
-    static const char *const forms[] = {"株式会社", "有限会社", NULL};
-    size_t b = p, n = 0, cl;
+    size_t b = p, n = 0;
 
     while (b > 0 && n < 20) {
-        size_t q = b - 1;
-        if (n > 0 && jaen_ix_ends_any(sp->s, b, forms))
+        size_t q;
+        if (n > 0 && jaen_ix_ends_any(sp->s, b, short_forms))
             return 1;
-        while (q > 0 && ((unsigned char)sp->s[q] & 0xC0) == 0x80)
-            q--;
-        if (!name_char(sp->s + q, b - q, &cl) || cl != b - q)
+        if (!name_cp(cp_before(sp->s, b, &q)))
             return 0;
         b = q;
         n++;
@@ -1216,20 +1230,19 @@ static int uses_other(const struct span *sp)
  * 国際協力銀行 says no 協力)? */
 static int any_but_org(const struct span *sp, const char *const *ks)
 {
-    static const char *const forms[] = {"株式会社", "有限会社", NULL};
     const char *org = sp->d->org, *core = org;
     size_t cl, k, p, from, q;
 
     if (!org || !*org)
         return SANY(sp, ks);
-    for (k = 0; forms[k]; k++)
-        if (!strncmp(core, forms[k], strlen(forms[k])))
-            core += strlen(forms[k]);
+    for (k = 0; short_forms[k]; k++)
+        if (!strncmp(core, short_forms[k], strlen(short_forms[k])))
+            core += strlen(short_forms[k]);
     cl = strlen(core);
-    for (k = 0; forms[k]; k++)
-        if (cl > strlen(forms[k])
-            && !strcmp(core + cl - strlen(forms[k]), forms[k]))
-            cl -= strlen(forms[k]);
+    for (k = 0; short_forms[k]; k++)
+        if (cl > strlen(short_forms[k])
+            && !strcmp(core + cl - strlen(short_forms[k]), short_forms[k]))
+            cl -= strlen(short_forms[k]);
     for (; *ks; ks++) {
         size_t kl = strlen(*ks);
         for (from = 0; (p = jaen_ix_q_find(sp->d, sp->si, from, *ks))
