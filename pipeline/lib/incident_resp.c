@@ -311,16 +311,6 @@ static int ends_denied(const struct ix_doc *d, size_t i, size_t a, size_t z)
     return jaen_ix_ends_any(s + a, z - a, denied);
 }
 
-/* Is sentence i one clause that denies a state (・現在まで、本件による
- * 被害のご連絡はありません), not a deed followed by one (マルウェアは
- * 駆除されており、…恐れはございません)? */
-static int only_denies(const struct ix_doc *d, size_t i)
-{
-    size_t ends[MAX_CLAUSES];
-
-    return clauses(d, i, ends) == 1 && ends_denied(d, i, 0, IX_L(d, i));
-}
-
 static int has_verb(const struct ix_doc *d, size_t i)
 {
     return ANY_OF(d, i, planned_words) || ANY_OF(d, i, done_words);
@@ -329,13 +319,15 @@ static int has_verb(const struct ix_doc *d, size_t i)
 /* The measures of sentence i: its clauses that name an action.  A clause
  * with no tense of its own takes the one of the chain's end, and the
  * chain's end without one takes fallback (0: none).  Returns how many
- * were reported, or a negative status from fn. */
+ * were reported, or a negative status from fn; *nclauses gets how many
+ * clauses the sentence has. */
 static int clause_measures(const struct ix_doc *d, size_t i, int fallback,
-                           jaen_ix_measure_fn fn, void *ctx)
+                           jaen_ix_measure_fn fn, void *ctx, size_t *nclauses)
 {
     size_t ends[MAX_CLAUSES], n = clauses(d, i, ends), k, a;
     int kinds[MAX_CLAUSES], next = fallback, found = 0, rc;
 
+    *nclauses = n;
     for (k = n; k-- > 0;) {
         a = k ? ends[k - 1] : 0;
         kinds[k] = tense(d, i, a, ends[k]);
@@ -364,7 +356,7 @@ int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn outer,
     struct once o = {outer, outer_ctx, d, {0, 0, 0}};
     jaen_ix_measure_fn fn = once_fn;
     void *ctx = &o;
-    size_t i;
+    size_t i, nc;
     int deflt = 1, intro = 0, in_list = 0, rc, k;
 
     for (i = 0; i < d->ns; i++) {
@@ -403,10 +395,14 @@ int jaen_ix_response(const struct ix_doc *d, jaen_ix_measure_fn outer,
         }
         if (ANY_OF(d, i, not_measure) && !ANY_OF(d, i, acts))
             continue;
-        rc = clause_measures(d, i, list_kind, fn, ctx);
+        rc = clause_measures(d, i, list_kind, fn, ctx, &nc);
         if (rc < 0)
             return rc;
-        if (rc > 0 || ANY_OF(d, i, not_measure) || only_denies(d, i))
+        /* nor one clause that denies a state (・現在まで、本件による被害の
+         * ご連絡はありません); a deed followed by one (マルウェアは駆除されて
+         * おり、…恐れはございません) goes on */
+        if (rc > 0 || ANY_OF(d, i, not_measure)
+            || (nc == 1 && ends_denied(d, i, 0, IX_L(d, i))))
             continue;
         /* a measure told without an action word, in a response section
          * or a list of measures */
