@@ -1,6 +1,6 @@
 /* bench-gloss: the matcher and loader with a generated glossary.
  *
- * Usage: bench-gloss [ENTRIES [TEXT_MB [SEGMENTED.jsonl]]]
+ * Usage: bench-gloss [ENTRIES [TEXT_MB [SEGMENTED.jsonl [DICT]]]]
  *        (default 100000 entries, 64 MB of text: passes over 16 MB of
  *        generated text, or over the folded corpus; the machine may be
  *        shared, so the quietest figure, each chunk's fastest pass, is
@@ -14,7 +14,10 @@
  * sentence by sentence (40 tokens).
  * With SEGMENTED.jsonl (jaen segment output, e.g. of ../shared/corpus):
  * the text is that corpus, folded, with its own tokens and sentences, and
- * the ENTRIES headwords are distinct runs of one to three of its tokens.
+ * the ENTRIES headwords are distinct runs of one to three of its tokens,
+ * or, with DICT, the glossary is that compiled file (build/dict/jaen.dict).
+ * The matcher is timed as jaen runs it (JAEN_GLOSS_AUTO) and, when that is
+ * the vector matcher, then the scalar one on the same text.
  * Built by CMake (target bench-gloss), not run by ctest. */
 #include "alloc.h"
 #include "dictsrc.h"
@@ -236,8 +239,23 @@ static int time_load(const struct jaen_buf *img)
     return 0;
 }
 
+/* Pass m of the timing: 0 is g's default matcher, 1 the scalar one for
+ * comparison (skipped when the default is scalar already).  Returns its
+ * name, or NULL to skip the pass. */
+static const char *matcher(struct jaen_gloss *g, int m)
+{
+    if (m == 0)
+        return jaen_gloss_set_simd(g, JAEN_GLOSS_AUTO) ? "vector, default"
+            : "scalar, default";
+    if (!jaen_gloss_set_simd(g, JAEN_GLOSS_AUTO))
+        return NULL;
+    jaen_gloss_set_simd(g, JAEN_GLOSS_SCALAR);
+    return "scalar";
+}
+
 /* The corpus mode of main: glossary from token runs, real text. */
-static int corpus_bench(const char *path, long entries, long mb)
+static int corpus_bench(const char *path, const char *dict, long entries,
+                        long mb)
 {
     struct corpus c;
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
@@ -246,8 +264,9 @@ static int corpus_bench(const char *path, long entries, long mb)
     struct jaen_err err;
     struct jaen_gloss_hit *hits;
     uint64_t seed = 88172645463325252ull;
-    double t0, cpu, best = 0, *cmin;
-    size_t i, nhits = 0, bytes = 0, len, pass, nchunk, ck;
+    double t0, cpu, best, *cmin;
+    size_t i, nhits, bytes, len, pass, nchunk, ck;
+    int m;
     long tries = 0;
     struct seen set;
     char *p;
@@ -303,34 +322,51 @@ static int corpus_bench(const char *path, long entries, long mb)
     p = jaen_buf_take(&img, &len);
     if (jaen_gloss_open_take(p, len, "bench", &g, &err))
         return 1;
+    if (dict) {                 /* the glossary given, not the runs */
+        jaen_gloss_close(g);
+        if (jaen_gloss_open(dict, &g, &err)) {
+            fprintf(stderr, "bench-gloss: %s\n", err.msg);
+            return 1;
+        }
+        printf("glossary: %s, %zu entries\n", dict, jaen_gloss_count(g));
+    }
     hits = malloc((c.ntok + 1) * sizeof(*hits));
     nchunk = (c.nsent + CHUNK_SENTS - 1) / CHUNK_SENTS;
     cmin = calloc(nchunk + 1, sizeof(*cmin));
-    cpu = 0;
-    for (pass = 0; bytes < (size_t)mb << 20; pass++) {
-        for (ck = 0; ck < nchunk; ck++) {
-            size_t end = (ck + 1) * CHUNK_SENTS < c.nsent ?
-                (ck + 1) * CHUNK_SENTS : c.nsent;
-            double t;
-            t0 = now();
-            for (i = ck * CHUNK_SENTS; i < end; i++)
-                nhits += jaen_gloss_match(g, c.text.ptr, c.text.len,
-                                          c.spans + c.sent[i],
-                                          c.sent[i + 1] - c.sent[i], hits);
-            t = now() - t0;
-            cpu += t;
-            if (!pass || t < cmin[ck])
-                cmin[ck] = t;
+    for (m = 0; m < 2; m++) {
+        const char *what = matcher(g, m);
+        if (!what)
+            continue;
+        cpu = 0;
+        best = 0;
+        nhits = 0;
+        bytes = 0;
+        for (pass = 0; bytes < (size_t)mb << 20; pass++) {
+            for (ck = 0; ck < nchunk; ck++) {
+                size_t end = (ck + 1) * CHUNK_SENTS < c.nsent ?
+                    (ck + 1) * CHUNK_SENTS : c.nsent;
+                double t;
+                t0 = now();
+                for (i = ck * CHUNK_SENTS; i < end; i++)
+                    nhits += jaen_gloss_match(g, c.text.ptr, c.text.len,
+                                              c.spans + c.sent[i],
+                                              c.sent[i + 1] - c.sent[i],
+                                              hits);
+                t = now() - t0;
+                cpu += t;
+                if (!pass || t < cmin[ck])
+                    cmin[ck] = t;
+            }
+            bytes += c.text.len;
         }
-        bytes += c.text.len;
+        for (ck = 0; ck < nchunk; ck++)
+            best += cmin[ck];
+        printf("match (%s): %.1f MB in %.3f s CPU = %.0f MB/s (quietest: "
+               "%.0f MB/s), %zu hits\n", what, (double)bytes / (1 << 20),
+               cpu, (double)bytes / (1 << 20) / cpu,
+               (double)c.text.len / (1 << 20) / best, nhits / pass);
     }
-    for (ck = 0; ck < nchunk; ck++)
-        best += cmin[ck];
     free(cmin);
-    printf("match: %.1f MB in %.3f s CPU = %.0f MB/s (quietest: %.0f MB/s), "
-           "%zu hits\n", (double)bytes / (1 << 20), cpu,
-           (double)bytes / (1 << 20) / cpu,
-           (double)c.text.len / (1 << 20) / best, nhits / pass);
     jaen_gloss_close(g);
     jaen_dictsrc_free(ds);
     free(hits);
@@ -354,13 +390,14 @@ int main(int argc, char **argv)
     struct jaen_err err;
     char **heads, *p;
     size_t ntok = 0, atok = 1 << 20, i, nhits = 0, len;
-    double t0, match_s, best = 0, cdf[ALPHA], sum, acc, *cmin;
+    double t0, match_s, best, cdf[ALPHA], sum, acc, *cmin;
     size_t pass, nchunk, ck;
+    int m;
     uint64_t seed = 88172645463325252ull;
     long e;
 
     if (argc > 3)
-        return corpus_bench(argv[3], entries, mb);
+        return corpus_bench(argv[3], argc > 4 ? argv[4] : NULL, entries, mb);
     jaen_err_clear(&err);
     jaen_buf_init(&src, (size_t)1 << 31);
     jaen_buf_init(&img, (size_t)1 << 31);
@@ -441,32 +478,39 @@ int main(int argc, char **argv)
     }
     nchunk = (ntok + CHUNK_TOKS - 1) / CHUNK_TOKS;
     cmin = calloc(nchunk + 1, sizeof(*cmin));
-    match_s = 0;
-    for (pass = 0; pass * text.len < (size_t)mb << 20; pass++) {
-        for (ck = 0; ck < nchunk; ck++) {
-            size_t end = (ck + 1) * CHUNK_TOKS < ntok ? (ck + 1) * CHUNK_TOKS
-                : ntok;
-            double t;
-            t0 = now();
-            for (i = ck * CHUNK_TOKS; i < end; i += 40) {
-                size_t n = end - i < 40 ? end - i : 40;
-                nhits += jaen_gloss_match(g, text.ptr, text.len, spans + i,
-                                          n, hits);
+    for (m = 0; m < 2; m++) {
+        const char *what = matcher(g, m);
+        if (!what)
+            continue;
+        match_s = 0;
+        best = 0;
+        nhits = 0;
+        for (pass = 0; pass * text.len < (size_t)mb << 20; pass++) {
+            for (ck = 0; ck < nchunk; ck++) {
+                size_t end = (ck + 1) * CHUNK_TOKS < ntok ?
+                    (ck + 1) * CHUNK_TOKS : ntok;
+                double t;
+                t0 = now();
+                for (i = ck * CHUNK_TOKS; i < end; i += 40) {
+                    size_t n = end - i < 40 ? end - i : 40;
+                    nhits += jaen_gloss_match(g, text.ptr, text.len,
+                                              spans + i, n, hits);
+                }
+                t = now() - t0;
+                match_s += t;
+                if (!pass || t < cmin[ck])
+                    cmin[ck] = t;
             }
-            t = now() - t0;
-            match_s += t;
-            if (!pass || t < cmin[ck])
-                cmin[ck] = t;
         }
+        for (ck = 0; ck < nchunk; ck++)
+            best += cmin[ck];
+        printf("match (%s): %.1f MB in %.3f s CPU = %.0f MB/s (quietest: "
+               "%.0f MB/s), %zu tokens, %zu hits\n", what,
+               (double)(pass * text.len) / (1 << 20), match_s,
+               (double)(pass * text.len) / (1 << 20) / match_s,
+               (double)text.len / (1 << 20) / best, ntok, nhits / pass);
     }
-    for (ck = 0, best = 0; ck < nchunk; ck++)
-        best += cmin[ck];
     free(cmin);
-    printf("match: %.1f MB in %.3f s CPU = %.0f MB/s (quietest: %.0f MB/s), "
-           "%zu tokens, %zu hits\n",
-           (double)(pass * text.len) / (1 << 20), match_s,
-           (double)(pass * text.len) / (1 << 20) / match_s,
-           (double)text.len / (1 << 20) / best, ntok, nhits / pass);
     jaen_gloss_close(g);
     for (e = 0; e < entries; e++)
         free(heads[e]);

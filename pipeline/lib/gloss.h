@@ -110,6 +110,19 @@ int jaen_gloss_export_format(const char *name, enum jaen_gloss_export *fmt);
 int jaen_gloss_export(const struct jaen_gloss *g, enum jaen_gloss_export fmt,
                       struct jaen_buf *out, struct jaen_err *err);
 
+/* Which matcher jaen_gloss_match uses.  Both find the same hits. */
+enum jaen_gloss_matcher {
+    JAEN_GLOSS_SCALAR = 0,  /* one token start after the other */
+    JAEN_GLOSS_AUTO,        /* the default: the vector matcher for a large
+                             * glossary, where it is faster (gloss.c) */
+    JAEN_GLOSS_VECTOR,      /* the vector matcher whenever the CPU has it */
+};
+
+/* Sets g's matcher; for tests and benchmarks.  Returns 1 when the vector
+ * matcher (AVX2) is in use, 0 when the scalar one is (the CPU or the build
+ * has no AVX2, or mode chose it). */
+int jaen_gloss_set_simd(struct jaen_gloss *g, enum jaen_gloss_matcher mode);
+
 #define JAEN_GLOSS_NOPOS ((size_t)-1)
 
 /* A token as a byte span of the folded text.  A boundary that falls inside

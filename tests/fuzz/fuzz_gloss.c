@@ -67,7 +67,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static void use(const struct jaen_gloss *g, const uint8_t *key, size_t klen)
+static void use(struct jaen_gloss *g, const uint8_t *key, size_t klen)
 {
     static const char folded[] = "不正アクセスを確認。個人情報が漏洩";
     struct jaen_gloss_span spans[32];
@@ -110,10 +110,21 @@ static void use(const struct jaen_gloss *g, const uint8_t *key, size_t klen)
         jaen_utf8_next(folded, sizeof(folded) - 1, &pos, &cp);
         spans[n++].end = pos;
     }
+    jaen_gloss_set_simd(g, JAEN_GLOSS_SCALAR);
     nh = jaen_gloss_match(g, folded, sizeof(folded) - 1, spans, n, hits);
     CHECK(nh <= n);
     for (i = 0; i < nh; i++)
         CHECK(hits[i].first <= hits[i].last && hits[i].last < n);
+    if (jaen_gloss_set_simd(g, JAEN_GLOSS_VECTOR)) {
+        /* the vector matcher, even on a corrupt image: the same hits */
+        struct jaen_gloss_hit vhits[32];
+        CHECK(jaen_gloss_match(g, folded, sizeof(folded) - 1, spans, n,
+                               vhits) == nh);
+        for (i = 0; i < nh; i++)
+            CHECK(vhits[i].first == hits[i].first
+                  && vhits[i].last == hits[i].last
+                  && vhits[i].entry == hits[i].entry);
+    }
     jaen_gloss_phrase(g, (const char *)key, klen, &entry);
     jaen_gloss_phrase_start(&cur);
     for (i = 0; i < klen; i++)

@@ -410,7 +410,9 @@ static size_t ref_match(const struct keyset *ks, const char *text,
 
     while (i < ntok) {
         size_t found = JAEN_GLOSS_NOPOS, r = (size_t)-1;
-        for (l = ntok; toks[i].start != JAEN_GLOSS_NOPOS && l-- > i;) {
+        /* a key has at most six characters, so at most six tokens */
+        for (l = ntok - i > 6 ? i + 6 : ntok;
+             toks[i].start != JAEN_GLOSS_NOPOS && l-- > i;) {
             if (toks[l].end == JAEN_GLOSS_NOPOS || toks[l].end <= toks[i].start)
                 continue;
             r = keyset_find(ks, text + toks[i].start,
@@ -438,18 +440,51 @@ static uint32_t lcg(uint32_t *seed)
     return *seed >> 8;
 }
 
-static void differential(size_t nkeys, unsigned alpha, size_t ntexts)
+/* Matches text with g's matcher set to mode and compares the hits with
+ * the reference's. */
+static void check_matcher(struct jaen_gloss *g, enum jaen_gloss_matcher mode,
+                          const struct keyset *ks, const char *text,
+                          size_t len, const struct jaen_gloss_span *toks,
+                          size_t n, size_t nh, const size_t *first,
+                          const size_t *last, const size_t *row,
+                          struct jaen_gloss_hit *hits)
+{
+    size_t k;
+
+    jaen_gloss_set_simd(g, mode);
+    assert_int_equal(jaen_gloss_match(g, text, len, toks, n, hits), nh);
+    for (k = 0; k < nh; k++) {
+        struct jaen_gloss_entry e;
+        assert_int_equal(hits[k].first, first[k]);
+        assert_int_equal(hits[k].last, last[k]);
+        assert_int_equal(jaen_gloss_entry(g, hits[k].entry, &e, NULL), 0);
+        assert_string_equal(e.ja, jaen_dictsrc_get(ks->ds, row[k])->ja);
+    }
+}
+
+/* Texts of one to maxtok tokens against a glossary of nkeys random keys
+ * over alpha letters, with both matchers (the vector one where the CPU has
+ * it): each must find the reference's hits. */
+static void differential(size_t nkeys, unsigned alpha, size_t ntexts,
+                         size_t maxtok)
 {
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
     struct jaen_gloss *g;
     struct jaen_buf src, text;
     struct jaen_err err;
     struct keyset ks;
-    uint32_t seed = (uint32_t)nkeys;
+    struct jaen_gloss_span *toks = calloc(maxtok, sizeof(*toks));
+    struct jaen_gloss_hit *hits = calloc(maxtok, sizeof(*hits));
+    size_t *first = calloc(maxtok, sizeof(size_t));
+    size_t *last = calloc(maxtok, sizeof(size_t));
+    size_t *row = calloc(maxtok, sizeof(size_t));
+    uint32_t seed = (uint32_t)(nkeys + maxtok);
     size_t i, total = 0;
+    int vector;
 
+    assert_true(toks && hits && first && last && row);
     jaen_buf_init(&src, (size_t)1 << 30);
-    jaen_buf_init(&text, (size_t)1 << 20);
+    jaen_buf_init(&text, (size_t)1 << 24);
     jaen_buf_adds(&src, "ja\ten\tconcept\n");
     for (i = 0; i < nkeys; i++) {
         unsigned n = 1 + lcg(&seed) % 6, k, c[6];
@@ -466,20 +501,19 @@ static void differential(size_t nkeys, unsigned alpha, size_t ntexts)
                                         JAEN_DICT_JAEN, 0, &err), 0);
     assert_true(jaen_dictsrc_nkeys(ds) > nkeys / 2);    /* few drawn twice */
     assert_int_equal(gloss_of(ds, "gen", &g, &err), 0);
+    vector = jaen_gloss_set_simd(g, JAEN_GLOSS_VECTOR);
     ks.ds = ds;
     ks.size = 4 * jaen_dictsrc_nkeys(ds);
     ks.slot = calloc(ks.size, sizeof(*ks.slot));
     assert_non_null(ks.slot);
     for (i = 0; i < jaen_dictsrc_nkeys(ds); i++) {
         const char *key;
-        size_t klen, row;
-        jaen_dictsrc_key(ds, i, &key, &klen, &row);
+        size_t klen, row1;
+        jaen_dictsrc_key(ds, i, &key, &klen, &row1);
         assert_true(keyset_find(&ks, key, klen, 1, i) == (size_t)-1);
     }
     for (i = 0; i < ntexts; i++) {
-        struct jaen_gloss_span toks[48];
-        struct jaen_gloss_hit hits[48];
-        size_t first[48], last[48], row[48], n = 1 + lcg(&seed) % 48, k, nh;
+        size_t n = 1 + lcg(&seed) % maxtok, k, nh;
         jaen_buf_reset(&text);
         for (k = 0; k < n; k++) {
             unsigned c = 1 + lcg(&seed) % 3, r = lcg(&seed) % 32;
@@ -495,16 +529,12 @@ static void differential(size_t nkeys, unsigned alpha, size_t ntexts)
             if (r == 3)
                 toks[k].end = JAEN_GLOSS_NOPOS;
         }
-        nh = jaen_gloss_match(g, text.ptr, text.len, toks, n, hits);
-        assert_int_equal(nh, ref_match(&ks, text.ptr, toks, n, first, last,
-                                       row));
-        for (k = 0; k < nh; k++) {
-            struct jaen_gloss_entry e;
-            assert_int_equal(hits[k].first, first[k]);
-            assert_int_equal(hits[k].last, last[k]);
-            assert_int_equal(jaen_gloss_entry(g, hits[k].entry, &e, NULL), 0);
-            assert_string_equal(e.ja, jaen_dictsrc_get(ds, row[k])->ja);
-        }
+        nh = ref_match(&ks, text.ptr, toks, n, first, last, row);
+        check_matcher(g, JAEN_GLOSS_SCALAR, &ks, text.ptr, text.len, toks, n,
+                      nh, first, last, row, hits);
+        if (vector)
+            check_matcher(g, JAEN_GLOSS_VECTOR, &ks, text.ptr, text.len,
+                          toks, n, nh, first, last, row, hits);
         total += nh;
     }
     assert_true(total > ntexts);        /* the texts do hit */
@@ -513,13 +543,60 @@ static void differential(size_t nkeys, unsigned alpha, size_t ntexts)
     jaen_dictsrc_free(ds);
     jaen_buf_free(&src);
     jaen_buf_free(&text);
+    free(toks);
+    free(hits);
+    free(first);
+    free(last);
+    free(row);
 }
 
 static void test_match_reference(void **state)
 {
     (void)state;
-    differential(60, 8, 3000);          /* small: the array stays cached */
-    differential(40000, 40, 3000);      /* large: the array is not cached */
+    differential(60, 8, 3000, 48);      /* small: the array stays cached */
+    differential(40000, 40, 3000, 48);  /* large: the array is not cached */
+    /* sentences of many groups of token starts, and some longer than the
+     * vector matcher takes (it hands those to the scalar one) */
+    differential(60, 8, 300, 1500);
+    differential(40000, 40, 300, 1500);
+}
+
+/* JAEN_GLOSS_AUTO takes the vector matcher for a large trie only. */
+static void test_matcher_choice(void **state)
+{
+    struct jaen_dictsrc *ds = jaen_dictsrc_new();
+    struct jaen_gloss *small, *large;
+    struct jaen_buf src;
+    uint32_t seed = 7;
+    size_t i;
+    int vector;
+
+    (void)state;
+    jaen_buf_init(&src, (size_t)1 << 30);
+    jaen_buf_adds(&src, "ja\ten\tconcept\n");
+    for (i = 0; i < 60000; i++) {
+        unsigned n = 2 + lcg(&seed) % 4, k, c;
+        unsigned long long v = n;   /* the key as a number: its target */
+        for (k = 0; k < n; k++) {
+            c = lcg(&seed) % 2000;
+            v = v * 2048 + c;
+            jaen_buf_add_cp(&src, 0x4E00 + c);
+        }
+        jaen_buf_addf(&src, "\te%llu\tgen.k%llu\n", v, v);
+    }
+    assert_int_equal(jaen_dictsrc_parse(ds, "gen.tsv", src.ptr, src.len,
+                                        JAEN_DICT_JAEN, 0, NULL), 0);
+    assert_int_equal(gloss_of(ds, "large", &large, NULL), 0);
+    small = basic();
+    vector = jaen_gloss_set_simd(large, JAEN_GLOSS_VECTOR);
+    assert_int_equal(jaen_gloss_set_simd(large, JAEN_GLOSS_AUTO), vector);
+    assert_int_equal(jaen_gloss_set_simd(large, JAEN_GLOSS_SCALAR), 0);
+    assert_int_equal(jaen_gloss_set_simd(small, JAEN_GLOSS_AUTO), 0);
+    assert_int_equal(jaen_gloss_set_simd(small, JAEN_GLOSS_VECTOR), vector);
+    jaen_gloss_close(small);
+    jaen_gloss_close(large);
+    jaen_dictsrc_free(ds);
+    jaen_buf_free(&src);
 }
 
 /* Writes an image to a temp file, edited by the callback. */
@@ -680,6 +757,7 @@ int main(void)
         cmocka_unit_test(test_doc_folding),
         cmocka_unit_test(test_many_keys),
         cmocka_unit_test(test_match_reference),
+        cmocka_unit_test(test_matcher_choice),
         cmocka_unit_test(test_loader),
         cmocka_unit_test(test_locate),
         cmocka_unit_test(test_oom),
