@@ -733,6 +733,47 @@ static AVX2_INLINE int v_bits(V m)
     return _mm256_movemask_ps(_mm256_castsi256_ps(m));
 }
 
+/* The codes of the characters at s[p..] while they are three bytes long
+ * (kana, kanji), eight at a time: writes at[p], at[p + 3], ... and returns
+ * how many of the eight were, 0 to 8.  Reads s[p..p + 28).  Each gather
+ * reads the two bytes before the entry with it, not the two after, so that
+ * it stays inside the alphabet section, whatever its last block. */
+static AVX2 size_t read_kanji(const struct jaen_gloss *g,
+                              const unsigned char *s, int *at)
+{
+    const V take = _mm256_setr_epi8(0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1,
+                                    9, 10, 11, -1, 0, 1, 2, -1, 3, 4, 5, -1,
+                                    6, 7, 8, -1, 9, 10, 11, -1);
+    const V x3f = v_set(0x3F);
+    int code[8];
+    V w = _mm256_shuffle_epi8(_mm256_loadu2_m128i(
+                                  (const void *)(s + 12), (const void *)s),
+                              take), page, blk;
+    unsigned ok = (unsigned)v_bits(_mm256_cmpeq_epi32(
+                                       _mm256_and_si256(w, v_set(0xF0)),
+                                       v_set(0xE0)));
+    size_t n = (size_t)__builtin_ctz(~ok), j;
+
+    if (!n)
+        return 0;
+    page = _mm256_or_si256(
+        _mm256_slli_epi32(_mm256_and_si256(w, v_set(0x0F)), 6),
+        _mm256_and_si256(_mm256_srli_epi32(w, 8), x3f));
+    blk = _mm256_srli_epi32(_mm256_i32gather_epi32(
+                                (const int *)(const void *)(g->pages - 1),
+                                page, 2), 16);
+    blk = _mm256_or_si256(_mm256_slli_epi32(blk, JAEN_GLOSSFMT_PAGE_BITS),
+                          _mm256_and_si256(_mm256_srli_epi32(w, 16), x3f));
+    _mm256_storeu_si256((V *)(void *)code, _mm256_or_si256(
+                            _mm256_srli_epi32(_mm256_i32gather_epi32(
+                                                  (const int *)(const void *)
+                                                  (g->blocks - 1), blk, 2),
+                                              16), v_set(3 << 16)));
+    for (j = 0; j < n; j++)
+        at[3 * j] = code[j];
+    return n;
+}
+
 /* Fills sn for text s[lo..limit) and its tokens. */
 static AVX2 void read_sentence(const struct jaen_gloss *g,
                                const unsigned char *s, size_t lo,
@@ -748,9 +789,18 @@ static AVX2 void read_sentence(const struct jaen_gloss *g,
         _mm256_storeu_si256((V *)(void *)(sn->at + p), fill);
     for (; p <= span; p++)
         sn->at[p] = NOCHAR;
-    for (p = 0; p < span; p += nb)
+    for (p = 0; p < span; p += nb) {
+        if (p + 28 <= span) {           /* p stays below span - 7 */
+            k = read_kanji(g, s + lo + p, sn->at + p);
+            p += 3 * k;
+            if (k == 8) {
+                nb = 0;
+                continue;
+            }
+        }
         sn->at[p] = (int)(code_in(g->pages, g->blocks, s + lo + p, &nb)
                           | nb << 16);
+    }
     for (k = 0; k < ntok; k++) {
         x = toks[k].end - lo;           /* NOPOS and ends before lo wrap */
         if (x <= span && !((unsigned)sn->at[x] >> TOK))   /* the first */
