@@ -245,11 +245,11 @@ static int time_load(const struct jaen_buf *img)
 static const char *matcher(struct jaen_gloss *g, int m)
 {
     if (m == 0)
-        return jaen_gloss_set_simd(g, JAEN_GLOSS_AUTO) ? "vector, default"
+        return jaen_gloss_set_matcher(g, JAEN_GLOSS_AUTO) ? "vector, default"
             : "scalar, default";
-    if (!jaen_gloss_set_simd(g, JAEN_GLOSS_AUTO))
+    if (!jaen_gloss_set_matcher(g, JAEN_GLOSS_AUTO))
         return NULL;
-    jaen_gloss_set_simd(g, JAEN_GLOSS_SCALAR);
+    jaen_gloss_set_matcher(g, JAEN_GLOSS_SCALAR);
     return "scalar";
 }
 

@@ -81,7 +81,7 @@ struct jaen_gloss {
     uint64_t psuf_tail, psuf_whole; /* its key lengths */
     const char *strings;    /* the pool */
     size_t nstrings;        /* its bytes */
-    int simd;               /* 1: match with the vector matcher */
+    int vector;             /* 1: match with the vector matcher */
     char name[512];         /* path or name, for messages */
 };
 
@@ -204,7 +204,7 @@ static int check_image(struct jaen_gloss *g, struct jaen_err *err)
         if (g->pages[i] >= h.n_blocks)
             return jaen_err_set(err, JAEN_EFORMAT,
                                 "%s: corrupt glossary (alphabet)", nm);
-    jaen_gloss_set_simd(g, JAEN_GLOSS_AUTO);
+    jaen_gloss_set_matcher(g, JAEN_GLOSS_AUTO);
     return JAEN_OK;
 }
 
@@ -291,20 +291,20 @@ void jaen_gloss_close(struct jaen_gloss *g)
     jaen_free(g);
 }
 
-int jaen_gloss_set_simd(struct jaen_gloss *g,
-                        enum jaen_gloss_matcher mode)
+int jaen_gloss_set_matcher(struct jaen_gloss *g,
+                           enum jaen_gloss_matcher mode)
 {
-    g->simd = 0;
+    g->vector = 0;
 #ifdef GLOSS_AVX2
     __builtin_cpu_init();
-    g->simd = __builtin_cpu_supports("avx2")
+    g->vector = __builtin_cpu_supports("avx2")
         && (mode == JAEN_GLOSS_VECTOR
             || (mode == JAEN_GLOSS_AUTO
                 && (uint64_t)g->nterm * sizeof(*g->term) >= SIMD_MIN_TRIE));
 #else
     (void)mode;
 #endif
-    return g->simd;
+    return g->vector;
 }
 
 static int exists(const char *path)
@@ -1015,7 +1015,7 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
 #ifdef GLOSS_AVX2
     for (k = 0; k < ntok && toks[k].start == JAEN_GLOSS_NOPOS; k++)
         ;
-    if (g->simd && k < ntok && ntok <= MAX_TOKS && toks[k].start < limit
+    if (g->vector && k < ntok && ntok <= MAX_TOKS && toks[k].start < limit
         && limit - toks[k].start <= SIMD_SPAN) {
         struct sentence sn;
         read_sentence(g, s, toks[k].start, limit, toks, ntok, &sn);

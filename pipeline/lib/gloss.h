@@ -121,7 +121,8 @@ enum jaen_gloss_matcher {
 /* Sets g's matcher; for tests and benchmarks.  Returns 1 when the vector
  * matcher (AVX2) is in use, 0 when the scalar one is (the CPU or the build
  * has no AVX2, or mode chose it). */
-int jaen_gloss_set_simd(struct jaen_gloss *g, enum jaen_gloss_matcher mode);
+int jaen_gloss_set_matcher(struct jaen_gloss *g,
+                           enum jaen_gloss_matcher mode);
 
 #define JAEN_GLOSS_NOPOS ((size_t)-1)
 

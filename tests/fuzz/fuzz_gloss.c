@@ -110,12 +110,12 @@ static void use(struct jaen_gloss *g, const uint8_t *key, size_t klen)
         jaen_utf8_next(folded, sizeof(folded) - 1, &pos, &cp);
         spans[n++].end = pos;
     }
-    jaen_gloss_set_simd(g, JAEN_GLOSS_SCALAR);
+    jaen_gloss_set_matcher(g, JAEN_GLOSS_SCALAR);
     nh = jaen_gloss_match(g, folded, sizeof(folded) - 1, spans, n, hits);
     CHECK(nh <= n);
     for (i = 0; i < nh; i++)
         CHECK(hits[i].first <= hits[i].last && hits[i].last < n);
-    if (jaen_gloss_set_simd(g, JAEN_GLOSS_VECTOR)) {
+    if (jaen_gloss_set_matcher(g, JAEN_GLOSS_VECTOR)) {
         /* the vector matcher, even on a corrupt image: the same hits */
         struct jaen_gloss_hit vhits[32];
         CHECK(jaen_gloss_match(g, folded, sizeof(folded) - 1, spans, n,

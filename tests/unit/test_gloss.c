@@ -451,7 +451,7 @@ static void check_matcher(struct jaen_gloss *g, enum jaen_gloss_matcher mode,
 {
     size_t k;
 
-    jaen_gloss_set_simd(g, mode);
+    jaen_gloss_set_matcher(g, mode);
     assert_int_equal(jaen_gloss_match(g, text, len, toks, n, hits), nh);
     for (k = 0; k < nh; k++) {
         struct jaen_gloss_entry e;
@@ -501,7 +501,7 @@ static void differential(size_t nkeys, unsigned alpha, size_t ntexts,
                                         JAEN_DICT_JAEN, 0, &err), 0);
     assert_true(jaen_dictsrc_nkeys(ds) > nkeys / 2);    /* few drawn twice */
     assert_int_equal(gloss_of(ds, "gen", &g, &err), 0);
-    vector = jaen_gloss_set_simd(g, JAEN_GLOSS_VECTOR);
+    vector = jaen_gloss_set_matcher(g, JAEN_GLOSS_VECTOR);
     ks.ds = ds;
     ks.size = 4 * jaen_dictsrc_nkeys(ds);
     ks.slot = calloc(ks.size, sizeof(*ks.slot));
@@ -588,11 +588,11 @@ static void test_matcher_choice(void **state)
                                         JAEN_DICT_JAEN, 0, NULL), 0);
     assert_int_equal(gloss_of(ds, "large", &large, NULL), 0);
     small = basic();
-    vector = jaen_gloss_set_simd(large, JAEN_GLOSS_VECTOR);
-    assert_int_equal(jaen_gloss_set_simd(large, JAEN_GLOSS_AUTO), vector);
-    assert_int_equal(jaen_gloss_set_simd(large, JAEN_GLOSS_SCALAR), 0);
-    assert_int_equal(jaen_gloss_set_simd(small, JAEN_GLOSS_AUTO), 0);
-    assert_int_equal(jaen_gloss_set_simd(small, JAEN_GLOSS_VECTOR), vector);
+    vector = jaen_gloss_set_matcher(large, JAEN_GLOSS_VECTOR);
+    assert_int_equal(jaen_gloss_set_matcher(large, JAEN_GLOSS_AUTO), vector);
+    assert_int_equal(jaen_gloss_set_matcher(large, JAEN_GLOSS_SCALAR), 0);
+    assert_int_equal(jaen_gloss_set_matcher(small, JAEN_GLOSS_AUTO), 0);
+    assert_int_equal(jaen_gloss_set_matcher(small, JAEN_GLOSS_VECTOR), vector);
     jaen_gloss_close(small);
     jaen_gloss_close(large);
     jaen_dictsrc_free(ds);
