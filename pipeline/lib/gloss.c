@@ -700,7 +700,7 @@ static size_t match_scalar(const struct jaen_gloss *g, const unsigned char *s,
  * glossary (a 35 KB trie) most token starts begin no walk and the scalar
  * branches are well predicted (10 to 15% slower), and with 100,000 keys
  * cut from that very text (every token start begins a long walk, and most
- * lanes idle while the longest goes on) about 20% slower.  The size of the
+ * lanes idle while the longest goes on) 20 to 25% slower.  The size of the
  * trie is what is known before any text, so JAEN_GLOSS_AUTO takes the
  * vector matcher from SIMD_MIN_TRIE bytes on: the bundled and the usual
  * users' glossaries stay on the scalar loop, and a large one gets the
