@@ -482,13 +482,20 @@ int jaen_gloss_to_dictsrc(const struct jaen_gloss *g, struct jaen_dictsrc *ds,
     return rc;
 }
 
+/* The byte offset in the tail section of the record of a node with
+ * base < 0. */
+static inline size_t tail_off(int32_t base)
+{
+    return ((size_t)(-(int64_t)base) - 1) * 4;
+}
+
 /* The tail record of a node with base < 0: *len bytes at the returned
  * pointer, entry in *value.  NULL when the record lies outside the
  * section (a corrupt file): the key then simply does not match. */
 static const unsigned char *tail_of(const struct jaen_gloss *g, int32_t base,
                                     uint32_t *len, uint32_t *value)
 {
-    size_t off = ((size_t)(-(int64_t)base) - 1) * 4;
+    size_t off = tail_off(base);
     uint32_t head[2];
 
     if (off > g->ntail || g->ntail - off < 8)
@@ -791,17 +798,14 @@ static AVX2 void read_sentence(const struct jaen_gloss *g,
         _mm256_storeu_si256((V *)(void *)(sn->at + p), fill);
     for (; p <= span; p++)
         sn->at[p] = NOCHAR;
-    for (p = 0; p < span; p += nb) {
-        if (p + 28 <= span) {           /* p stays below span - 7 */
-            k = read_kanji(g, s + lo + p, sn->at + p);
-            p += 3 * k;
-            if (k == 8) {
-                nb = 0;
-                continue;
-            }
+    for (p = 0; p < span;) {
+        k = p + 28 <= span ? read_kanji(g, s + lo + p, sn->at + p) : 0;
+        p += 3 * k;                     /* below span - 7 when k > 0 */
+        if (k < 8) {                    /* then one other character */
+            sn->at[p] = (int)(code_in(g->pages, g->blocks, s + lo + p, &nb)
+                              | nb << 16);
+            p += nb;
         }
-        sn->at[p] = (int)(code_in(g->pages, g->blocks, s + lo + p, &nb)
-                          | nb << 16);
     }
     for (k = 0; k < ntok; k++) {
         x = toks[k].end - lo;           /* NOPOS and ends before lo wrap */
@@ -810,21 +814,20 @@ static AVX2 void read_sentence(const struct jaen_gloss *g,
     }
 }
 
-/* A lane at node st, with one key left whose next character (st's hint)
- * starts at byte p of sn: when the rest of that key, its tail record,
- * follows up to a token end, *best and *ent get its end and entry. */
+/* A lane at node st, with one key left whose next character, st's hint,
+ * starts at byte p of sn (match_avx2 has checked both): when the rest of
+ * that key, its tail record, follows up to a token end, *best and *ent get
+ * its end and entry. */
 static void tail_end(const struct jaen_gloss *g, const unsigned char *t0,
                      const struct sentence *sn, size_t lim, uint32_t st,
                      size_t p, int *best, int *ent)
 {
-    const struct jaen_glossfmt_unit *u = &g->term[st];
     const unsigned char *tb;
     uint32_t tl, tv;
 
-    if (u->base < 0 && u->hint && p < lim
-        && ((uint32_t)sn->at[p] & 0xFFFF) == u->hint
-        && (tb = tail_of(g, u->base, &tl, &tv)) != NULL && tl <= lim - p
-        && memcmp(t0 + p, tb, tl) == 0 && (uint32_t)sn->at[p + tl] >> TOK) {
+    if (p < lim && (tb = tail_of(g, g->term[st].base, &tl, &tv)) != NULL
+        && tl <= lim - p && memcmp(t0 + p, tb, tl) == 0
+        && (uint32_t)sn->at[p + tl] >> TOK) {
         *best = (int)(p + tl);
         *ent = (int)tv;
     }
@@ -944,11 +947,11 @@ static AVX2 size_t match_avx2(const struct jaen_gloss *g,
                                            _mm256_and_si256(at[q], ffff), h));
                 m = v_bits(one);
                 if (m) {
+                    int tb[8];
                     left[q] |= (unsigned)m;
-                    _mm256_storeu_si256((V *)(void *)(nst + 8 * q), b[q]);
+                    _mm256_storeu_si256((V *)(void *)tb, b[q]);
                     for (; m; m &= m - 1) {
-                        size_t off = ((size_t)(-(int64_t)nst[8 * q
-                                      + __builtin_ctz((unsigned)m)]) - 1) * 4;
+                        size_t off = tail_off(tb[__builtin_ctz((unsigned)m)]);
                         if (off < g->ntail)
                             __builtin_prefetch(g->tail + off);
                     }
@@ -1015,7 +1018,8 @@ size_t jaen_gloss_match(const struct jaen_gloss *g, const char *text,
     if (limit > len)
         limit = len;
 #ifdef GLOSS_AVX2
-    for (k = 0; k < ntok && toks[k].start == JAEN_GLOSS_NOPOS; k++)
+    for (k = 0; g->vector && k < ntok && toks[k].start == JAEN_GLOSS_NOPOS;
+         k++)
         ;
     if (g->vector && k < ntok && ntok <= MAX_TOKS && toks[k].start < limit
         && limit - toks[k].start <= SIMD_SPAN) {
