@@ -57,9 +57,9 @@ static uint32_t nth(uint64_t r)
 
 #define ALPHA 1590
 
-/* Timing: the machine may be shared, so each chunk of the text is timed
- * on every pass and the quietest figure sums each chunk's fastest pass. */
-#define CHUNK_TOKS 40000
+/* Timing: the machine may be shared, so each chunk of the text, 1,000
+ * sentences, is timed on every pass and the quietest figure sums each
+ * chunk's fastest pass. */
 #define CHUNK_SENTS 1000
 
 /* A letter drawn with Zipf frequencies (weight 1/rank), as characters are
@@ -253,6 +253,55 @@ static const char *matcher(struct jaen_gloss *g, int m)
     return "scalar";
 }
 
+/* Times g's matchers over the sentences of text: sentence i is the tokens
+ * spans[sent[i]..sent[i + 1]).  Passes over all of them until mb MB have
+ * been matched; chunks of CHUNK_SENTS sentences are timed on every pass,
+ * and the quietest figure sums each chunk's fastest pass.  hits has room
+ * for the longest sentence's tokens. */
+static void time_match(struct jaen_gloss *g, const char *text, size_t len,
+                       const struct jaen_gloss_span *spans,
+                       const size_t *sent, size_t nsent, long mb,
+                       struct jaen_gloss_hit *hits)
+{
+    size_t nchunk = (nsent + CHUNK_SENTS - 1) / CHUNK_SENTS, pass, ck, i;
+    double *cmin = calloc(nchunk + 1, sizeof(*cmin)), cpu, best, t0, t;
+    size_t nhits, bytes;
+    int m;
+
+    for (m = 0; m < 2; m++) {
+        const char *what = matcher(g, m);
+        if (!what)
+            continue;
+        cpu = 0;
+        best = 0;
+        nhits = 0;
+        bytes = 0;
+        for (pass = 0; bytes < (size_t)mb << 20; pass++) {
+            for (ck = 0; ck < nchunk; ck++) {
+                size_t end = (ck + 1) * CHUNK_SENTS < nsent ?
+                    (ck + 1) * CHUNK_SENTS : nsent;
+                t0 = now();
+                for (i = ck * CHUNK_SENTS; i < end; i++)
+                    nhits += jaen_gloss_match(g, text, len, spans + sent[i],
+                                              sent[i + 1] - sent[i], hits);
+                t = now() - t0;
+                cpu += t;
+                if (!pass || t < cmin[ck])
+                    cmin[ck] = t;
+            }
+            bytes += len;
+        }
+        for (ck = 0; ck < nchunk; ck++)
+            best += cmin[ck];
+        printf("match (%s): %.1f MB in %.3f s CPU = %.0f MB/s (quietest: "
+               "%.0f MB/s), %zu tokens, %zu hits\n", what,
+               (double)bytes / (1 << 20), cpu,
+               (double)bytes / (1 << 20) / cpu,
+               (double)len / (1 << 20) / best, sent[nsent], nhits / pass);
+    }
+    free(cmin);
+}
+
 /* The corpus mode of main: glossary from token runs, real text. */
 static int corpus_bench(const char *path, const char *dict, long entries,
                         long mb)
@@ -264,9 +313,8 @@ static int corpus_bench(const char *path, const char *dict, long entries,
     struct jaen_err err;
     struct jaen_gloss_hit *hits;
     uint64_t seed = 88172645463325252ull;
-    double t0, cpu, best, *cmin;
-    size_t i, nhits, bytes, len, pass, nchunk, ck;
-    int m;
+    double t0;
+    size_t len;
     long tries = 0;
     struct seen set;
     char *p;
@@ -331,42 +379,8 @@ static int corpus_bench(const char *path, const char *dict, long entries,
         printf("glossary: %s, %zu entries\n", dict, jaen_gloss_count(g));
     }
     hits = malloc((c.ntok + 1) * sizeof(*hits));
-    nchunk = (c.nsent + CHUNK_SENTS - 1) / CHUNK_SENTS;
-    cmin = calloc(nchunk + 1, sizeof(*cmin));
-    for (m = 0; m < 2; m++) {
-        const char *what = matcher(g, m);
-        if (!what)
-            continue;
-        cpu = 0;
-        best = 0;
-        nhits = 0;
-        bytes = 0;
-        for (pass = 0; bytes < (size_t)mb << 20; pass++) {
-            for (ck = 0; ck < nchunk; ck++) {
-                size_t end = (ck + 1) * CHUNK_SENTS < c.nsent ?
-                    (ck + 1) * CHUNK_SENTS : c.nsent;
-                double t;
-                t0 = now();
-                for (i = ck * CHUNK_SENTS; i < end; i++)
-                    nhits += jaen_gloss_match(g, c.text.ptr, c.text.len,
-                                              c.spans + c.sent[i],
-                                              c.sent[i + 1] - c.sent[i],
-                                              hits);
-                t = now() - t0;
-                cpu += t;
-                if (!pass || t < cmin[ck])
-                    cmin[ck] = t;
-            }
-            bytes += c.text.len;
-        }
-        for (ck = 0; ck < nchunk; ck++)
-            best += cmin[ck];
-        printf("match (%s): %.1f MB in %.3f s CPU = %.0f MB/s (quietest: "
-               "%.0f MB/s), %zu hits\n", what, (double)bytes / (1 << 20),
-               cpu, (double)bytes / (1 << 20) / cpu,
-               (double)c.text.len / (1 << 20) / best, nhits / pass);
-    }
-    free(cmin);
+    time_match(g, c.text.ptr, c.text.len, c.spans, c.sent, c.nsent, mb,
+               hits);
     jaen_gloss_close(g);
     jaen_dictsrc_free(ds);
     free(hits);
@@ -389,10 +403,8 @@ int main(int argc, char **argv)
     struct jaen_gloss_hit hits[64];
     struct jaen_err err;
     char **heads, *p;
-    size_t ntok = 0, atok = 1 << 20, i, nhits = 0, len;
-    double t0, match_s, best, cdf[ALPHA], sum, acc, *cmin;
-    size_t pass, nchunk, ck;
-    int m;
+    size_t ntok = 0, atok = 1 << 20, i, len, nsent, *sent;
+    double t0, cdf[ALPHA], sum, acc;
     uint64_t seed = 88172645463325252ull;
     long e;
 
@@ -476,41 +488,13 @@ int main(int argc, char **argv)
             spans[ntok++].end = text.len;
         }
     }
-    nchunk = (ntok + CHUNK_TOKS - 1) / CHUNK_TOKS;
-    cmin = calloc(nchunk + 1, sizeof(*cmin));
-    for (m = 0; m < 2; m++) {
-        const char *what = matcher(g, m);
-        if (!what)
-            continue;
-        match_s = 0;
-        best = 0;
-        nhits = 0;
-        for (pass = 0; pass * text.len < (size_t)mb << 20; pass++) {
-            for (ck = 0; ck < nchunk; ck++) {
-                size_t end = (ck + 1) * CHUNK_TOKS < ntok ?
-                    (ck + 1) * CHUNK_TOKS : ntok;
-                double t;
-                t0 = now();
-                for (i = ck * CHUNK_TOKS; i < end; i += 40) {
-                    size_t n = end - i < 40 ? end - i : 40;
-                    nhits += jaen_gloss_match(g, text.ptr, text.len,
-                                              spans + i, n, hits);
-                }
-                t = now() - t0;
-                match_s += t;
-                if (!pass || t < cmin[ck])
-                    cmin[ck] = t;
-            }
-        }
-        for (ck = 0; ck < nchunk; ck++)
-            best += cmin[ck];
-        printf("match (%s): %.1f MB in %.3f s CPU = %.0f MB/s (quietest: "
-               "%.0f MB/s), %zu tokens, %zu hits\n", what,
-               (double)(pass * text.len) / (1 << 20), match_s,
-               (double)(pass * text.len) / (1 << 20) / match_s,
-               (double)text.len / (1 << 20) / best, ntok, nhits / pass);
-    }
-    free(cmin);
+    nsent = (ntok + 39) / 40;           /* sentences of 40 tokens */
+    sent = malloc((nsent + 1) * sizeof(*sent));
+    for (i = 0; i < nsent; i++)
+        sent[i] = i * 40;
+    sent[nsent] = ntok;
+    time_match(g, text.ptr, text.len, spans, sent, nsent, mb, hits);
+    free(sent);
     jaen_gloss_close(g);
     for (e = 0; e < entries; e++)
         free(heads[e]);
