@@ -440,6 +440,33 @@ static uint32_t lcg(uint32_t *seed)
     return *seed >> 8;
 }
 
+/* Adds nkeys random keys of minlen to maxlen characters over alpha
+ * letters to ds; a key drawn twice has the same target both times (the
+ * key as a number), so it makes one row. */
+static void add_random_keys(struct jaen_dictsrc *ds, size_t nkeys,
+                            unsigned alpha, unsigned minlen, unsigned maxlen,
+                            uint32_t *seed)
+{
+    struct jaen_buf src;
+    size_t i;
+
+    jaen_buf_init(&src, (size_t)1 << 30);
+    jaen_buf_adds(&src, "ja\ten\tconcept\n");
+    for (i = 0; i < nkeys; i++) {
+        unsigned n = minlen + lcg(seed) % (maxlen - minlen + 1), k, c;
+        unsigned long long v = n;
+        for (k = 0; k < n; k++) {
+            c = lcg(seed) % alpha;
+            v = v * 2048 + c;       /* alpha <= 2048, maxlen <= 6 */
+            jaen_buf_add_cp(&src, 0x4E00 + c);
+        }
+        jaen_buf_addf(&src, "\te%llu\tgen.k%llu\n", v, v);
+    }
+    assert_int_equal(jaen_dictsrc_parse(ds, "gen.tsv", src.ptr, src.len,
+                                        JAEN_DICT_JAEN, 0, NULL), 0);
+    jaen_buf_free(&src);
+}
+
 /* Matches text with g's matcher set to mode and compares the hits with
  * the reference's. */
 static void check_matcher(struct jaen_gloss *g, enum jaen_gloss_matcher mode,
@@ -470,7 +497,7 @@ static void differential(size_t nkeys, unsigned alpha, size_t ntexts,
 {
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
     struct jaen_gloss *g;
-    struct jaen_buf src, text;
+    struct jaen_buf text;
     struct jaen_err err;
     struct keyset ks;
     struct jaen_gloss_span *toks = calloc(maxtok, sizeof(*toks));
@@ -483,22 +510,9 @@ static void differential(size_t nkeys, unsigned alpha, size_t ntexts,
     int vector;
 
     assert_true(toks && hits && first && last && row);
-    jaen_buf_init(&src, (size_t)1 << 30);
     jaen_buf_init(&text, (size_t)1 << 24);
-    jaen_buf_adds(&src, "ja\ten\tconcept\n");
-    for (i = 0; i < nkeys; i++) {
-        unsigned n = 1 + lcg(&seed) % 6, k, c[6];
-        unsigned long long v = n;   /* the key as a number: its target */
-        for (k = 0; k < n; k++)
-            v = v * 64 + (c[k] = lcg(&seed) % alpha);
-        for (k = 0; k < n; k++)
-            jaen_buf_add_cp(&src, 0x4E00 + c[k]);
-        /* a key drawn twice has the same target both times: one row */
-        jaen_buf_addf(&src, "\te%llu\tgen.k%llu\n", v, v);
-    }
+    add_random_keys(ds, nkeys, alpha, 1, 6, &seed);
     jaen_err_clear(&err);
-    assert_int_equal(jaen_dictsrc_parse(ds, "gen.tsv", src.ptr, src.len,
-                                        JAEN_DICT_JAEN, 0, &err), 0);
     assert_true(jaen_dictsrc_nkeys(ds) > nkeys / 2);    /* few drawn twice */
     assert_int_equal(gloss_of(ds, "gen", &g, &err), 0);
     vector = jaen_gloss_set_matcher(g, JAEN_GLOSS_VECTOR);
@@ -541,7 +555,6 @@ static void differential(size_t nkeys, unsigned alpha, size_t ntexts,
     free(ks.slot);
     jaen_gloss_close(g);
     jaen_dictsrc_free(ds);
-    jaen_buf_free(&src);
     jaen_buf_free(&text);
     free(toks);
     free(hits);
@@ -566,26 +579,11 @@ static void test_matcher_choice(void **state)
 {
     struct jaen_dictsrc *ds = jaen_dictsrc_new();
     struct jaen_gloss *small, *large;
-    struct jaen_buf src;
     uint32_t seed = 7;
-    size_t i;
     int vector;
 
     (void)state;
-    jaen_buf_init(&src, (size_t)1 << 30);
-    jaen_buf_adds(&src, "ja\ten\tconcept\n");
-    for (i = 0; i < 60000; i++) {
-        unsigned n = 2 + lcg(&seed) % 4, k, c;
-        unsigned long long v = n;   /* the key as a number: its target */
-        for (k = 0; k < n; k++) {
-            c = lcg(&seed) % 2000;
-            v = v * 2048 + c;
-            jaen_buf_add_cp(&src, 0x4E00 + c);
-        }
-        jaen_buf_addf(&src, "\te%llu\tgen.k%llu\n", v, v);
-    }
-    assert_int_equal(jaen_dictsrc_parse(ds, "gen.tsv", src.ptr, src.len,
-                                        JAEN_DICT_JAEN, 0, NULL), 0);
+    add_random_keys(ds, 60000, 2000, 2, 5, &seed);
     assert_int_equal(gloss_of(ds, "large", &large, NULL), 0);
     small = basic();
     vector = jaen_gloss_set_matcher(large, JAEN_GLOSS_VECTOR);
@@ -596,7 +594,6 @@ static void test_matcher_choice(void **state)
     jaen_gloss_close(small);
     jaen_gloss_close(large);
     jaen_dictsrc_free(ds);
-    jaen_buf_free(&src);
 }
 
 /* Writes an image to a temp file, edited by the callback. */
